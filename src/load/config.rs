@@ -1,0 +1,283 @@
+//! `cruscotto.yaml`: the body, the plan, the scoring rules, ambiti and Servizi.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId};
+use crate::load::values::{self, text};
+use crate::load::yaml::{self, Fields, Node};
+use crate::model::{
+    Ambito, Approval, Config, Ente, Language, Links, PlanInfo, ScoringRule, ScoringRules, Servizio,
+    SiteSettings, Smvp,
+};
+
+pub const CONFIG_FILE: &str = "cruscotto.yaml";
+
+/// Reads the config; `None` when a required part is missing (already reported).
+pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Option<Config> {
+    let root = yaml::parse(text_of_file, source, 0, diags)?;
+    let mut fields = Fields::of(&root, CONFIG_FILE, diags)?;
+    let ente = fields.require("ente", diags).and_then(|n| ente(n, diags));
+    let plan = fields.require("plan", diags).and_then(|n| plan(n, diags));
+    let site = fields.require("site", diags).and_then(|n| site(n, diags));
+    let scoring = match fields.get("scoring") {
+        Some(node) => scoring(node, diags),
+        None => Some(ScoringRules::default()),
+    };
+    let ambiti = fields
+        .require("ambiti", diags)
+        .map(|n| ambiti(n, diags))
+        .unwrap_or_default();
+    let servizi = fields
+        .get("servizi")
+        .map(|n| servizi(n, diags))
+        .unwrap_or_default();
+    fields.finish(diags);
+    Some(Config {
+        ente: ente?,
+        plan: plan?,
+        site: site?,
+        scoring: scoring?,
+        ambiti,
+        servizi,
+    })
+}
+
+fn optional_text(
+    fields: &mut Fields,
+    key: &'static str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    fields.get(key).and_then(|n| text(n, key, diags))
+}
+
+fn required_text(
+    fields: &mut Fields,
+    key: &'static str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    fields.require(key, diags).and_then(|n| text(n, key, diags))
+}
+
+fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
+    let mut fields = Fields::of(node, "`ente`", diags)?;
+    let name = required_text(&mut fields, "name", diags);
+    let short_name = optional_text(&mut fields, "short_name", diags);
+    let website = optional_text(&mut fields, "website", diags);
+    let address = optional_text(&mut fields, "address", diags);
+    let links = match fields.get("links") {
+        Some(node) => links(node, diags),
+        None => Links::default(),
+    };
+    fields.finish(diags);
+    Some(Ente {
+        name: name?,
+        short_name,
+        website,
+        address,
+        links,
+    })
+}
+
+fn links(node: &Node, diags: &mut Diagnostics) -> Links {
+    let Some(mut fields) = Fields::of(node, "`links`", diags) else {
+        return Links::default();
+    };
+    let links = Links {
+        note_legali: optional_text(&mut fields, "note_legali", diags),
+        privacy: optional_text(&mut fields, "privacy", diags),
+        accessibilita: optional_text(&mut fields, "accessibilita", diags),
+        amministrazione_trasparente: optional_text(
+            &mut fields,
+            "amministrazione_trasparente",
+            diags,
+        ),
+    };
+    fields.finish(diags);
+    links
+}
+
+fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
+    let mut fields = Fields::of(node, "`plan`", diags)?;
+    let title = required_text(&mut fields, "title", diags);
+    let edition = required_text(&mut fields, "edition", diags);
+    let update = optional_text(&mut fields, "update", diags);
+    let period = fields
+        .require("period", diags)
+        .and_then(|n| values::period(n, "period", diags));
+    let reference = fields.require("reference_year", diags);
+    let reference_year = reference.and_then(|n| values::year(n, "reference_year", diags));
+    let last_updated = fields
+        .require("last_updated", diags)
+        .and_then(|n| values::date(n, "last_updated", diags));
+    let approval = fields.get("approval").and_then(|n| approval(n, diags));
+    let smvp = fields.get("smvp").and_then(|n| smvp(n, diags));
+    fields.finish(diags);
+    if let (Some(period), Some(year), Some(node)) = (period, reference_year, reference)
+        && !period.contains(year)
+    {
+        diags.push(
+            Diagnostic::error(format!(
+                "the reference year {year} is outside the plan's period {period}"
+            ))
+            .at(&node.span)
+            .help(format!(
+                "write a year from {} to {}",
+                period.start, period.end
+            )),
+        );
+    }
+    Some(PlanInfo {
+        title: title?,
+        edition: edition?,
+        update,
+        period: period?,
+        reference_year: reference_year?,
+        last_updated: last_updated?,
+        approval,
+        smvp,
+    })
+}
+
+fn approval(node: &Node, diags: &mut Diagnostics) -> Option<Approval> {
+    let mut fields = Fields::of(node, "`approval`", diags)?;
+    let act = required_text(&mut fields, "act", diags);
+    let date = fields
+        .require("date", diags)
+        .and_then(|n| values::date(n, "date", diags));
+    fields.finish(diags);
+    Some(Approval {
+        act: act?,
+        date: date?,
+    })
+}
+
+fn smvp(node: &Node, diags: &mut Diagnostics) -> Option<Smvp> {
+    let mut fields = Fields::of(node, "`smvp`", diags)?;
+    let title = required_text(&mut fields, "title", diags);
+    let url = optional_text(&mut fields, "url", diags);
+    fields.finish(diags);
+    Some(Smvp { title: title?, url })
+}
+
+fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
+    let mut fields = Fields::of(node, "`site`", diags)?;
+    let language = match fields.get("language") {
+        None => Some(Language::It),
+        Some(node) => match text(node, "language", diags).as_deref() {
+            Some("it") => Some(Language::It),
+            Some("en") => Some(Language::En),
+            Some(other) => {
+                diags.push(
+                    Diagnostic::error(format!("the language `{other}` is not available"))
+                        .at(&node.span)
+                        .help("write `language: it` or `language: en`"),
+                );
+                None
+            }
+            None => None,
+        },
+    };
+    let base_url = required_text(&mut fields, "base_url", diags);
+    let theme = optional_text(&mut fields, "theme", diags);
+    fields.finish(diags);
+    let mut base_url = base_url?;
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Some(SiteSettings {
+        language: language?,
+        base_url,
+        theme,
+    })
+}
+
+fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
+    let mut fields = Fields::of(node, "`scoring`", diags)?;
+    let defaults = ScoringRules::default();
+    let mut percent = |key: &'static str, default, diags: &mut Diagnostics| match fields.get(key) {
+        None => Some(default),
+        Some(node) => {
+            let value = values::decimal(node, key, diags)?;
+            if value <= rust_decimal::Decimal::ZERO {
+                diags.push(
+                    Diagnostic::error(format!("`{key}` must be a percentage above zero"))
+                        .at(&node.span)
+                        .help(format!("write e.g. `{key}: {default}`")),
+                );
+                return None;
+            }
+            Some(value)
+        }
+    };
+    let partial_from = percent("partial_from", defaults.partial_from, diags);
+    let cap = percent("cap", defaults.cap, diags);
+    let mut rule = |key: &'static str, diags: &mut Diagnostics| match fields.get(key) {
+        None => Some(ScoringRule::Proportional),
+        Some(node) => match text(node, key, diags).as_deref() {
+            Some("proportional") => Some(ScoringRule::Proportional),
+            Some("binary") => Some(ScoringRule::Binary),
+            Some(other) => {
+                diags.push(
+                    Diagnostic::error(format!("`{other}` is not a scoring rule"))
+                        .at(&node.span)
+                        .help(format!("write `{key}: proportional` or `{key}: binary`")),
+                );
+                None
+            }
+            None => None,
+        },
+    };
+    let higher = rule("higher_is_better", diags);
+    let lower = rule("lower_is_better", diags);
+    fields.finish(diags);
+    Some(ScoringRules {
+        partial_from: partial_from?,
+        cap: cap?,
+        higher_is_better: higher?,
+        lower_is_better: lower?,
+    })
+}
+
+fn ambiti(node: &Node, diags: &mut Diagnostics) -> Vec<Ambito> {
+    let mut out = Vec::new();
+    for item in values::items(node, "ambiti", diags) {
+        let Some(mut fields) = Fields::of(item, "an ambito", diags) else {
+            continue;
+        };
+        let id = fields
+            .require("id", diags)
+            .and_then(|n| values::id(n, "id", diags));
+        let title = required_text(&mut fields, "title", diags);
+        let description = optional_text(&mut fields, "description", diags);
+        fields.finish(diags);
+        if let (Some(id), Some(title)) = (id, title) {
+            out.push(Ambito {
+                id: id.id,
+                title,
+                description,
+                span: id.span,
+            });
+        }
+    }
+    out
+}
+
+fn servizi(node: &Node, diags: &mut Diagnostics) -> Vec<Servizio> {
+    let mut out = Vec::new();
+    for item in values::items(node, "servizi", diags) {
+        let Some(mut fields) = Fields::of(item, "a Servizio", diags) else {
+            continue;
+        };
+        let id = fields
+            .require("id", diags)
+            .and_then(|n| values::id(n, "id", diags));
+        let name = required_text(&mut fields, "name", diags);
+        fields.finish(diags);
+        if let (Some(id), Some(name)) = (id, name) {
+            out.push(Servizio {
+                id: id.id,
+                name,
+                span: id.span,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,676 @@
+//! One objective file: YAML front-matter, then the narrative in Markdown.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span, did_you_mean};
+use crate::load::values::{self, text};
+use crate::load::yaml::{self, Fields, Node, NodeKind};
+use crate::model::{
+    Formula, Indicator, Measure, Objective, ObjectiveKind, Observed, Owners, Period, Printed,
+    SeriesEntry, SourceNote, Target, TargetEntry, Unit, Year,
+};
+use crate::syntax::date::parse_date;
+use crate::syntax::formula::{FORMULA_HELP, parse_formula};
+use crate::syntax::number::{NUMBER_HELP, parse_number, split_quantity};
+use crate::syntax::target::{ParsedTarget, TARGET_HELP, parse_revision, parse_target};
+
+/// What the config gives every objective file.
+#[derive(Debug, Clone, Copy)]
+pub struct Defaults {
+    /// The year of a target written without one, and of operational
+    /// objectives written without a period.
+    pub reference_year: Option<Year>,
+}
+
+/// Splits `---` front-matter from the body: (yaml, its byte offset, body).
+pub fn split_front_matter(file: &str) -> Option<(&str, usize, &str)> {
+    let start = if file.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &file[start..];
+    let after_open = rest
+        .strip_prefix("---\n")
+        .or_else(|| rest.strip_prefix("---\r\n"))?;
+    let yaml_offset = file.len() - after_open.len();
+    let mut position = 0;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &after_open[..position];
+            let body = &after_open[position + line.len()..];
+            return Some((yaml, yaml_offset, body));
+        }
+        position += line.len();
+    }
+    None
+}
+
+pub fn read(
+    file: &str,
+    source: SourceId,
+    defaults: Defaults,
+    diags: &mut Diagnostics,
+) -> Option<Objective> {
+    let Some((yaml_text, offset, body)) = split_front_matter(file) else {
+        diags.push(
+            Diagnostic::error("this file has no front-matter")
+                .at(&Span::new(source, 0..file.find('\n').unwrap_or(file.len())))
+                .help(
+                    "start the file with a line `---`, the objective's keys (id, kind, title, ...), \
+                     then another line `---` and the narrative",
+                ),
+        );
+        return None;
+    };
+    let root = yaml::parse(yaml_text, source, offset, diags)?;
+    let mut fields = Fields::of(&root, "the objective", diags)?;
+    let id = fields
+        .require("id", diags)
+        .and_then(|n| values::id(n, "id", diags));
+    let kind_node = fields.require("kind", diags);
+    let kind = kind_node.and_then(|n| objective_kind(n, diags));
+    let ambito = fields
+        .get("ambito")
+        .and_then(|n| values::id(n, "ambito", diags));
+    let period_node = fields.get("period");
+    let period = period_node.and_then(|n| values::period(n, "period", diags));
+    let title = fields
+        .require("title", diags)
+        .and_then(|n| text(n, "title", diags));
+    let new = fields
+        .get("new")
+        .and_then(|n| values::flag(n, "new", diags))
+        .unwrap_or(false);
+    let parent = fields
+        .get("parent")
+        .and_then(|n| values::id(n, "parent", diags));
+    let servizi_node = fields.get("servizi");
+    let servizi = match servizi_node {
+        Some(node) if node.as_str() == Some("all") => Owners::All,
+        Some(node) => Owners::Servizi(values::id_list(node, "servizi", diags)),
+        None => Owners::Servizi(Vec::new()),
+    };
+    let owners = fields.get("owners").and_then(|n| text(n, "owners", diags));
+    let remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
+    let weight = weight(&mut fields, diags);
+    let head = fields.head_span();
+
+    let period = match (period, kind) {
+        (Some(period), _) => Some(period),
+        (None, Some(ObjectiveKind::Operativo)) => defaults.reference_year.map(|year| Period {
+            start: year,
+            end: year,
+        }),
+        (None, Some(_)) if period_node.is_none() => {
+            diags.push(
+                Diagnostic::error("the objective has no `period`")
+                    .at(&head)
+                    .help("add `period: 2022-2024` (or a single year: `period: 2023`)"),
+            );
+            None
+        }
+        (None, _) => None,
+    };
+    let target_year = defaults.reference_year.or(period.map(|p| p.end));
+    let indicators = fields
+        .get("indicators")
+        .map(|n| {
+            values::items(n, "indicators", diags)
+                .iter()
+                .filter_map(|item| indicator(item, target_year, diags))
+                .collect()
+        })
+        .unwrap_or_default();
+    let notes = fields
+        .get("notes")
+        .map(|n| {
+            values::items(n, "notes", diags)
+                .iter()
+                .filter_map(|item| source_note(item, diags))
+                .collect()
+        })
+        .unwrap_or_default();
+    fields.finish(diags);
+
+    let id = id?;
+    Some(Objective {
+        id: id.id,
+        kind: kind?,
+        ambito,
+        period: period?,
+        title: title?,
+        new,
+        parent,
+        servizi,
+        owners,
+        remark,
+        weight,
+        indicators,
+        notes,
+        body: body.trim().to_string(),
+        source,
+        span: id.span,
+    })
+}
+
+fn objective_kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
+    let code = text(node, "kind", diags)?;
+    let kind = ObjectiveKind::from_code(&code);
+    if kind.is_none() {
+        let codes = ObjectiveKind::ALL.map(ObjectiveKind::code);
+        let mut diagnostic = Diagnostic::error(format!("`{code}` is not a kind of objective"))
+            .at(&node.span)
+            .help(format!("write one of: {}", codes.join(", ")));
+        if let Some(close) = did_you_mean(&code, codes) {
+            diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
+        }
+        diags.push(diagnostic);
+    }
+    kind
+}
+
+fn weight(fields: &mut Fields, diags: &mut Diagnostics) -> Decimal {
+    let Some(node) = fields.get("weight") else {
+        return Decimal::ONE;
+    };
+    match values::decimal(node, "weight", diags) {
+        Some(w) if w > Decimal::ZERO => w,
+        Some(_) => {
+            diags.push(
+                Diagnostic::error("a weight must be above zero")
+                    .at(&node.span)
+                    .help(
+                        "write a positive number, e.g. `weight: 2`; leave it out for the default 1",
+                    ),
+            );
+            Decimal::ONE
+        }
+        None => Decimal::ONE,
+    }
+}
+
+fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) -> Option<Indicator> {
+    let mut fields = Fields::of(node, "the indicator", diags)?;
+    let id = fields
+        .require("id", diags)
+        .and_then(|n| values::id(n, "id", diags));
+    let name = fields
+        .require("name", diags)
+        .and_then(|n| text(n, "name", diags));
+    let common = fields
+        .get("common")
+        .and_then(|n| values::flag(n, "common", diags))
+        .unwrap_or(false);
+    let new = fields
+        .get("new")
+        .and_then(|n| values::flag(n, "new", diags))
+        .unwrap_or(false);
+    let remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
+    let algorithm = fields
+        .get("algorithm")
+        .and_then(|n| text(n, "algorithm", diags));
+    let formula = fields.get("formula").and_then(|n| formula(n, diags));
+    let unit = fields.require("unit", diags).and_then(|n| unit(n, diags));
+    let decimals = match fields.get("decimals") {
+        None => 2,
+        Some(node) => match text(node, "decimals", diags).map(|t| t.parse::<u32>()) {
+            Some(Ok(n)) if n <= 6 => n,
+            Some(_) => {
+                diags.push(
+                    Diagnostic::error("`decimals` must be a whole number from 0 to 6")
+                        .at(&node.span)
+                        .help("write e.g. `decimals: 2`"),
+                );
+                2
+            }
+            None => 2,
+        },
+    };
+    let weight = weight(&mut fields, diags);
+    let measures = fields
+        .get("measures")
+        .map(|n| measures(n, diags))
+        .unwrap_or_default();
+    let note = fields.get("note").and_then(|n| text(n, "note", diags));
+    let note_remark = fields
+        .get("note_remark")
+        .and_then(|n| text(n, "note_remark", diags));
+    let source = fields.get("source").and_then(|n| text(n, "source", diags));
+    let targets_node = fields.get("targets");
+    let single_target = fields.get("target");
+    let series_node = fields.get("series");
+    let scope = fields
+        .get("scope")
+        .map(|n| values::id_list(n, "scope", diags));
+    let baseline = fields
+        .get("baseline")
+        .and_then(|n| values::decimal(n, "baseline", diags));
+    let head = fields.head_span();
+    fields.finish(diags);
+
+    let mut targets = BTreeMap::new();
+    if let Some(node) = targets_node {
+        for (key, value) in values::entries(node, "targets", diags) {
+            let Some(year) = values::year(key, "targets", diags) else {
+                continue;
+            };
+            if let Some(entry) = target_entry(value, diags) {
+                targets.insert(year, entry);
+            }
+        }
+    }
+    if let Some(node) = single_target {
+        if targets_node.is_some() {
+            diags.push(
+                Diagnostic::error("the indicator has both `target` and `targets`")
+                    .at(&node.span)
+                    .help("use `targets:` with one line per year, or one `target:` for the reference year"),
+            );
+        } else if let (Some(entry), Some(year)) = (target_entry(node, diags), target_year) {
+            targets.insert(year, entry);
+        }
+    }
+    let measure_names: Vec<&str> = measures.iter().map(|m: &Measure| m.name.as_str()).collect();
+    let series = match (series_node, unit) {
+        (Some(node), Some(unit)) => series(node, &measure_names, Some(unit), diags),
+        _ => BTreeMap::new(),
+    };
+    let id = id?;
+    let _ = head;
+    Some(Indicator {
+        id: id.id,
+        name: name?,
+        common,
+        new,
+        remark,
+        algorithm,
+        formula,
+        unit: unit?,
+        decimals,
+        weight,
+        measures,
+        note,
+        note_remark,
+        source,
+        targets,
+        series,
+        scope,
+        baseline,
+        span: id.span,
+    })
+}
+
+fn unit(node: &Node, diags: &mut Diagnostics) -> Option<Unit> {
+    let code = text(node, "unit", diags)?;
+    let unit = Unit::from_code(&code);
+    if unit.is_none() {
+        let codes = Unit::ALL.map(Unit::code);
+        let mut diagnostic = Diagnostic::error(format!("`{code}` is not a unit"))
+            .at(&node.span)
+            .help(format!("write one of: {}", codes.join(", ")));
+        let alias = match code.as_str() {
+            "%" | "percentuale" => Some("percent"),
+            "€" | "eur" => Some("euro"),
+            "gg" | "giorni" => Some("days"),
+            "numero" | "count" => Some("number"),
+            "data" => Some("date"),
+            _ => did_you_mean(&code, codes),
+        };
+        if let Some(close) = alias {
+            diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
+        }
+        diags.push(diagnostic);
+    }
+    unit
+}
+
+fn formula(node: &Node, diags: &mut Diagnostics) -> Option<Formula> {
+    let text = text(node, "formula", diags)?;
+    match parse_formula(&text) {
+        Ok(expr) => Some(Formula {
+            text,
+            expr,
+            span: node.span.clone(),
+        }),
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(format!("the formula `{text}` cannot be read: {message}"))
+                    .at(&node.span)
+                    .help(FORMULA_HELP),
+            );
+            None
+        }
+    }
+}
+
+fn measures(node: &Node, diags: &mut Diagnostics) -> Vec<Measure> {
+    let mut out = Vec::new();
+    for (key, value) in values::entries(node, "measures", diags) {
+        let Some(name) = text(key, "measures", diags) else {
+            continue;
+        };
+        if !is_measure_name(&name) {
+            diags.push(
+                Diagnostic::error(format!("`{name}` is not a valid measure name"))
+                    .at(&key.span)
+                    .help("use lowercase letters, digits and underscores, starting with a letter: `imprese_attive`"),
+            );
+            continue;
+        }
+        let (label, source) = match &value.kind {
+            NodeKind::Null => (None, None),
+            _ => match Fields::of(value, "the measure", diags) {
+                Some(mut fields) => {
+                    let label = fields.get("label").and_then(|n| text(n, "label", diags));
+                    let source = fields.get("source").and_then(|n| text(n, "source", diags));
+                    fields.finish(diags);
+                    (label, source)
+                }
+                None => (None, None),
+            },
+        };
+        out.push(Measure {
+            name,
+            label,
+            source,
+            span: key.span.clone(),
+        });
+    }
+    out
+}
+
+fn is_measure_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !crate::syntax::formula::FUNCTIONS.contains(&name)
+}
+
+fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
+    match &node.kind {
+        NodeKind::Map(_) => {
+            let mut fields = Fields::of(node, "the target", diags)?;
+            let original_node = fields.require("target", diags);
+            let revised_node = fields.get("revised");
+            let reason = fields.get("reason").and_then(|n| text(n, "reason", diags));
+            fields.finish(diags);
+            let original = target(original_node?, None, diags)?;
+            let revised = match revised_node {
+                Some(n) => Some(target(n, Some(&original), diags)?),
+                None => None,
+            };
+            if revised.is_none() && reason.is_some() {
+                diags.push(
+                    Diagnostic::warning("a `reason` without a `revised` target")
+                        .at(&node.span)
+                        .help("add `revised: ...` with the new target, or move the text to the indicator's `remark`"),
+                );
+            }
+            Some(TargetEntry {
+                original,
+                revised,
+                reason,
+            })
+        }
+        _ => Some(TargetEntry {
+            original: target(node, None, diags)?,
+            revised: None,
+            reason: None,
+        }),
+    }
+}
+
+fn target(node: &Node, original: Option<&Target>, diags: &mut Diagnostics) -> Option<Target> {
+    let text = text(node, "target", diags)?;
+    let parsed = match original {
+        Some(original) => parse_revision(&text, &original.kind),
+        None => parse_target(&text),
+    };
+    match parsed {
+        Ok(ParsedTarget {
+            kind,
+            qualifier,
+            unit,
+        }) => Some(Target {
+            kind,
+            text,
+            qualifier,
+            unit,
+            span: node.span.clone(),
+        }),
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(format!("the target cannot be read: {message}"))
+                    .at(&node.span)
+                    .help(TARGET_HELP),
+            );
+            None
+        }
+    }
+}
+
+/// `unit` is `None` for notes tied to no indicator: any unit sign goes.
+fn series(
+    node: &Node,
+    measures: &[&str],
+    unit: Option<Unit>,
+    diags: &mut Diagnostics,
+) -> BTreeMap<Year, SeriesEntry> {
+    let mut out = BTreeMap::new();
+    for (key, value) in values::entries(node, "series", diags) {
+        let Some(year) = values::year(key, "series", diags) else {
+            continue;
+        };
+        if let Some(entry) = series_entry(value, measures, unit, diags) {
+            out.insert(year, entry);
+        }
+    }
+    out
+}
+
+fn series_entry(
+    node: &Node,
+    measures: &[&str],
+    unit: Option<Unit>,
+    diags: &mut Diagnostics,
+) -> Option<SeriesEntry> {
+    let mut entry = SeriesEntry {
+        observed: Observed::NotAvailable(String::new()),
+        measures: BTreeMap::new(),
+        remark: None,
+        cluster_mean: None,
+        national_mean: None,
+        span: node.span.clone(),
+    };
+    match &node.kind {
+        NodeKind::Null => {}
+        NodeKind::Scalar { text, .. } => entry.observed = observed(text, node, unit, diags)?,
+        NodeKind::Map(_) => {
+            let mut fields = Fields::of(node, "the series entry", diags)?;
+            if let Some(value) = fields.get("value") {
+                let text = text(value, "value", diags)?;
+                entry.observed = observed(&text, value, unit, diags)?;
+            }
+            entry.remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
+            entry.cluster_mean = fields
+                .get("cluster_mean")
+                .and_then(|n| values::decimal(n, "cluster_mean", diags));
+            entry.national_mean = fields
+                .get("national_mean")
+                .and_then(|n| values::decimal(n, "national_mean", diags));
+            for (key, value) in fields.rest() {
+                let Some(name) = key.as_str() else { continue };
+                if !measures.contains(&name) {
+                    let mut diagnostic =
+                        Diagnostic::error(format!("`{name}` is not a measure of this indicator"))
+                            .at(&key.span);
+                    diagnostic = match did_you_mean(name, measures.iter().copied()) {
+                        Some(close) => diagnostic.label(format!("did you mean `{close}`?")),
+                        None => diagnostic,
+                    };
+                    let keys = ["value", "remark", "cluster_mean", "national_mean"];
+                    diagnostic = diagnostic.help(format!(
+                        "a series entry holds {} and the measures declared under `measures:`{}",
+                        keys.join(", "),
+                        if measures.is_empty() {
+                            String::from(" (this indicator declares none)")
+                        } else {
+                            format!(" ({})", measures.join(", "))
+                        }
+                    ));
+                    diags.push(diagnostic);
+                    continue;
+                }
+                let measure = match &value.kind {
+                    NodeKind::Null => Some(None),
+                    NodeKind::Scalar { text, .. } if is_not_available(text) => Some(None),
+                    _ => values::decimal(value, name, diags).map(Some),
+                };
+                if let Some(measure) = measure {
+                    entry.measures.insert(name.to_string(), measure);
+                }
+            }
+        }
+        NodeKind::Seq(_) => {
+            diags.push(
+                Diagnostic::error("a series entry cannot be a list")
+                    .at(&node.span)
+                    .help("write the value (`2021: 15,02%`), ND, or a mapping `{ value: ..., num: ..., den: ... }`"),
+            );
+            return None;
+        }
+    }
+    Some(entry)
+}
+
+/// `ND`, `nd`, `n.d.`, blank: printed as not available.
+fn is_not_available(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "" | "nd" | "n.d." | "n.d" | "-"
+    )
+}
+
+fn observed(
+    text: &str,
+    node: &Node,
+    unit: Option<Unit>,
+    diags: &mut Diagnostics,
+) -> Option<Observed> {
+    let trimmed = text.trim();
+    if is_not_available(trimmed) {
+        return Some(Observed::NotAvailable(trimmed.to_string()));
+    }
+    if trimmed.eq_ignore_ascii_case("zero") {
+        return Some(Observed::Value(Printed {
+            value: Decimal::ZERO,
+            text: trimmed.to_string(),
+            decimals: 0,
+        }));
+    }
+    if unit == Some(Unit::Date) {
+        return match parse_date(trimmed) {
+            Ok(date) => Some(Observed::Date(date)),
+            Err(_) if !trimmed.starts_with(|c: char| c.is_ascii_digit()) => {
+                Some(Observed::NotAvailable(trimmed.to_string()))
+            }
+            Err(message) => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "{message}: a date indicator's value is the completion date"
+                    ))
+                    .at(&node.span)
+                    .help(crate::syntax::date::DATE_HELP),
+                );
+                None
+            }
+        };
+    }
+    match split_quantity(trimmed) {
+        Some((quantity, rest)) if rest.trim().is_empty() => {
+            let mismatch = quantity.unit.zip(unit).filter(|(sign, unit)| sign != unit);
+            if let Some((sign, unit)) = mismatch {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "the value `{trimmed}` is written in {} but the indicator's unit is {}",
+                        sign.code(),
+                        unit.code()
+                    ))
+                    .at(&node.span)
+                    .help(format!(
+                        "change the indicator's `unit: {}`, or write the value as a measure if it is not the indicator's value",
+                        sign.code()
+                    )),
+                );
+                return None;
+            }
+            Some(Observed::Value(Printed {
+                value: quantity.value,
+                text: trimmed.to_string(),
+                decimals: quantity.decimals,
+            }))
+        }
+        Some((_, rest)) => {
+            let number = &trimmed[..trimmed.len() - rest.len()];
+            diags.push(
+                Diagnostic::error(format!("`{trimmed}` mixes a value with words"))
+                    .at(&node.span)
+                    .help(format!(
+                        "write `{{ value: \"{}\", remark: \"{}\" }}`",
+                        number.trim(),
+                        rest.trim().trim_start_matches('(').trim_end_matches(')')
+                    )),
+            );
+            None
+        }
+        // Words only ("manifestazioni annullate"): not available, kept as printed.
+        None if parse_number(trimmed).is_err()
+            && !trimmed.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Some(Observed::NotAvailable(trimmed.to_string()))
+        }
+        None => {
+            diags.push(
+                Diagnostic::error(format!("`{trimmed}` is not a number"))
+                    .at(&node.span)
+                    .help(NUMBER_HELP),
+            );
+            None
+        }
+    }
+}
+
+fn source_note(node: &Node, diags: &mut Diagnostics) -> Option<SourceNote> {
+    let mut fields = Fields::of(node, "the note", diags)?;
+    let label = fields
+        .require("label", diags)
+        .and_then(|n| text(n, "label", diags));
+    let source = fields.get("source").and_then(|n| text(n, "source", diags));
+    let series_node = fields.get("series");
+    fields.finish(diags);
+    let series = series_node
+        .map(|n| series(n, &[], None, diags))
+        .unwrap_or_default();
+    Some(SourceNote {
+        label: label?,
+        source,
+        series,
+        span: node.span.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let file = "---\nid: a\n---\nBody text.\n";
+        let (yaml, offset, body) = split_front_matter(file).expect("front-matter");
+        assert_eq!(yaml, "id: a\n");
+        assert_eq!(&file[offset..offset + 5], "id: a");
+        assert_eq!(body, "Body text.\n");
+        assert!(split_front_matter("id: a\n").is_none());
+        assert!(split_front_matter("---\nid: a\n").is_none(), "unclosed");
+    }
+}

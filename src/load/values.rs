@@ -1,0 +1,234 @@
+//! Typed values read from YAML nodes, each problem reported at the node.
+
+use rust_decimal::Decimal;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::yaml::{Node, NodeKind};
+use crate::model::{Date, Period, Ref, Year};
+use crate::syntax::date::{DATE_HELP, parse_date};
+use crate::syntax::number::{NUMBER_HELP, parse_number};
+
+/// The text of a scalar; an error for lists and mappings.
+pub fn text(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
+    match &node.kind {
+        NodeKind::Scalar { text, .. } => Some(text.trim().to_string()),
+        _ => {
+            diags.push(
+                Diagnostic::error(format!("`{key}` must be a single value"))
+                    .at(&node.span)
+                    .label(format!("this is {}", node.describe()))
+                    .help(format!("write `{key}: \"...\"` on one line")),
+            );
+            None
+        }
+    }
+}
+
+pub fn flag(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<bool> {
+    match text(node, key, diags)?.as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        other => {
+            diags.push(
+                Diagnostic::error(format!("`{key}` must be true or false, not `{other}`"))
+                    .at(&node.span)
+                    .help(format!("write `{key}: true` or `{key}: false`")),
+            );
+            None
+        }
+    }
+}
+
+pub fn year(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Year> {
+    let text = text(node, key, diags)?;
+    match parse_year(&text) {
+        Some(year) => Some(year),
+        None => {
+            diags.push(
+                Diagnostic::error(format!("`{text}` is not a year"))
+                    .at(&node.span)
+                    .help("write a year with four digits, e.g. 2023"),
+            );
+            None
+        }
+    }
+}
+
+pub fn parse_year(text: &str) -> Option<Year> {
+    let text = text.trim();
+    (text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// `2022-2024` or a single year `2023`.
+pub fn period(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Period> {
+    let text = text(node, key, diags)?;
+    let parsed = match text.split_once(['-', '–']) {
+        Some((start, end)) => parse_year(start).zip(parse_year(end)),
+        None => parse_year(&text).map(|y| (y, y)),
+    };
+    match parsed {
+        Some((start, end)) if start <= end => Some(Period { start, end }),
+        Some(_) => {
+            diags.push(
+                Diagnostic::error(format!("the period `{text}` ends before it starts"))
+                    .at(&node.span)
+                    .help("write the first year, then the last: 2022-2024"),
+            );
+            None
+        }
+        None => {
+            diags.push(
+                Diagnostic::error(format!("`{text}` is not a period"))
+                    .at(&node.span)
+                    .help("write a single year (2023) or two years with a dash (2022-2024)"),
+            );
+            None
+        }
+    }
+}
+
+pub fn decimal(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Decimal> {
+    let text = text(node, key, diags)?;
+    match parse_number(&text) {
+        Ok((value, _)) => Some(value),
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(format!("`{key}`: {message}"))
+                    .at(&node.span)
+                    .help(NUMBER_HELP),
+            );
+            None
+        }
+    }
+}
+
+pub fn date(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Date> {
+    let text = text(node, key, diags)?;
+    match parse_date(&text) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(format!("`{key}`: {message}"))
+                    .at(&node.span)
+                    .help(DATE_HELP),
+            );
+            None
+        }
+    }
+}
+
+/// An id: lowercase letters, digits and dashes, as it goes into URLs.
+pub fn id(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Ref> {
+    let text = text(node, key, diags)?;
+    if is_id(&text) {
+        Some(Ref {
+            id: text,
+            span: node.span.clone(),
+        })
+    } else {
+        diags.push(
+            Diagnostic::error(format!("`{text}` is not a valid id"))
+                .at(&node.span)
+                .help(format!(
+                    "ids go into page addresses: use lowercase letters, digits and dashes, \
+                     e.g. `{}`",
+                    slug(&text)
+                )),
+        );
+        None
+    }
+}
+
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A valid id made from any text, for suggestions.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.to_lowercase().chars() {
+        let c = match c {
+            'à' | 'á' => 'a',
+            'è' | 'é' => 'e',
+            'ì' | 'í' => 'i',
+            'ò' | 'ó' => 'o',
+            'ù' | 'ú' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A list of ids: `[a, b]`, or a single id.
+pub fn id_list(node: &Node, key: &str, diags: &mut Diagnostics) -> Vec<Ref> {
+    match &node.kind {
+        NodeKind::Seq(items) => items
+            .iter()
+            .filter_map(|item| id(item, key, diags))
+            .collect(),
+        _ => id(node, key, diags).into_iter().collect(),
+    }
+}
+
+/// Entries of a mapping, or an error at the node.
+pub fn entries<'n>(node: &'n Node, key: &str, diags: &mut Diagnostics) -> &'n [(Node, Node)] {
+    match &node.kind {
+        NodeKind::Map(entries) => entries,
+        _ => {
+            diags.push(
+                Diagnostic::error(format!("`{key}` must be a mapping of `key: value` lines"))
+                    .at(&node.span)
+                    .label(format!("this is {}", node.describe())),
+            );
+            &[]
+        }
+    }
+}
+
+/// Items of a list, or an error at the node.
+pub fn items<'n>(node: &'n Node, key: &str, diags: &mut Diagnostics) -> &'n [Node] {
+    match &node.kind {
+        NodeKind::Seq(items) => items,
+        _ => {
+            diags.push(
+                Diagnostic::error(format!("`{key}` must be a list (lines starting with `- `)"))
+                    .at(&node.span)
+                    .label(format!("this is {}", node.describe())),
+            );
+            &[]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_slugs() {
+        assert!(is_id("transizione-digitale-2"));
+        assert!(!is_id("Transizione"));
+        assert!(!is_id("a_b"));
+        assert!(!is_id("-a"));
+        assert_eq!(slug("Qualità dei dati RI"), "qualita-dei-dati-ri");
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(parse_year("2023"), Some(2023));
+        assert_eq!(parse_year("23"), None);
+        assert_eq!(parse_year("20a3"), None);
+    }
+}

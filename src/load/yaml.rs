@@ -1,0 +1,351 @@
+//! The one place that parses YAML.
+//!
+//! YAML is read into a small tree where every node keeps its byte span, so
+//! that any later check can point at the exact line. Scalars keep their text:
+//! `65.991` stays the string "65.991" (an Italian thousands separator), never
+//! a float, and the content's own number rules decide what it means.
+
+use std::collections::BTreeSet;
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span, did_you_mean};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// A scalar as written; `quoted` is false for plain scalars.
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
+    /// An empty value, `~` or `null`.
+    Null,
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The text of a scalar (quoted or not).
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, NodeKind::Null)
+    }
+
+    /// What kind of YAML value this is, for messages.
+    pub fn describe(&self) -> &'static str {
+        match self.kind {
+            NodeKind::Scalar { .. } => "a single value",
+            NodeKind::Null => "an empty value",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping of keys",
+        }
+    }
+}
+
+/// Parses one YAML document. `text` is a slice of the file starting at byte
+/// `offset`, so that spans point into the whole file.
+pub fn parse(text: &str, source: SourceId, offset: usize, diags: &mut Diagnostics) -> Option<Node> {
+    // The parser counts characters; spans count bytes.
+    let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_of_char.push(text.len());
+    let span_of = |start: usize, end: usize| {
+        let b = |c: usize| offset + byte_of_char[c.min(byte_of_char.len() - 1)];
+        Span::new(source, b(start)..b(end).max(b(start)))
+    };
+
+    let mut stack: Vec<Building> = Vec::new();
+    let mut root: Option<Node> = None;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = match event {
+            Ok(pair) => pair,
+            Err(error) => {
+                let at = error.marker().index();
+                diags.push(
+                    Diagnostic::error(format!("this is not valid YAML: {}", error.info()))
+                        .at(&span_of(at, at + 1))
+                        .help(
+                            "check the indentation and quote values that contain `: `, `#` or \
+                             start with a symbol, e.g. target: \">= 15%\"",
+                        ),
+                );
+                return None;
+            }
+        };
+        let node_span = span_of(span.start.index(), span.end.index());
+        let finished = match event {
+            Event::Scalar(value, style, _, _) => {
+                let quoted = style != ScalarStyle::Plain;
+                let kind = if !quoted && matches!(value.as_ref(), "" | "~" | "null" | "Null") {
+                    NodeKind::Null
+                } else {
+                    NodeKind::Scalar {
+                        text: value.into_owned(),
+                        quoted,
+                    }
+                };
+                Some(Node {
+                    kind,
+                    span: node_span,
+                })
+            }
+            Event::SequenceStart(..) => {
+                stack.push(Building::Seq(node_span, Vec::new()));
+                None
+            }
+            Event::MappingStart(..) => {
+                stack.push(Building::Map(node_span, Vec::new(), None));
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Building::Seq(start, items)) => Some(Node {
+                    span: widen(start, &items, node_span.range.end),
+                    kind: NodeKind::Seq(items),
+                }),
+                Some(Building::Map(start, entries, _)) => {
+                    let last: Vec<Node> = entries.iter().map(|(_, v)| v.clone()).collect();
+                    Some(Node {
+                        span: widen(start, &last, node_span.range.end),
+                        kind: NodeKind::Map(entries),
+                    })
+                }
+                None => None,
+            },
+            Event::Alias(_) => {
+                diags.push(
+                    Diagnostic::error("YAML aliases (`*name`) are not supported here")
+                        .at(&node_span)
+                        .help("write the value out in full"),
+                );
+                Some(Node {
+                    kind: NodeKind::Null,
+                    span: node_span,
+                })
+            }
+            Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart(_)
+            | Event::DocumentEnd
+            | Event::Nothing => None,
+        };
+        if let Some(node) = finished {
+            match stack.last_mut() {
+                Some(Building::Seq(_, items)) => items.push(node),
+                Some(Building::Map(_, entries, pending)) => match pending.take() {
+                    None => *pending = Some(node),
+                    Some(key) => {
+                        if let Some(name) = key.as_str()
+                            && let Some((first, _)) =
+                                entries.iter().find(|(k, _)| k.as_str() == Some(name))
+                        {
+                            let (line, _) = line_of(text, offset, first.span.range.start);
+                            diags.push(
+                                Diagnostic::error(format!("the key `{name}` is written twice"))
+                                    .at(&key.span)
+                                    .label(format!("first written on line {line}"))
+                                    .help("keep one of the two and delete the other"),
+                            );
+                        }
+                        entries.push((key, node));
+                    }
+                },
+                None => {
+                    if root.is_none() {
+                        root = Some(node);
+                    }
+                }
+            }
+        }
+    }
+    Some(root.unwrap_or(Node {
+        kind: NodeKind::Null,
+        span: span_of(0, 0),
+    }))
+}
+
+enum Building {
+    Seq(Span, Vec<Node>),
+    Map(Span, Vec<(Node, Node)>, Option<Node>),
+}
+
+/// Block collections end where their next sibling starts; keep the span on
+/// the collection's own text, up to its last child.
+fn widen(start: Span, children: &[Node], end: usize) -> Span {
+    let end = children
+        .last()
+        .map_or(end, |n| n.span.range.end)
+        .max(start.range.start);
+    Span::new(start.source, start.range.start..end)
+}
+
+fn line_of(text: &str, offset: usize, byte: usize) -> (usize, usize) {
+    let local = byte.saturating_sub(offset).min(text.len());
+    (text[..local].matches('\n').count() + 1, 0)
+}
+
+/// Reads the keys of a mapping, remembering which were asked for, so that
+/// every key nobody asked for is reported with the closest known key.
+#[derive(Debug)]
+pub struct Fields<'n> {
+    pub node: &'n Node,
+    entries: &'n [(Node, Node)],
+    asked: BTreeSet<&'static str>,
+    /// What this mapping is, for messages: "the indicator", "cruscotto.yaml".
+    what: &'static str,
+}
+
+impl<'n> Fields<'n> {
+    /// `None` (with an error) when the node is not a mapping.
+    pub fn of(node: &'n Node, what: &'static str, diags: &mut Diagnostics) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Map(entries) => Some(Fields {
+                node,
+                entries,
+                asked: BTreeSet::new(),
+                what,
+            }),
+            _ => {
+                diags.push(
+                    Diagnostic::error(format!("{what} must be a mapping of `key: value` lines"))
+                        .at(&node.span)
+                        .label(format!("this is {}", node.describe())),
+                );
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, if written (an empty value counts as not written).
+    pub fn get(&mut self, key: &'static str) -> Option<&'n Node> {
+        self.asked.insert(key);
+        self.entries
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
+    }
+
+    /// Like [`Fields::get`], with an error naming the key when it is missing.
+    pub fn require(&mut self, key: &'static str, diags: &mut Diagnostics) -> Option<&'n Node> {
+        let value = self.get(key);
+        if value.is_none() {
+            diags.push(
+                Diagnostic::error(format!("{} has no `{key}`", self.what))
+                    .at(&self.head_span())
+                    .help(format!("add a line `{key}: ...`")),
+            );
+        }
+        value
+    }
+
+    /// The entries whose key was never asked for, in the order written.
+    pub fn rest(&self) -> impl Iterator<Item = (&'n Node, &'n Node)> + '_ {
+        self.entries
+            .iter()
+            .filter(|(k, _)| !k.as_str().is_some_and(|name| self.asked.contains(name)))
+            .map(|(k, v)| (k, v))
+    }
+
+    /// Reports every key that was not asked for.
+    pub fn finish(self, diags: &mut Diagnostics) {
+        for (key, _) in self.rest() {
+            let name = key.as_str().unwrap_or("?");
+            let mut diagnostic =
+                Diagnostic::error(format!("unknown key `{name}` in {}", self.what)).at(&key.span);
+            diagnostic = match did_you_mean(name, self.asked.iter().copied()) {
+                Some(known) => diagnostic
+                    .label(format!("did you mean `{known}`?"))
+                    .help(format!("write `{known}:`")),
+                None => diagnostic.help(format!(
+                    "the keys of {} are: {}",
+                    self.what,
+                    self.asked.iter().copied().collect::<Vec<_>>().join(", ")
+                )),
+            };
+            diags.push(diagnostic);
+        }
+    }
+
+    /// The first line of the mapping, where "missing key" errors point.
+    pub fn head_span(&self) -> Span {
+        match self.entries.first() {
+            Some((key, _)) => key.span.clone(),
+            None => self.node.span.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Sources;
+
+    fn parse_str(text: &str) -> (Option<Node>, Diagnostics, Sources) {
+        let mut sources = Sources::new();
+        let id = sources.add("t.yaml", text.to_string());
+        let mut diags = Diagnostics::new();
+        let node = parse(text, id, 0, &mut diags);
+        (node, diags, sources)
+    }
+
+    #[test]
+    fn numbers_stay_text() {
+        let (node, diags, _) = parse_str("a: 65.991\nb: '0,17'\nc:\n");
+        assert!(diags.is_empty());
+        let node = node.expect("parsed");
+        let NodeKind::Map(entries) = &node.kind else {
+            panic!("not a map")
+        };
+        assert_eq!(entries[0].1.as_str(), Some("65.991"));
+        assert_eq!(entries[1].1.as_str(), Some("0,17"));
+        assert!(entries[2].1.is_null());
+    }
+
+    #[test]
+    fn spans_point_at_values_in_bytes() {
+        let text = "titolo: perché\nanno: 2023\n";
+        let (node, _, sources) = parse_str(text);
+        let node = node.expect("parsed");
+        let NodeKind::Map(entries) = &node.kind else {
+            panic!("not a map")
+        };
+        let span = &entries[1].1.span;
+        assert_eq!(&text[span.range.clone()], "2023");
+        assert_eq!(sources.line_col(span), (2, 7));
+    }
+
+    #[test]
+    fn duplicate_keys_and_syntax_errors_are_reported() {
+        let (_, diags, sources) = parse_str("a: 1\na: 2\n");
+        assert_eq!(diags.errors(), 1);
+        assert!(diags.render_short(&sources).contains("t.yaml:2"));
+        let (node, diags, _) = parse_str("a: [1, 2\n");
+        assert!(node.is_none());
+        assert_eq!(diags.errors(), 1);
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let (node, _, sources) = parse_str("formola: x\nname: y\n");
+        let node = node.expect("parsed");
+        let mut diags = Diagnostics::new();
+        let mut fields = Fields::of(&node, "the indicator", &mut diags).expect("map");
+        assert_eq!(fields.get("name").and_then(Node::as_str), Some("y"));
+        let _ = fields.get("formula");
+        fields.finish(&mut diags);
+        let text = diags.render(&sources);
+        assert!(text.contains("unknown key `formola`"), "{text}");
+        assert!(text.contains("did you mean `formula`?"), "{text}");
+    }
+}

@@ -1,0 +1,544 @@
+//! The domain: the plan as the office wrote it. Objectives, indicators,
+//! targets, series and measures live here, with where they were written
+//! (spans, for diagnostics) and nothing about how they are shown.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostics::{SourceId, Span};
+
+pub type Year = i32;
+
+/// A calendar date, as the content writes it (`31/12/2023`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: Year,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    /// ISO 8601, the machine form used in data files.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A span of years, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub start: Year,
+    pub end: Year,
+}
+
+impl Period {
+    pub fn contains(&self, year: Year) -> bool {
+        (self.start..=self.end).contains(&year)
+    }
+
+    pub fn years(&self) -> impl Iterator<Item = Year> {
+        self.start..=self.end
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end)
+        }
+    }
+}
+
+/// Everything the content says: the site settings and every objective.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub config: Config,
+    pub objectives: Vec<Objective>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub ente: Ente,
+    pub plan: PlanInfo,
+    pub site: SiteSettings,
+    pub scoring: ScoringRules,
+    pub ambiti: Vec<Ambito>,
+    pub servizi: Vec<Servizio>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Ente {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub links: Links,
+}
+
+/// Footer links every Italian public site carries.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    pub note_legali: Option<String>,
+    pub privacy: Option<String>,
+    pub accessibilita: Option<String>,
+    pub amministrazione_trasparente: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanInfo {
+    pub title: String,
+    pub edition: String,
+    pub update: Option<String>,
+    pub period: Period,
+    pub reference_year: Year,
+    pub last_updated: Date,
+    pub approval: Option<Approval>,
+    pub smvp: Option<Smvp>,
+}
+
+/// The act that approved the plan.
+#[derive(Debug, Clone)]
+pub struct Approval {
+    pub act: String,
+    pub date: Date,
+}
+
+/// The body's measurement and evaluation system (Sistema di Misurazione e
+/// Valutazione della Performance).
+#[derive(Debug, Clone)]
+pub struct Smvp {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    It,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::It => "it",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteSettings {
+    pub language: Language,
+    pub base_url: String,
+    pub theme: Option<String>,
+}
+
+/// How achievement is scored: the body's SMVP rules, as settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoringRules {
+    /// Achievement (in %) from which a missed target is partly reached.
+    pub partial_from: Decimal,
+    /// Achievement (in %) counted at most in roll-ups.
+    pub cap: Decimal,
+    pub higher_is_better: ScoringRule,
+    pub lower_is_better: ScoringRule,
+}
+
+impl Default for ScoringRules {
+    fn default() -> Self {
+        ScoringRules {
+            partial_from: Decimal::from(70),
+            cap: Decimal::from(100),
+            higher_is_better: ScoringRule::Proportional,
+            lower_is_better: ScoringRule::Proportional,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoringRule {
+    /// In proportion to the distance from the target.
+    Proportional,
+    /// All (met) or nothing.
+    Binary,
+}
+
+/// An area grouping objectives.
+#[derive(Debug, Clone)]
+pub struct Ambito {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// An office that answers for operational objectives.
+#[derive(Debug, Clone)]
+pub struct Servizio {
+    pub id: String,
+    pub name: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ObjectiveKind {
+    StrategicoComune,
+    StrategicoSpecifico,
+    Ente,
+    Operativo,
+}
+
+impl ObjectiveKind {
+    pub const ALL: [ObjectiveKind; 4] = [
+        ObjectiveKind::StrategicoComune,
+        ObjectiveKind::StrategicoSpecifico,
+        ObjectiveKind::Ente,
+        ObjectiveKind::Operativo,
+    ];
+
+    /// The word used in the content and in data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            ObjectiveKind::StrategicoComune => "strategico-comune",
+            ObjectiveKind::StrategicoSpecifico => "strategico-specifico",
+            ObjectiveKind::Ente => "ente",
+            ObjectiveKind::Operativo => "operativo",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn is_top_level(self) -> bool {
+        self != ObjectiveKind::Operativo
+    }
+}
+
+/// Who answers for an operational objective.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Owners {
+    Servizi(Vec<Ref>),
+    /// Every Servizio ("tutti i servizi quando parte un bando").
+    All,
+}
+
+/// A reference to something by id, with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ref {
+    pub id: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Objective {
+    pub id: String,
+    pub kind: ObjectiveKind,
+    /// Written for top-level objectives; operational ones take their parent's.
+    pub ambito: Option<Ref>,
+    pub period: Period,
+    pub title: String,
+    pub new: bool,
+    pub parent: Option<Ref>,
+    pub servizi: Owners,
+    /// The owners as printed in the source document.
+    pub owners: Option<String>,
+    pub remark: Option<String>,
+    pub weight: Decimal,
+    pub indicators: Vec<Indicator>,
+    /// Source notes printed but referenced by no indicator.
+    pub notes: Vec<SourceNote>,
+    /// The narrative, in Markdown.
+    pub body: String,
+    pub source: SourceId,
+    /// Where the id is written.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Percentage points: 15.02 means 15,02%.
+    Percent,
+    Number,
+    Euro,
+    Days,
+    Ratio,
+    /// A completion date, for deadline targets.
+    Date,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 6] = [
+        Unit::Percent,
+        Unit::Number,
+        Unit::Euro,
+        Unit::Days,
+        Unit::Ratio,
+        Unit::Date,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Number => "number",
+            Unit::Euro => "euro",
+            Unit::Days => "days",
+            Unit::Ratio => "ratio",
+            Unit::Date => "date",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|u| u.code() == code)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    /// OC: an indicator common to every Camera, set by Unioncamere.
+    pub common: bool,
+    pub new: bool,
+    pub remark: Option<String>,
+    /// How it is computed, in words, as printed.
+    pub algorithm: Option<String>,
+    pub formula: Option<Formula>,
+    pub unit: Unit,
+    /// Decimals shown on pages.
+    pub decimals: u32,
+    pub weight: Decimal,
+    pub measures: Vec<Measure>,
+    /// The note label as printed ("Nota 6").
+    pub note: Option<String>,
+    pub note_remark: Option<String>,
+    /// The data source (Fonte), as printed.
+    pub source: Option<String>,
+    pub targets: BTreeMap<Year, TargetEntry>,
+    pub series: BTreeMap<Year, SeriesEntry>,
+    /// Objectives whose indicators a meta-indicator looks at.
+    pub scope: Option<Vec<Ref>>,
+    /// Baseline for a linear scale on targets at or below zero.
+    pub baseline: Option<Decimal>,
+    pub span: Span,
+}
+
+/// A quantity a formula uses: `imprese_attive`.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub name: String,
+    pub label: Option<String>,
+    pub source: Option<String>,
+    pub span: Span,
+}
+
+/// The target of one year, with its revision if it was changed.
+#[derive(Debug, Clone)]
+pub struct TargetEntry {
+    pub original: Target,
+    pub revised: Option<Target>,
+    pub reason: Option<String>,
+}
+
+impl TargetEntry {
+    /// The target in force: the revised one when there is one.
+    pub fn effective(&self) -> &Target {
+        self.revised.as_ref().unwrap_or(&self.original)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub kind: TargetKind,
+    /// As written in the content.
+    pub text: String,
+    /// Words after the value: "(orientativamente 120 imprese)".
+    pub qualifier: Option<String>,
+    /// The unit sign written with the value (`%`, `€`, `gg`), if any.
+    pub unit: Option<Unit>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+}
+
+impl Comparator {
+    pub fn holds(self, actual: Decimal, target: Decimal) -> bool {
+        match self {
+            Comparator::Ge => actual >= target,
+            Comparator::Gt => actual > target,
+            Comparator::Le => actual <= target,
+            Comparator::Lt => actual < target,
+        }
+    }
+
+    pub fn higher_is_better(self) -> bool {
+        matches!(self, Comparator::Ge | Comparator::Gt)
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Ge => ">=",
+            Comparator::Gt => ">",
+            Comparator::Le => "<=",
+            Comparator::Lt => "<",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Benchmark {
+    NationalMean,
+    ClusterMean,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetKind {
+    /// `>= 0,21%`, or a bare `100%` (read as `>=`, `explicit` false).
+    Threshold {
+        comparator: Comparator,
+        value: Decimal,
+        explicit: bool,
+    },
+    /// `zero`.
+    Zero,
+    /// `entro il 31/12/2023`; without a year, the target's own year.
+    Deadline {
+        day: u8,
+        month: u8,
+        year: Option<Year>,
+    },
+    /// `+10%`: a change on the previous year's value: in points on a
+    /// percent indicator, in % of that value on others when written with
+    /// `%`, else in the indicator's unit.
+    Change {
+        comparator: Comparator,
+        delta: Decimal,
+    },
+    /// `> media triennio precedente`: compared with the mean of the
+    /// indicator's values in the `years` previous years.
+    MeanOfPrevious { comparator: Comparator, years: u32 },
+    /// `≤ dato medio nazionale`.
+    Benchmark {
+        comparator: Comparator,
+        benchmark: Benchmark,
+    },
+    /// `da def.`: not yet set.
+    ToBeDefined,
+}
+
+/// What the source printed for one year.
+#[derive(Debug, Clone)]
+pub struct SeriesEntry {
+    pub observed: Observed,
+    /// Measure values printed for that year (`None`: printed blank).
+    pub measures: BTreeMap<String, Option<Decimal>>,
+    pub remark: Option<String>,
+    pub cluster_mean: Option<Decimal>,
+    pub national_mean: Option<Decimal>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Observed {
+    /// A value as printed: the number and the text it came from.
+    Value(Printed),
+    /// A completion date.
+    Date(Date),
+    /// Nothing usable: `ND`, a blank, or words ("manifestazioni annullate").
+    NotAvailable(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printed {
+    pub value: Decimal,
+    pub text: String,
+    /// Decimals printed: a value printed with 2 decimals is exact to ±0,005.
+    pub decimals: u32,
+}
+
+/// A note of the source document that no indicator refers to.
+#[derive(Debug, Clone)]
+pub struct SourceNote {
+    pub label: String,
+    pub source: Option<String>,
+    pub series: BTreeMap<Year, SeriesEntry>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Formula {
+    pub text: String,
+    pub expr: Expr,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Add => "+",
+            Op::Sub => "−",
+            Op::Mul => "×",
+            Op::Div => "/",
+        }
+    }
+}
+
+/// A formula, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Number(Decimal),
+    /// A measure in the year being evaluated.
+    Measure(String),
+    /// `prev(x)`: a measure in year n-1.
+    Prev(String),
+    /// `mean_prev(x, 3)`: the mean of a measure over years n-3..n-1.
+    MeanPrev(String, u32),
+    /// `indicator(id)`: another indicator's value in the same year.
+    Indicator(String),
+    /// `count_above(90)`: indicators in scope with achievement of at least 90%.
+    CountAbove(Decimal),
+    /// `count_assessed()`: indicators in scope that could be assessed.
+    CountAssessed,
+    Neg(Box<Expr>),
+    Binary(Op, Box<Expr>, Box<Expr>),
+}
+
+impl Expr {
+    /// Visits every node, depth first.
+    pub fn walk(&self, visit: &mut impl FnMut(&Expr)) {
+        visit(self);
+        match self {
+            Expr::Neg(inner) => inner.walk(visit),
+            Expr::Binary(_, a, b) => {
+                a.walk(visit);
+                b.walk(visit);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the formula looks at other indicators' achievement.
+    pub fn is_meta(&self) -> bool {
+        let mut meta = false;
+        self.walk(&mut |e| meta |= matches!(e, Expr::CountAbove(_) | Expr::CountAssessed));
+        meta
+    }
+}

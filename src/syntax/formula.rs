@@ -1,0 +1,338 @@
+//! Formulas: arithmetic over measures with a few functions for the shapes
+//! the plans use (previous year, mean of earlier years, other indicators,
+//! meta-indicators). See docs/content-format.md.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Expr, Op};
+use crate::syntax::number::parse_number;
+
+pub const FUNCTIONS: [&str; 5] = [
+    "prev",
+    "mean_prev",
+    "indicator",
+    "count_above",
+    "count_assessed",
+];
+
+pub const FORMULA_HELP: &str = "write a formula like `num / den * 100`, with measure names, \
+    numbers, + - * / and brackets, and the functions prev(x), mean_prev(x, 3), \
+    indicator(id), count_above(90), count_assessed()";
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Number(Decimal),
+    Name(String),
+    Op(Op),
+    Open,
+    Close,
+    Comma,
+}
+
+pub fn parse_formula(text: &str) -> Result<Expr, String> {
+    let tokens = tokenize(text)?;
+    let mut parser = Parser { tokens, pos: 0 };
+    let expr = parser.expression()?;
+    match parser.tokens.get(parser.pos) {
+        None => Ok(expr),
+        Some(token) => Err(format!(
+            "unexpected {} after a complete formula",
+            describe(token)
+        )),
+    }
+}
+
+fn tokenize(text: &str) -> Result<Vec<Token>, String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            ' ' | '\t' | '\n' => i += 1,
+            '+' => push(&mut tokens, &mut i, Token::Op(Op::Add)),
+            '-' | '−' => push(&mut tokens, &mut i, Token::Op(Op::Sub)),
+            '*' | '×' => push(&mut tokens, &mut i, Token::Op(Op::Mul)),
+            '/' | '÷' | ':' => push(&mut tokens, &mut i, Token::Op(Op::Div)),
+            '(' => push(&mut tokens, &mut i, Token::Open),
+            ')' => push(&mut tokens, &mut i, Token::Close),
+            ',' => push(&mut tokens, &mut i, Token::Comma),
+            '0'..='9' => {
+                let start = i;
+                // A comma between digits is a decimal comma; otherwise it
+                // separates arguments.
+                while i < chars.len()
+                    && (chars[i].is_ascii_digit()
+                        || ((chars[i] == '.' || chars[i] == ',')
+                            && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+                {
+                    i += 1;
+                }
+                let literal: String = chars[start..i].iter().collect();
+                let (value, _) = parse_number(&literal)?;
+                tokens.push(Token::Number(value));
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                let start = i;
+                // Ids of indicators may hold dashes: `indicator(livello-supporto)`
+                // is read whole; elsewhere a dash is a minus.
+                let in_indicator = matches!(tokens.as_slice(), [.., Token::Name(n), Token::Open] if n == "indicator");
+                while i < chars.len()
+                    && (chars[i].is_alphanumeric()
+                        || chars[i] == '_'
+                        || (in_indicator && chars[i] == '-'))
+                {
+                    i += 1;
+                }
+                tokens.push(Token::Name(chars[start..i].iter().collect()));
+            }
+            other => return Err(format!("`{other}` cannot appear in a formula")),
+        }
+    }
+    Ok(tokens)
+}
+
+fn push(tokens: &mut Vec<Token>, i: &mut usize, token: Token) {
+    tokens.push(token);
+    *i += 1;
+}
+
+fn describe(token: &Token) -> String {
+    match token {
+        Token::Number(n) => format!("number `{n}`"),
+        Token::Name(n) => format!("name `{n}`"),
+        Token::Op(op) => format!("`{}`", op.symbol()),
+        Token::Open => "`(`".into(),
+        Token::Close => "`)`".into(),
+        Token::Comma => "`,`".into(),
+    }
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn next(&mut self) -> Option<Token> {
+        let token = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        token
+    }
+
+    fn expect(&mut self, wanted: &Token, context: &str) -> Result<(), String> {
+        match self.next() {
+            Some(ref token) if token == wanted => Ok(()),
+            Some(token) => Err(format!(
+                "expected {} {context}, found {}",
+                describe(wanted),
+                describe(&token)
+            )),
+            None => Err(format!(
+                "expected {} {context}, but the formula ends",
+                describe(wanted)
+            )),
+        }
+    }
+
+    fn expression(&mut self) -> Result<Expr, String> {
+        let mut left = self.term()?;
+        while let Some(Token::Op(op @ (Op::Add | Op::Sub))) = self.peek().cloned() {
+            self.pos += 1;
+            let right = self.term()?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn term(&mut self) -> Result<Expr, String> {
+        let mut left = self.factor()?;
+        while let Some(Token::Op(op @ (Op::Mul | Op::Div))) = self.peek().cloned() {
+            self.pos += 1;
+            let right = self.factor()?;
+            left = Expr::Binary(op, Box::new(left), Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn factor(&mut self) -> Result<Expr, String> {
+        match self.next() {
+            Some(Token::Number(value)) => Ok(Expr::Number(value)),
+            Some(Token::Op(Op::Sub)) => Ok(Expr::Neg(Box::new(self.factor()?))),
+            Some(Token::Open) => {
+                let inner = self.expression()?;
+                self.expect(&Token::Close, "to close the bracket")?;
+                Ok(inner)
+            }
+            Some(Token::Name(name)) if self.peek() == Some(&Token::Open) => {
+                self.pos += 1;
+                self.call(&name)
+            }
+            Some(Token::Name(name)) if FUNCTIONS.contains(&name.as_str()) => {
+                Err(format!("`{name}` is a function: write `{name}(...)`"))
+            }
+            Some(Token::Name(name)) => Ok(Expr::Measure(name)),
+            Some(token) => Err(format!(
+                "expected a number, a measure or `(`, found {}",
+                describe(&token)
+            )),
+            None => Err("the formula ends where a number or a measure was expected".into()),
+        }
+    }
+
+    fn call(&mut self, name: &str) -> Result<Expr, String> {
+        let expr = match name {
+            "prev" => Expr::Prev(self.name_argument(name)?),
+            "mean_prev" => {
+                let measure = self.name_argument(name)?;
+                self.expect(&Token::Comma, "between the arguments of mean_prev")?;
+                let years = match self.next() {
+                    Some(Token::Number(n)) if n.is_integer() && n > Decimal::ZERO => {
+                        u32::try_from(n.mantissa()).map_err(|_| "too many years".to_string())?
+                    }
+                    _ => {
+                        return Err(
+                            "mean_prev needs a whole number of years: `mean_prev(x, 3)`".into()
+                        );
+                    }
+                };
+                Expr::MeanPrev(measure, years)
+            }
+            "indicator" => Expr::Indicator(self.name_argument(name)?),
+            "count_above" => match self.next() {
+                Some(Token::Number(n)) => Expr::CountAbove(n),
+                _ => {
+                    return Err(
+                        "count_above needs an achievement threshold in %: `count_above(90)`".into(),
+                    );
+                }
+            },
+            "count_assessed" => Expr::CountAssessed,
+            other => {
+                return Err(format!(
+                    "unknown function `{other}`: the functions are {}",
+                    FUNCTIONS.join(", ")
+                ));
+            }
+        };
+        self.expect(&Token::Close, &format!("to close `{name}(`"))?;
+        Ok(expr)
+    }
+
+    fn name_argument(&mut self, function: &str) -> Result<String, String> {
+        match self.next() {
+            Some(Token::Name(name)) => Ok(name),
+            _ => Err(format!(
+                "`{function}(...)` needs a name inside the brackets"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn m(name: &str) -> Box<Expr> {
+        Box::new(Expr::Measure(name.into()))
+    }
+
+    fn n(text: &str) -> Box<Expr> {
+        Box::new(Expr::Number(Decimal::from_str(text).expect("decimal")))
+    }
+
+    #[test]
+    fn ratios_with_precedence() {
+        assert_eq!(
+            parse_formula("num / den * 100"),
+            Ok(Expr::Binary(
+                Op::Mul,
+                Box::new(Expr::Binary(Op::Div, m("num"), m("den"))),
+                n("100")
+            ))
+        );
+        assert_eq!(
+            parse_formula("(a - b) / a"),
+            Ok(Expr::Binary(
+                Op::Div,
+                Box::new(Expr::Binary(Op::Sub, m("a"), m("b"))),
+                m("a")
+            ))
+        );
+        assert_eq!(
+            parse_formula("a - -b"),
+            Ok(Expr::Binary(Op::Sub, m("a"), Box::new(Expr::Neg(m("b")))))
+        );
+        assert_eq!(
+            parse_formula("a × 0,5"),
+            Ok(Expr::Binary(Op::Mul, m("a"), n("0.5")))
+        );
+    }
+
+    #[test]
+    fn functions() {
+        assert_eq!(
+            parse_formula("t / prev(t)"),
+            Ok(Expr::Binary(
+                Op::Div,
+                m("t"),
+                Box::new(Expr::Prev("t".into()))
+            ))
+        );
+        assert_eq!(
+            parse_formula("x / mean_prev(x, 3)"),
+            Ok(Expr::Binary(
+                Op::Div,
+                m("x"),
+                Box::new(Expr::MeanPrev("x".into(), 3))
+            ))
+        );
+        assert_eq!(
+            parse_formula("indicator(livello-supporto) / esportatrici * 100"),
+            Ok(Expr::Binary(
+                Op::Mul,
+                Box::new(Expr::Binary(
+                    Op::Div,
+                    Box::new(Expr::Indicator("livello-supporto".into())),
+                    m("esportatrici")
+                )),
+                n("100")
+            ))
+        );
+        let meta = parse_formula("count_above(90) / count_assessed() * 100").expect("meta");
+        assert!(meta.is_meta());
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        assert!(parse_formula("a / ").expect_err("ends").contains("ends"));
+        assert!(
+            parse_formula("(a / b")
+                .expect_err("bracket")
+                .contains("close")
+        );
+        assert!(
+            parse_formula("media(a)")
+                .expect_err("unknown")
+                .contains("unknown function `media`")
+        );
+        assert!(
+            parse_formula("a b")
+                .expect_err("two names")
+                .contains("unexpected")
+        );
+        assert!(parse_formula("a % b").expect_err("percent").contains("`%`"));
+        assert!(parse_formula("mean_prev(x)").is_err());
+        assert!(
+            parse_formula("prev")
+                .expect_err("bare fn")
+                .contains("is a function")
+        );
+    }
+}
