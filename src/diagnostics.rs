@@ -133,7 +133,7 @@ impl Diagnostic {
 }
 
 /// The problems of one run, in the order they were found.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

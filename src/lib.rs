@@ -5,6 +5,68 @@
 //! [`load`] -> [`validate`] -> [`engine`] -> [`render`] -> [`write`].
 
 pub mod diagnostics;
+pub mod engine;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod syntax;
+pub mod validate;
+pub mod write;
+
+use std::path::Path;
+
+use diagnostics::{Diagnostics, Sources};
+use engine::Evaluation;
+use model::Plan;
+
+/// What loading, validating and evaluating a site gives.
+#[derive(Debug)]
+pub struct Checked {
+    pub sources: Sources,
+    pub diagnostics: Diagnostics,
+    /// Present when the content could be read and had no errors.
+    pub evaluated: Option<(Plan, Evaluation)>,
+}
+
+/// Runs the first three stages on the site under `root`.
+pub fn check(root: &Path) -> Checked {
+    let mut sources = Sources::new();
+    let mut diagnostics = Diagnostics::new();
+    let plan = load::load(root, &mut sources, &mut diagnostics);
+    if let Some(plan) = &plan {
+        validate::validate(plan, &sources, &mut diagnostics);
+    }
+    let evaluated = match plan {
+        Some(plan) if !diagnostics.has_errors() => {
+            let mut evaluation = engine::evaluate(&plan);
+            diagnostics.extend(std::mem::take(&mut evaluation.diagnostics));
+            Some((plan, evaluation))
+        }
+        _ => None,
+    };
+    diagnostics.sort();
+    let evaluated = evaluated.filter(|_| !diagnostics.has_errors());
+    Checked {
+        sources,
+        diagnostics,
+        evaluated,
+    }
+}
+
+/// Renders every output file of an evaluated site, in memory.
+pub fn render_site(
+    plan: &Plan,
+    evaluation: &Evaluation,
+) -> Result<Vec<write::OutputFile>, diagnostics::Diagnostic> {
+    let fail = |message: String| diagnostics::Diagnostic::error(message);
+    Ok(vec![
+        write::OutputFile::new(
+            "dati/indicatori.csv",
+            render::data::indicators_csv(plan, evaluation).map_err(fail)?,
+        ),
+        write::OutputFile::new(
+            "dati/piao.json",
+            render::data::piao_json(plan, evaluation).map_err(fail)?,
+        ),
+    ])
+}

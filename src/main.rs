@@ -1,1 +1,105 @@
-fn main() {}
+//! The command line: `cruscotto check` and `cruscotto build`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cruscotto",
+    version,
+    about = "The performance section of a PIAO as a static site with open data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate and evaluate the content, and print a summary.
+    Check {
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Build the site and its open data into the output folder.
+    Build {
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site; default: output/ under the root.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { root } => check(&root),
+        Command::Build { root, output } => build(&root, output),
+    }
+}
+
+fn report(checked: &cruscotto::Checked) {
+    eprint!("{}", checked.diagnostics.render(&checked.sources));
+}
+
+fn counts(checked: &cruscotto::Checked) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(checked.diagnostics.errors(), "error"),
+        plural(checked.diagnostics.warnings(), "warning")
+    )
+}
+
+fn check(root: &std::path::Path) -> ExitCode {
+    let checked = cruscotto::check(root);
+    report(&checked);
+    match &checked.evaluated {
+        Some((plan, evaluation)) => {
+            print!("{}", cruscotto::render::summary::render(plan, evaluation));
+            println!("{}", counts(&checked));
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("check failed: {}", counts(&checked));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
+    let checked = cruscotto::check(root);
+    report(&checked);
+    let Some((plan, evaluation)) = &checked.evaluated else {
+        eprintln!(
+            "build failed, the output folder is untouched: {}",
+            counts(&checked)
+        );
+        return ExitCode::FAILURE;
+    };
+    let output = output.unwrap_or_else(|| root.join("output"));
+    let written = cruscotto::render_site(plan, evaluation)
+        .and_then(|files| cruscotto::write::write_site(&output, &files).map(|()| files.len()));
+    match written {
+        Ok(count) => {
+            println!(
+                "wrote {count} files to {} ({})",
+                output.display(),
+                counts(&checked)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            let mut diagnostics = cruscotto::diagnostics::Diagnostics::new();
+            diagnostics.push(problem);
+            eprint!("{}", diagnostics.render(&checked.sources));
+            eprintln!("build failed, the previous output is untouched");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -19,6 +19,12 @@ pub struct Date {
     pub day: u8,
 }
 
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl fmt::Display for Date {
     /// ISO 8601, the machine form used in data files.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -363,11 +369,15 @@ pub struct Target {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Comparator {
+    #[serde(rename = ">=")]
     Ge,
+    #[serde(rename = ">")]
     Gt,
+    #[serde(rename = "<=")]
     Le,
+    #[serde(rename = "<")]
     Lt,
 }
 
@@ -540,5 +550,87 @@ impl Expr {
         let mut meta = false;
         self.walk(&mut |e| meta |= matches!(e, Expr::CountAbove(_) | Expr::CountAssessed));
         meta
+    }
+}
+
+/// Lookups by id over a plan, built once.
+#[derive(Debug, Default)]
+pub struct PlanIndex {
+    /// Objective id -> position in `Plan::objectives` (the first, if repeated).
+    pub objectives: BTreeMap<String, usize>,
+    /// Indicator id -> (objective position, indicator position).
+    pub indicators: BTreeMap<String, (usize, usize)>,
+    /// Objective position -> positions of its operational objectives.
+    pub children: BTreeMap<usize, Vec<usize>>,
+}
+
+impl PlanIndex {
+    pub fn new(plan: &Plan) -> Self {
+        let mut index = PlanIndex::default();
+        for (o, objective) in plan.objectives.iter().enumerate() {
+            index.objectives.entry(objective.id.clone()).or_insert(o);
+            for (i, indicator) in objective.indicators.iter().enumerate() {
+                index
+                    .indicators
+                    .entry(indicator.id.clone())
+                    .or_insert((o, i));
+            }
+        }
+        for (o, objective) in plan.objectives.iter().enumerate() {
+            if let Some(parent) = &objective.parent
+                && let Some(&p) = index.objectives.get(&parent.id)
+            {
+                index.children.entry(p).or_default().push(o);
+            }
+        }
+        index
+    }
+
+    pub fn objective<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p Objective> {
+        self.objectives.get(id).map(|&o| &plan.objectives[o])
+    }
+
+    pub fn indicator<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p Indicator> {
+        self.indicators
+            .get(id)
+            .map(|&(o, i)| &plan.objectives[o].indicators[i])
+    }
+
+    pub fn children(&self, objective: usize) -> &[usize] {
+        self.children.get(&objective).map_or(&[], Vec::as_slice)
+    }
+
+    /// The ambito of an objective: its own, or its parent's.
+    pub fn ambito_of<'p>(&self, plan: &'p Plan, objective: &'p Objective) -> Option<&'p str> {
+        match (&objective.ambito, &objective.parent) {
+            (Some(ambito), _) => Some(&ambito.id),
+            (None, Some(parent)) => self
+                .objective(plan, &parent.id)
+                .and_then(|p| p.ambito.as_ref())
+                .map(|a| a.id.as_str()),
+            (None, None) => None,
+        }
+    }
+
+    /// The indicators a meta-indicator of `objective` looks at: those of the
+    /// objectives in `scope`, or of the objective's children.
+    pub fn scope_of(
+        &self,
+        plan: &Plan,
+        objective: usize,
+        indicator: &Indicator,
+    ) -> Vec<(usize, usize)> {
+        let objectives: Vec<usize> = match &indicator.scope {
+            Some(scope) => scope
+                .iter()
+                .filter_map(|r| self.objectives.get(&r.id).copied())
+                .collect(),
+            None => self.children(objective).to_vec(),
+        };
+        objectives
+            .into_iter()
+            .flat_map(|o| (0..plan.objectives[o].indicators.len()).map(move |i| (o, i)))
+            .filter(|&(o, i)| plan.objectives[o].indicators[i].id != indicator.id)
+            .collect()
     }
 }

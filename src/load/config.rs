@@ -4,23 +4,22 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceId};
 use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node};
 use crate::model::{
-    Ambito, Approval, Config, Ente, Language, Links, PlanInfo, ScoringRule, ScoringRules, Servizio,
-    SiteSettings, Smvp,
+    Ambito, Approval, Config, Date, Ente, Language, Links, Period, PlanInfo, ScoringRule,
+    ScoringRules, Servizio, SiteSettings, Smvp,
 };
 
 pub const CONFIG_FILE: &str = "cruscotto.yaml";
 
-/// Reads the config; `None` when a required part is missing (already reported).
+/// Reads the config. A required value that is missing or wrong is reported
+/// and replaced by a stand-in, so that the objectives can still be checked
+/// against the rest; `None` only when the file is not YAML at all.
 pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Option<Config> {
     let root = yaml::parse(text_of_file, source, 0, diags)?;
     let mut fields = Fields::of(&root, CONFIG_FILE, diags)?;
     let ente = fields.require("ente", diags).and_then(|n| ente(n, diags));
     let plan = fields.require("plan", diags).and_then(|n| plan(n, diags));
     let site = fields.require("site", diags).and_then(|n| site(n, diags));
-    let scoring = match fields.get("scoring") {
-        Some(node) => scoring(node, diags),
-        None => Some(ScoringRules::default()),
-    };
+    let scoring = fields.get("scoring").and_then(|n| scoring(n, diags));
     let ambiti = fields
         .require("ambiti", diags)
         .map(|n| ambiti(n, diags))
@@ -31,13 +30,37 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
         .unwrap_or_default();
     fields.finish(diags);
     Some(Config {
-        ente: ente?,
-        plan: plan?,
-        site: site?,
-        scoring: scoring?,
+        ente: ente.unwrap_or_default(),
+        plan: plan.unwrap_or_else(stand_in_plan),
+        site: site.unwrap_or_else(|| SiteSettings {
+            language: Language::It,
+            base_url: "/".into(),
+            theme: None,
+        }),
+        scoring: scoring.unwrap_or_default(),
         ambiti,
         servizi,
     })
+}
+
+fn stand_in_plan() -> PlanInfo {
+    PlanInfo {
+        title: String::new(),
+        edition: String::new(),
+        update: None,
+        period: Period {
+            start: 2000,
+            end: 2000,
+        },
+        reference_year: 2000,
+        last_updated: Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        },
+        approval: None,
+        smvp: None,
+    }
 }
 
 fn optional_text(
@@ -68,7 +91,7 @@ fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
     };
     fields.finish(diags);
     Some(Ente {
-        name: name?,
+        name: name.unwrap_or_default(),
         short_name,
         website,
         address,
@@ -124,13 +147,15 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
             )),
         );
     }
+    let stand_in = stand_in_plan();
+    let period = period.unwrap_or(stand_in.period);
     Some(PlanInfo {
-        title: title?,
-        edition: edition?,
+        title: title.unwrap_or_default(),
+        edition: edition.unwrap_or_default(),
         update,
-        period: period?,
-        reference_year: reference_year?,
-        last_updated: last_updated?,
+        period,
+        reference_year: reference_year.unwrap_or(period.start),
+        last_updated: last_updated.unwrap_or(stand_in.last_updated),
         approval,
         smvp,
     })
@@ -178,12 +203,12 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
     let base_url = required_text(&mut fields, "base_url", diags);
     let theme = optional_text(&mut fields, "theme", diags);
     fields.finish(diags);
-    let mut base_url = base_url?;
+    let mut base_url = base_url.unwrap_or_default();
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
     Some(SiteSettings {
-        language: language?,
+        language: language.unwrap_or(Language::It),
         base_url,
         theme,
     })
@@ -229,10 +254,10 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
     let lower = rule("lower_is_better", diags);
     fields.finish(diags);
     Some(ScoringRules {
-        partial_from: partial_from?,
-        cap: cap?,
-        higher_is_better: higher?,
-        lower_is_better: lower?,
+        partial_from: partial_from.unwrap_or(defaults.partial_from),
+        cap: cap.unwrap_or(defaults.cap),
+        higher_is_better: higher.unwrap_or(defaults.higher_is_better),
+        lower_is_better: lower.unwrap_or(defaults.lower_is_better),
     })
 }
 

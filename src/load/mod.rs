@@ -28,7 +28,7 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opti
     let defaults = objective::Defaults {
         reference_year: config.as_ref().map(|c| c.plan.reference_year),
     };
-    let objectives = read_objectives(root, defaults, sources, diags);
+    let objectives = parents_first(read_objectives(root, defaults, sources, diags));
     Some(Plan {
         config: config?,
         objectives,
@@ -112,6 +112,26 @@ fn read_objectives(
         }
     }
     objectives
+}
+
+/// Each top-level objective (in file path order) followed by its
+/// operational objectives (in file path order); operational objectives whose
+/// parent is unknown come last, for validation to report.
+fn parents_first(objectives: Vec<Objective>) -> Vec<Objective> {
+    let (top, mut operational): (Vec<_>, Vec<_>) =
+        objectives.into_iter().partition(|o| o.kind.is_top_level());
+    let mut ordered = Vec::with_capacity(top.len() + operational.len());
+    for parent in top {
+        let id = parent.id.clone();
+        ordered.push(parent);
+        let (children, rest): (Vec<_>, Vec<_>) = operational
+            .into_iter()
+            .partition(|o| o.parent.as_ref().is_some_and(|p| p.id == id));
+        ordered.extend(children);
+        operational = rest;
+    }
+    ordered.extend(operational);
+    ordered
 }
 
 /// Paths in messages are relative to the site root, as the user wrote them.

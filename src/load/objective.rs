@@ -131,13 +131,23 @@ pub fn read(
         .unwrap_or_default();
     fields.finish(diags);
 
+    // With a valid id the objective is kept even when other keys are wrong
+    // (already reported), so that references to it still resolve.
     let id = id?;
+    let kind = kind.unwrap_or(if parent.is_some() {
+        ObjectiveKind::Operativo
+    } else {
+        ObjectiveKind::Ente
+    });
     Some(Objective {
         id: id.id,
-        kind: kind?,
+        kind,
         ambito,
-        period: period?,
-        title: title?,
+        period: period.unwrap_or(Period {
+            start: 0,
+            end: 9999,
+        }),
+        title: title.unwrap_or_default(),
         new,
         parent,
         servizi,
@@ -524,7 +534,7 @@ fn series_entry(
                 let measure = match &value.kind {
                     NodeKind::Null => Some(None),
                     NodeKind::Scalar { text, .. } if is_not_available(text) => Some(None),
-                    _ => values::decimal(value, name, diags).map(Some),
+                    _ => measure_value(value, name, diags).map(Some),
                 };
                 if let Some(measure) = measure {
                     entry.measures.insert(name.to_string(), measure);
@@ -541,6 +551,23 @@ fn series_entry(
         }
     }
     Some(entry)
+}
+
+/// A measure as printed: a number, with a unit sign if the source shows one
+/// (`82,10%` is the measure 82,10).
+fn measure_value(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<Decimal> {
+    let text = text(node, name, diags)?;
+    match crate::syntax::number::parse_quantity(&text) {
+        Ok(quantity) => Some(quantity.value),
+        Err(message) => {
+            diags.push(
+                Diagnostic::error(format!("the measure `{name}`: {message}"))
+                    .at(&node.span)
+                    .help(NUMBER_HELP),
+            );
+            None
+        }
+    }
 }
 
 /// `ND`, `nd`, `n.d.`, blank: printed as not available.

@@ -1,0 +1,533 @@
+//! Open data: `dati/indicatori.csv` (one row per indicator and year with a
+//! target or a value) and `dati/piao.json` (the whole evaluated plan).
+//! Plain machine formats: `.` decimal point, ISO dates, percentages in
+//! percentage points, empty cells for missing values (never 0).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::engine::{Evaluation, IndicatorResult, Rollup, YearResult};
+use crate::model::{
+    Expr, Indicator, Objective, Observed, Op, Owners, Plan, PlanIndex, SeriesEntry, Target,
+    TargetEntry, TargetKind, Year,
+};
+use crate::render::format::machine;
+
+pub const CSV_COLUMNS: [&str; 28] = [
+    "objective_id",
+    "objective_kind",
+    "ambito",
+    "indicator_id",
+    "indicator_name",
+    "common",
+    "year",
+    "unit",
+    "target_kind",
+    "target_operator",
+    "target_value",
+    "target_original_value",
+    "target_text",
+    "target_original_text",
+    "target_revision_reason",
+    "value",
+    "numerator",
+    "denominator",
+    "measures",
+    "printed_value",
+    "printed_mismatch",
+    "value_note",
+    "achievement_pct",
+    "achievement_raw_pct",
+    "deviation",
+    "status",
+    "note",
+    "source",
+];
+
+fn number(value: Option<Decimal>) -> String {
+    value.map(machine).unwrap_or_default()
+}
+
+/// `>=`, `<=`, ... for thresholds; `=` for zero; `<=` for deadlines (done by).
+fn operator(target: &Target) -> &'static str {
+    match &target.kind {
+        TargetKind::Threshold { comparator, .. }
+        | TargetKind::Change { comparator, .. }
+        | TargetKind::MeanOfPrevious { comparator, .. }
+        | TargetKind::Benchmark { comparator, .. } => comparator.symbol(),
+        TargetKind::Zero => "=",
+        TargetKind::Deadline { .. } => "<=",
+        TargetKind::ToBeDefined => "",
+    }
+}
+
+pub fn target_kind_code(kind: &TargetKind) -> &'static str {
+    match kind {
+        TargetKind::Threshold { .. } => "threshold",
+        TargetKind::Zero => "zero",
+        TargetKind::Deadline { .. } => "deadline",
+        TargetKind::Change { .. } => "change",
+        TargetKind::MeanOfPrevious { .. } => "mean_of_previous",
+        TargetKind::Benchmark { .. } => "benchmark",
+        TargetKind::ToBeDefined => "to_be_defined",
+    }
+}
+
+/// The target's own value: a number, a date, or (for targets resolved from
+/// the data) the value it was resolved to.
+fn target_value(target: &Target, year: Year, result: Option<&YearResult>) -> String {
+    match &target.kind {
+        TargetKind::Threshold { value, .. } => machine(*value),
+        TargetKind::Change { delta, .. } => machine(*delta),
+        TargetKind::Zero => "0".into(),
+        TargetKind::Deadline {
+            day,
+            month,
+            year: due,
+        } => crate::model::Date {
+            year: due.unwrap_or(year),
+            month: *month,
+            day: *day,
+        }
+        .to_string(),
+        TargetKind::MeanOfPrevious { .. } | TargetKind::Benchmark { .. } => number(
+            result
+                .and_then(|r| r.assessment.as_ref())
+                .and_then(|a| a.compared.as_ref())
+                .map(|c| c.target),
+        ),
+        TargetKind::ToBeDefined => String::new(),
+    }
+}
+
+/// The measures of a ratio formula `a / b` (optionally `* k`).
+pub fn ratio_measures(expr: &Expr) -> Option<(&str, &str)> {
+    match expr {
+        Expr::Binary(Op::Div, a, b) => match (a.as_ref(), b.as_ref()) {
+            (Expr::Measure(a), Expr::Measure(b)) => Some((a, b)),
+            _ => None,
+        },
+        Expr::Binary(Op::Mul, inner, k) if matches!(k.as_ref(), Expr::Number(_)) => {
+            ratio_measures(inner)
+        }
+        _ => None,
+    }
+}
+
+fn printed(entry: Option<&SeriesEntry>) -> (Option<Decimal>, String) {
+    match entry.map(|e| &e.observed) {
+        Some(Observed::Value(p)) => (Some(p.value), String::new()),
+        Some(Observed::NotAvailable(text)) => (None, text.clone()),
+        Some(Observed::Date(_)) | None => (None, String::new()),
+    }
+}
+
+fn status_code(result: Option<&YearResult>) -> &'static str {
+    result
+        .and_then(|r| r.assessment.as_ref())
+        .map_or("", |a| a.status.code())
+}
+
+pub fn indicators_csv(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String> {
+    let index = PlanIndex::new(plan);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let fail = |e: csv::Error| format!("cannot write the CSV: {e}");
+    writer.write_record(CSV_COLUMNS).map_err(fail)?;
+    for (o, objective) in plan.objectives.iter().enumerate() {
+        let ambito = index.ambito_of(plan, objective).unwrap_or_default();
+        for (i, indicator) in objective.indicators.iter().enumerate() {
+            let results = &evaluation.indicators[o][i];
+            for (year, result) in &results.years {
+                let target = indicator.targets.get(year);
+                let has_value = result.value.is_some() || result.date.is_some();
+                if target.is_none() && !has_value {
+                    continue;
+                }
+                let row = csv_row(objective, ambito, indicator, *year, target, result);
+                writer.write_record(&row).map_err(fail)?;
+            }
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|e| format!("cannot write the CSV: {e}"))
+}
+
+fn csv_row(
+    objective: &Objective,
+    ambito: &str,
+    indicator: &Indicator,
+    year: Year,
+    target: Option<&TargetEntry>,
+    result: &YearResult,
+) -> Vec<String> {
+    let entry = indicator.series.get(&year);
+    let (printed_value, printed_text) = printed(entry);
+    let (numerator, denominator) = indicator
+        .formula
+        .as_ref()
+        .and_then(|f| ratio_measures(&f.expr))
+        .map(|(a, b)| {
+            let value =
+                |name: &str| number(entry.and_then(|e| e.measures.get(name).copied().flatten()));
+            (value(a), value(b))
+        })
+        .unwrap_or_default();
+    let measures: Vec<String> = entry
+        .map(|e| {
+            e.measures
+                .iter()
+                .filter_map(|(name, v)| v.map(|v| format!("{name}={}", machine(v))))
+                .collect()
+        })
+        .unwrap_or_default();
+    let effective = target.map(TargetEntry::effective);
+    let revised = target.filter(|t| t.revised.is_some());
+    let score = result.assessment.as_ref().and_then(|a| a.score.as_ref());
+    let value = match (result.value, result.date) {
+        (Some(v), _) => machine(v),
+        (None, Some(d)) => d.to_string(),
+        (None, None) => String::new(),
+    };
+    vec![
+        objective.id.clone(),
+        objective.kind.code().into(),
+        ambito.into(),
+        indicator.id.clone(),
+        indicator.name.clone(),
+        indicator.common.to_string(),
+        year.to_string(),
+        indicator.unit.code().into(),
+        effective.map_or("", |t| target_kind_code(&t.kind)).into(),
+        effective.map_or("", operator).into(),
+        effective
+            .map(|t| target_value(t, year, Some(result)))
+            .unwrap_or_default(),
+        revised
+            .map(|t| target_value(&t.original, year, None))
+            .unwrap_or_default(),
+        effective.map(|t| t.text.clone()).unwrap_or_default(),
+        revised.map(|t| t.original.text.clone()).unwrap_or_default(),
+        revised.and_then(|t| t.reason.clone()).unwrap_or_default(),
+        value,
+        numerator,
+        denominator,
+        measures.join(";"),
+        number(printed_value),
+        if printed_value.is_some() && result.working.is_some() {
+            result.mismatch.to_string()
+        } else {
+            String::new()
+        },
+        printed_text,
+        number(score.map(|s| s.achievement)),
+        number(score.map(|s| s.achievement_raw)),
+        number(score.and_then(|s| s.deviation)),
+        status_code(Some(result)).into(),
+        indicator.note.clone().unwrap_or_default(),
+        indicator.source.clone().unwrap_or_default(),
+    ]
+}
+
+/// The whole evaluated plan, for `dati/piao.json`.
+#[derive(Debug, Serialize)]
+struct JsonPlan<'a> {
+    ente: JsonEnte<'a>,
+    plan: JsonPlanInfo<'a>,
+    scoring: JsonScoring,
+    ambiti: Vec<JsonAmbito<'a>>,
+    servizi: Vec<JsonServizio<'a>>,
+    objectives: Vec<JsonObjective<'a>>,
+    rollup: &'a Rollup,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonEnte<'a> {
+    name: &'a str,
+    short_name: Option<&'a str>,
+    website: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonPlanInfo<'a> {
+    title: &'a str,
+    edition: &'a str,
+    update: Option<&'a str>,
+    period: String,
+    reference_year: Year,
+    last_updated: String,
+    approval_act: Option<&'a str>,
+    approval_date: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonScoring {
+    partial_from: Decimal,
+    cap: Decimal,
+    higher_is_better: &'static str,
+    lower_is_better: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonAmbito<'a> {
+    id: &'a str,
+    title: &'a str,
+    rollup: &'a Rollup,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonServizio<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonObjective<'a> {
+    id: &'a str,
+    kind: &'static str,
+    ambito: Option<&'a str>,
+    period: String,
+    title: &'a str,
+    new: bool,
+    parent: Option<&'a str>,
+    servizi: Vec<&'a str>,
+    owners: Option<&'a str>,
+    remark: Option<&'a str>,
+    weight: Decimal,
+    narrative: &'a str,
+    rollup: &'a Rollup,
+    indicators: Vec<JsonIndicator<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonIndicator<'a> {
+    id: &'a str,
+    name: &'a str,
+    common: bool,
+    new: bool,
+    remark: Option<&'a str>,
+    algorithm: Option<&'a str>,
+    formula: Option<&'a str>,
+    unit: &'static str,
+    weight: Decimal,
+    measures: Vec<JsonMeasure<'a>>,
+    note: Option<&'a str>,
+    source: Option<&'a str>,
+    targets: BTreeMap<Year, JsonTarget<'a>>,
+    series: BTreeMap<Year, JsonSeries<'a>>,
+    results: &'a IndicatorResult,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonMeasure<'a> {
+    name: &'a str,
+    label: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonTarget<'a> {
+    kind: &'static str,
+    text: &'a str,
+    qualifier: Option<&'a str>,
+    original_text: Option<&'a str>,
+    revision_reason: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonSeries<'a> {
+    printed: Option<&'a str>,
+    printed_value: Option<Decimal>,
+    measures: BTreeMap<&'a str, Option<Decimal>>,
+    remark: Option<&'a str>,
+    cluster_mean: Option<Decimal>,
+    national_mean: Option<Decimal>,
+}
+
+/// Rounds every number the way the CSV does, so both files agree.
+fn rounded(value: Decimal) -> Decimal {
+    value
+        .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+pub fn piao_json(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String> {
+    let index = PlanIndex::new(plan);
+    let config = &plan.config;
+    let rule = |r: crate::model::ScoringRule| match r {
+        crate::model::ScoringRule::Proportional => "proportional",
+        crate::model::ScoringRule::Binary => "binary",
+    };
+    let objectives = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(o, objective)| JsonObjective {
+            id: &objective.id,
+            kind: objective.kind.code(),
+            ambito: index.ambito_of(plan, objective),
+            period: objective.period.to_string(),
+            title: &objective.title,
+            new: objective.new,
+            parent: objective.parent.as_ref().map(|p| p.id.as_str()),
+            servizi: match &objective.servizi {
+                Owners::All => config.servizi.iter().map(|s| s.id.as_str()).collect(),
+                Owners::Servizi(list) => list.iter().map(|r| r.id.as_str()).collect(),
+            },
+            owners: objective.owners.as_deref(),
+            remark: objective.remark.as_deref(),
+            weight: objective.weight,
+            narrative: &objective.body,
+            rollup: &evaluation.objectives[o],
+            indicators: objective
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, indicator)| json_indicator(indicator, &evaluation.indicators[o][i]))
+                .collect(),
+        })
+        .collect();
+    let document = JsonPlan {
+        ente: JsonEnte {
+            name: &config.ente.name,
+            short_name: config.ente.short_name.as_deref(),
+            website: config.ente.website.as_deref(),
+        },
+        plan: JsonPlanInfo {
+            title: &config.plan.title,
+            edition: &config.plan.edition,
+            update: config.plan.update.as_deref(),
+            period: config.plan.period.to_string(),
+            reference_year: config.plan.reference_year,
+            last_updated: config.plan.last_updated.to_string(),
+            approval_act: config.plan.approval.as_ref().map(|a| a.act.as_str()),
+            approval_date: config.plan.approval.as_ref().map(|a| a.date.to_string()),
+        },
+        scoring: JsonScoring {
+            partial_from: config.scoring.partial_from,
+            cap: config.scoring.cap,
+            higher_is_better: rule(config.scoring.higher_is_better),
+            lower_is_better: rule(config.scoring.lower_is_better),
+        },
+        ambiti: config
+            .ambiti
+            .iter()
+            .zip(&evaluation.ambiti)
+            .map(|(a, rollup)| JsonAmbito {
+                id: &a.id,
+                title: &a.title,
+                rollup,
+            })
+            .collect(),
+        servizi: config
+            .servizi
+            .iter()
+            .map(|s| JsonServizio {
+                id: &s.id,
+                name: &s.name,
+            })
+            .collect(),
+        objectives,
+        rollup: &evaluation.plan,
+    };
+    let value =
+        serde_json::to_value(&document).map_err(|e| format!("cannot write the JSON: {e}"))?;
+    let mut text = serde_json::to_string_pretty(&round_numbers(value))
+        .map_err(|e| format!("cannot write the JSON: {e}"))?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// Rounds every JSON number to 6 decimals (exactly: through Decimal).
+fn round_numbers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => {
+            let text = n.to_string();
+            match text.parse::<Decimal>() {
+                Ok(d) => serde_json::from_str(&rounded(d).to_string()).unwrap_or(Value::Number(n)),
+                Err(_) => Value::Number(n),
+            }
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(round_numbers).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, round_numbers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) -> JsonIndicator<'a> {
+    JsonIndicator {
+        id: &indicator.id,
+        name: &indicator.name,
+        common: indicator.common,
+        new: indicator.new,
+        remark: indicator.remark.as_deref(),
+        algorithm: indicator.algorithm.as_deref(),
+        formula: indicator.formula.as_ref().map(|f| f.text.as_str()),
+        unit: indicator.unit.code(),
+        weight: indicator.weight,
+        measures: indicator
+            .measures
+            .iter()
+            .map(|m| JsonMeasure {
+                name: &m.name,
+                label: m.label.as_deref(),
+                source: m.source.as_deref(),
+            })
+            .collect(),
+        note: indicator.note.as_deref(),
+        source: indicator.source.as_deref(),
+        targets: indicator
+            .targets
+            .iter()
+            .map(|(year, entry)| {
+                let effective = entry.effective();
+                (
+                    *year,
+                    JsonTarget {
+                        kind: target_kind_code(&effective.kind),
+                        text: &effective.text,
+                        qualifier: effective.qualifier.as_deref(),
+                        original_text: entry.revised.as_ref().map(|_| entry.original.text.as_str()),
+                        revision_reason: entry.reason.as_deref(),
+                    },
+                )
+            })
+            .collect(),
+        series: indicator
+            .series
+            .iter()
+            .map(|(year, entry)| {
+                let (printed_text, printed_value) = match &entry.observed {
+                    Observed::Value(p) => (Some(p.text.as_str()), Some(p.value)),
+                    Observed::NotAvailable(text) => (Some(text.as_str()), None),
+                    Observed::Date(_) => (None, None),
+                };
+                (
+                    *year,
+                    JsonSeries {
+                        printed: printed_text,
+                        printed_value,
+                        measures: entry
+                            .measures
+                            .iter()
+                            .map(|(k, v)| (k.as_str(), *v))
+                            .collect(),
+                        remark: entry.remark.as_deref(),
+                        cluster_mean: entry.cluster_mean,
+                        national_mean: entry.national_mean,
+                    },
+                )
+            })
+            .collect(),
+        results,
+    }
+}

@@ -1,0 +1,154 @@
+//! The text summary `cruscotto check` prints: what was read and how each
+//! objective did, year by year.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::engine::Evaluation;
+use crate::engine::rollup::YearRollup;
+use crate::engine::scoring::Status;
+use crate::model::{ObjectiveKind, Plan, Year};
+use crate::render::format::NumberFormat;
+
+/// Years worth a column: those where something was assessed, and the
+/// reference year.
+pub fn summary_years(plan: &Plan, evaluation: &Evaluation) -> Vec<Year> {
+    let mut years: BTreeSet<Year> = evaluation
+        .plan
+        .years
+        .iter()
+        .filter(|(_, y)| y.achievement.is_some())
+        .map(|(year, _)| *year)
+        .collect();
+    years.insert(plan.config.plan.reference_year);
+    years.into_iter().collect()
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Raggiunto => "raggiunto",
+        Status::ParzialmenteRaggiunto => "parziale",
+        Status::NonRaggiunto => "non raggiunto",
+        Status::NonValutabile => "n.v.",
+    }
+}
+
+fn cell(rollup: Option<&YearRollup>, format: &NumberFormat) -> String {
+    match rollup {
+        Some(YearRollup {
+            achievement: Some(a),
+            status,
+            ..
+        }) => format!("{} {}", format.percent(*a), status_word(*status)),
+        Some(_) => "n.v.".to_string(),
+        None => "-".to_string(),
+    }
+}
+
+pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
+    let format = NumberFormat::for_language(plan.config.site.language);
+    let mut out = String::new();
+    let config = &plan.config;
+    let count = |kind| plan.objectives.iter().filter(|o| o.kind == kind).count();
+    let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
+    let targets: usize = plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.indicators)
+        .map(|i| i.targets.len())
+        .sum();
+    let _ = writeln!(
+        out,
+        "{} - {} (reference year {})",
+        config.ente.name, config.plan.edition, config.plan.reference_year
+    );
+    let _ = writeln!(
+        out,
+        "{} ambiti, {} objectives ({} strategico-comune, {} strategico-specifico, {} ente, {} operativo), {} indicators, {} yearly targets",
+        config.ambiti.len(),
+        plan.objectives.len(),
+        count(ObjectiveKind::StrategicoComune),
+        count(ObjectiveKind::StrategicoSpecifico),
+        count(ObjectiveKind::Ente),
+        count(ObjectiveKind::Operativo),
+        indicators,
+        targets
+    );
+    let years = summary_years(plan, evaluation);
+    let width = 44;
+    let _ = writeln!(out);
+    let mut header = format!("{:<width$}", "Achievement (grado di raggiungimento)");
+    for year in &years {
+        let _ = write!(header, "  {:<24}", year);
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    let index = crate::model::PlanIndex::new(plan);
+    for (a, ambito) in config.ambiti.iter().enumerate() {
+        let mut line = format!("{:<width$}", truncate(&ambito.title, width - 1));
+        for year in &years {
+            let _ = write!(
+                line,
+                "  {:<24}",
+                cell(evaluation.ambiti[a].years.get(year), &format)
+            );
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+        for (o, objective) in plan.objectives.iter().enumerate() {
+            if index.ambito_of(plan, objective) != Some(ambito.id.as_str()) {
+                continue;
+            }
+            let indent = if objective.kind.is_top_level() {
+                "  "
+            } else {
+                "    "
+            };
+            let mut line = format!(
+                "{indent}{:<w$}",
+                truncate(&objective.id, width - 1 - indent.len()),
+                w = width - indent.len()
+            );
+            for year in &years {
+                let _ = write!(
+                    line,
+                    "  {:<24}",
+                    cell(evaluation.objectives[o].years.get(year), &format)
+                );
+            }
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+    }
+    let mut line = format!("{:<width$}", "Plan (mean of the ambiti)");
+    for year in &years {
+        let _ = write!(
+            line,
+            "  {:<24}",
+            cell(evaluation.plan.years.get(year), &format)
+        );
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
+    let _ = writeln!(out);
+    for year in &years {
+        if let Some(y) = evaluation.plan.years.get(year) {
+            let c = &y.counts;
+            let _ = writeln!(
+                out,
+                "{year}: {} targets: {} raggiunti, {} parzialmente raggiunti, {} non raggiunti, {} non valutabili",
+                c.total(),
+                c.raggiunto,
+                c.parzialmente_raggiunto,
+                c.non_raggiunto,
+                c.non_valutabile
+            );
+        }
+    }
+    out
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,527 @@
+//! Stage 2: checks across files. Every reference must resolve, every id be
+//! unique, every target fit its objective and its indicator's unit.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span, did_you_mean};
+use crate::model::{
+    Expr, Indicator, Objective, ObjectiveKind, Owners, Plan, PlanIndex, Ref, Target, TargetKind,
+    Unit,
+};
+
+pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
+    let index = PlanIndex::new(plan);
+    unique_config_ids(plan, sources, diags);
+    unique_ids(plan, sources, diags);
+    for objective in &plan.objectives {
+        references(plan, &index, objective, diags);
+        for indicator in &objective.indicators {
+            targets(objective, indicator, diags);
+            formula(plan, &index, objective, indicator, diags);
+        }
+    }
+    cycles(plan, &index, diags);
+    note_labels(plan, sources, diags);
+}
+
+fn first_written(sources: &Sources, span: &Span) -> String {
+    format!("first written at {}", sources.location(span))
+}
+
+fn unique_config_ids(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Span> = BTreeMap::new();
+    for ambito in &plan.config.ambiti {
+        if let Some(first) = seen.insert(&ambito.id, &ambito.span) {
+            diags.push(
+                Diagnostic::error(format!("the ambito id `{}` is used twice", ambito.id))
+                    .at(&ambito.span)
+                    .label(first_written(sources, first))
+                    .help("give each ambito its own id"),
+            );
+        }
+    }
+    let mut seen: BTreeMap<&str, &Span> = BTreeMap::new();
+    for servizio in &plan.config.servizi {
+        if let Some(first) = seen.insert(&servizio.id, &servizio.span) {
+            diags.push(
+                Diagnostic::error(format!("the Servizio id `{}` is used twice", servizio.id))
+                    .at(&servizio.span)
+                    .label(first_written(sources, first))
+                    .help("give each Servizio its own id"),
+            );
+        }
+    }
+}
+
+fn unique_ids(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
+    let mut objectives: BTreeMap<&str, &Span> = BTreeMap::new();
+    let mut indicators: BTreeMap<&str, &Span> = BTreeMap::new();
+    for objective in &plan.objectives {
+        if let Some(first) = objectives.insert(&objective.id, &objective.span) {
+            diags.push(
+                Diagnostic::error(format!("the objective id `{}` is used twice", objective.id))
+                    .at(&objective.span)
+                    .label(first_written(sources, first))
+                    .help("ids become page addresses: give each objective its own id"),
+            );
+        }
+        for indicator in &objective.indicators {
+            if let Some(first) = indicators.insert(&indicator.id, &indicator.span) {
+                diags.push(
+                    Diagnostic::error(format!("the indicator id `{}` is used twice", indicator.id))
+                        .at(&indicator.span)
+                        .label(first_written(sources, first))
+                        .help("indicator ids must be unique in the whole site: make this one more specific"),
+                );
+            }
+        }
+    }
+}
+
+fn unknown(what: &str, reference: &Ref, known: Vec<&str>) -> Diagnostic {
+    let mut diagnostic =
+        Diagnostic::error(format!("there is no {what} `{}`", reference.id)).at(&reference.span);
+    match did_you_mean(&reference.id, known.iter().copied()) {
+        Some(close) => {
+            diagnostic = diagnostic
+                .label(format!("did you mean `{close}`?"))
+                .help(format!("write `{close}`"));
+        }
+        None => {
+            let mut list = known.join(", ");
+            if list.len() > 300 {
+                list = format!("{}, ...", &list[..list.floor_char_boundary(300)]);
+            }
+            diagnostic = diagnostic.help(format!("write one of: {list}"));
+        }
+    }
+    diagnostic
+}
+
+fn references(plan: &Plan, index: &PlanIndex, objective: &Objective, diags: &mut Diagnostics) {
+    let ambiti: Vec<&str> = plan.config.ambiti.iter().map(|a| a.id.as_str()).collect();
+    let top_level: Vec<&str> = plan
+        .objectives
+        .iter()
+        .filter(|o| o.kind.is_top_level())
+        .map(|o| o.id.as_str())
+        .collect();
+    if let Some(ambito) = &objective.ambito
+        && !ambiti.contains(&ambito.id.as_str())
+    {
+        diags.push(unknown("ambito", ambito, ambiti.clone()).help(format!(
+            "use an ambito declared in cruscotto.yaml: {}",
+            ambiti.join(", ")
+        )));
+    }
+    if objective.kind.is_top_level() {
+        if objective.ambito.is_none() {
+            diags.push(
+                Diagnostic::error(format!("the objective `{}` has no `ambito`", objective.id))
+                    .at(&objective.span)
+                    .help(format!(
+                        "add `ambito: ...` with one of: {}",
+                        ambiti.join(", ")
+                    )),
+            );
+        }
+        if let Some(parent) = &objective.parent {
+            diags.push(
+                Diagnostic::error("only operational objectives have a `parent`")
+                    .at(&parent.span)
+                    .help("write `kind: operativo`, or delete the `parent` line"),
+            );
+        }
+        if matches!(&objective.servizi, Owners::All)
+            || matches!(&objective.servizi, Owners::Servizi(s) if !s.is_empty())
+        {
+            diags.push(
+                Diagnostic::error("only operational objectives are assigned to Servizi")
+                    .at(&objective.span)
+                    .help("move `servizi` to the operational objectives of this objective"),
+            );
+        }
+    } else {
+        match &objective.parent {
+            None => diags.push(
+                Diagnostic::error(format!("the operational objective `{}` has no `parent`", objective.id))
+                    .at(&objective.span)
+                    .help("add `parent: ...` with the id of the strategic or body-wide objective it serves"),
+            ),
+            Some(parent) => match index.objective(plan, &parent.id) {
+                None => diags.push(unknown("objective", parent, top_level.clone())),
+                Some(p) if !p.kind.is_top_level() => diags.push(
+                    Diagnostic::error(format!("`{}` is itself an operational objective", parent.id))
+                        .at(&parent.span)
+                        .help("the parent must be a strategic or body-wide objective"),
+                ),
+                Some(p) => {
+                    if let (Some(own), Some(theirs)) = (&objective.ambito, &p.ambito)
+                        && own.id != theirs.id {
+                            diags.push(
+                                Diagnostic::error(format!(
+                                    "the ambito `{}` differs from the parent's `{}`",
+                                    own.id, theirs.id
+                                ))
+                                .at(&own.span)
+                                .help("delete the `ambito` line: operational objectives take their parent's"),
+                            );
+                        }
+                }
+            },
+        }
+        let servizi: Vec<&str> = plan.config.servizi.iter().map(|s| s.id.as_str()).collect();
+        match &objective.servizi {
+            Owners::All => {}
+            Owners::Servizi(list) if list.is_empty() => diags.push(
+                Diagnostic::error(format!(
+                    "the operational objective `{}` has no Servizio",
+                    objective.id
+                ))
+                .at(&objective.span)
+                .help(format!(
+                    "add `servizi: [...]` with ids from cruscotto.yaml ({}), or `servizi: all`",
+                    servizi.join(", ")
+                )),
+            ),
+            Owners::Servizi(list) => {
+                for servizio in list {
+                    if !servizi.contains(&servizio.id.as_str()) {
+                        diags.push(unknown("Servizio", servizio, servizi.clone()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn targets(objective: &Objective, indicator: &Indicator, diags: &mut Diagnostics) {
+    for (year, entry) in &indicator.targets {
+        if !objective.period.contains(*year) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the target year {year} is outside the objective's period {}",
+                    objective.period
+                ))
+                .at(&entry.original.span)
+                .help(format!(
+                    "use a year from {} to {}, or widen the objective's `period`",
+                    objective.period.start, objective.period.end
+                )),
+            );
+        }
+        for target in std::iter::once(&entry.original).chain(&entry.revised) {
+            target_unit(indicator, target, diags);
+        }
+    }
+}
+
+fn target_unit(indicator: &Indicator, target: &Target, diags: &mut Diagnostics) {
+    let is_deadline = matches!(target.kind, TargetKind::Deadline { .. });
+    if is_deadline != (indicator.unit == Unit::Date) {
+        let help = if is_deadline {
+            "a deadline needs `unit: date` on the indicator (its value is the completion date)"
+        } else {
+            "an indicator with `unit: date` takes deadlines: `entro il 31/12/2023`"
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "the target `{}` does not fit the indicator's unit `{}`",
+                target.text,
+                indicator.unit.code()
+            ))
+            .at(&target.span)
+            .help(help),
+        );
+        return;
+    }
+    if let Some(sign) = target.unit {
+        let fits = sign == indicator.unit
+            // `+10%` on a count is a relative change.
+            || (sign == Unit::Percent && matches!(target.kind, TargetKind::Change { .. }));
+        if !fits {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the target `{}` is in {} but the indicator's unit is {}",
+                    target.text,
+                    sign.code(),
+                    indicator.unit.code()
+                ))
+                .at(&target.span)
+                .help(format!(
+                    "write `unit: {}` on the indicator, or write the target without the unit sign",
+                    sign.code()
+                )),
+            );
+        }
+    }
+}
+
+fn formula(
+    plan: &Plan,
+    index: &PlanIndex,
+    objective: &Objective,
+    indicator: &Indicator,
+    diags: &mut Diagnostics,
+) {
+    let declared: Vec<&str> = indicator.measures.iter().map(|m| m.name.as_str()).collect();
+    let mut used = BTreeSet::new();
+    let Some(formula) = &indicator.formula else {
+        if !indicator.measures.is_empty() {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the indicator `{}` declares measures but has no formula",
+                    indicator.id
+                ))
+                .at(&indicator.span)
+                .help("add `formula: ...` to compute the value from the measures"),
+            );
+        }
+        return;
+    };
+    if indicator.unit == Unit::Date {
+        diags.push(
+            Diagnostic::error("a date indicator cannot have a formula")
+                .at(&formula.span)
+                .help("delete the formula: the value of a date indicator is the completion date in the series"),
+        );
+    }
+    let mut problems = Vec::new();
+    formula.expr.walk(&mut |expr| match expr {
+        Expr::Measure(name) | Expr::Prev(name) | Expr::MeanPrev(name, _) => {
+            used.insert(name.clone());
+            if !declared.contains(&name.as_str()) {
+                let mut d = Diagnostic::error(format!(
+                    "the formula uses `{name}`, which is not a measure of this indicator"
+                ))
+                .at(&formula.span);
+                d = match did_you_mean(name, declared.iter().copied()) {
+                    Some(close) => d.label(format!("did you mean `{close}`?")).help(format!("write `{close}`")),
+                    None => d.help(format!(
+                        "declare it under `measures:` (`{name}: {{ label: \"...\", source: \"...\" }}`)"
+                    )),
+                };
+                problems.push(d);
+            }
+        }
+        Expr::Indicator(id) => {
+            if index.indicator(plan, id).is_none() {
+                let known: Vec<&str> = index.indicators.keys().map(String::as_str).collect();
+                let reference = Ref {
+                    id: id.clone(),
+                    span: formula.span.clone(),
+                };
+                problems.push(unknown("indicator", &reference, known));
+            } else if id == &indicator.id {
+                problems.push(
+                    Diagnostic::error("the formula refers to its own indicator")
+                        .at(&formula.span)
+                        .help("use measures, or prev(x) for the previous year"),
+                );
+            }
+        }
+        _ => {}
+    });
+    for problem in problems {
+        diags.push(problem);
+    }
+    if formula.expr.is_meta() {
+        match &indicator.scope {
+            Some(scope) => {
+                let known: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
+                for reference in scope {
+                    if index.objective(plan, &reference.id).is_none() {
+                        diags.push(unknown("objective", reference, known.clone()));
+                    }
+                }
+            }
+            None => {
+                let position = index
+                    .objectives
+                    .get(&objective.id)
+                    .copied()
+                    .unwrap_or_default();
+                if index.children(position).is_empty() {
+                    diags.push(
+                        Diagnostic::error("count_above() and count_assessed() look at the indicators of the operational objectives, and this objective has none")
+                            .at(&formula.span)
+                            .help("add `scope: [objective-id, ...]` with the objectives to look at"),
+                    );
+                }
+            }
+        }
+    } else if let Some(scope) = &indicator.scope
+        && let Some(first) = scope.first()
+    {
+        diags.push(
+            Diagnostic::warning("`scope` is only used by count_above() and count_assessed()")
+                .at(&first.span)
+                .help("delete `scope`, or use the counting functions in the formula"),
+        );
+    }
+    for measure in &indicator.measures {
+        if !used.contains(&measure.name) {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the measure `{}` is not used by the formula",
+                    measure.name
+                ))
+                .at(&measure.span)
+                .help(format!(
+                    "use it in `formula: {}` or delete it",
+                    formula.text
+                )),
+            );
+        }
+    }
+}
+
+/// `indicator(...)` references and meta-indicators must not go round in a
+/// circle, or no value could be computed first.
+fn cycles(plan: &Plan, index: &PlanIndex, diags: &mut Diagnostics) {
+    let graph = dependencies(plan, index);
+    let mut state: BTreeMap<(usize, usize), u8> = BTreeMap::new();
+    let mut reported = BTreeSet::new();
+    for &node in graph.keys() {
+        let mut path = Vec::new();
+        visit(node, &graph, &mut state, &mut path, &mut |cycle: &[(
+            usize,
+            usize,
+        )]| {
+            let mut key: Vec<_> = cycle.to_vec();
+            key.sort();
+            if reported.insert(key) {
+                let (o, i) = cycle[0];
+                let indicator = &plan.objectives[o].indicators[i];
+                let names: Vec<&str> = cycle
+                    .iter()
+                    .map(|&(o, i)| plan.objectives[o].indicators[i].id.as_str())
+                    .collect();
+                let span = indicator
+                    .formula
+                    .as_ref()
+                    .map_or(&indicator.span, |f| &f.span);
+                diags.push(
+                    Diagnostic::error(format!(
+                        "these indicators depend on each other in a circle: {} -> {}",
+                        names.join(" -> "),
+                        names[0]
+                    ))
+                    .at(span)
+                    .help("break the circle: one of them must be computed from measures only"),
+                );
+            }
+        });
+    }
+}
+
+fn visit(
+    node: (usize, usize),
+    graph: &BTreeMap<(usize, usize), Vec<(usize, usize)>>,
+    state: &mut BTreeMap<(usize, usize), u8>,
+    path: &mut Vec<(usize, usize)>,
+    report: &mut impl FnMut(&[(usize, usize)]),
+) {
+    match state.get(&node) {
+        Some(2) => return,
+        Some(1) => {
+            if let Some(start) = path.iter().position(|n| *n == node) {
+                report(&path[start..]);
+            }
+            return;
+        }
+        _ => {}
+    }
+    state.insert(node, 1);
+    path.push(node);
+    for &next in graph.get(&node).map_or(&[][..], Vec::as_slice) {
+        visit(next, graph, state, path, report);
+    }
+    path.pop();
+    state.insert(node, 2);
+}
+
+/// For each indicator, the indicators whose results its formula needs.
+pub fn dependencies(
+    plan: &Plan,
+    index: &PlanIndex,
+) -> BTreeMap<(usize, usize), Vec<(usize, usize)>> {
+    let mut graph = BTreeMap::new();
+    for (o, objective) in plan.objectives.iter().enumerate() {
+        for (i, indicator) in objective.indicators.iter().enumerate() {
+            let mut deps = Vec::new();
+            if let Some(formula) = &indicator.formula {
+                formula.expr.walk(&mut |expr| {
+                    if let Expr::Indicator(id) = expr
+                        && let Some(&position) = index.indicators.get(id)
+                    {
+                        deps.push(position);
+                    }
+                });
+                if formula.expr.is_meta() {
+                    deps.extend(index.scope_of(plan, o, indicator));
+                }
+            }
+            graph.insert((o, i), deps);
+        }
+    }
+    graph
+}
+
+/// The source document's own defects: note labels used by more than one
+/// indicator, and notes no indicator refers to.
+fn note_labels(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
+    let mut uses: BTreeMap<String, Vec<&Indicator>> = BTreeMap::new();
+    for objective in &plan.objectives {
+        for indicator in &objective.indicators {
+            if let Some(note) = &indicator.note {
+                uses.entry(normalise_label(note))
+                    .or_default()
+                    .push(indicator);
+            }
+        }
+    }
+    for indicators in uses.values() {
+        if let [first, second, ..] = indicators.as_slice() {
+            let others: Vec<String> = indicators[1..]
+                .iter()
+                .map(|i| format!("`{}` ({})", i.id, sources.location(&i.span)))
+                .collect();
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the note label \"{}\" is used by {} indicators",
+                    first.note.as_deref().unwrap_or_default(),
+                    indicators.len()
+                ))
+                .at(&first.span)
+                .label(format!("also used by {}", others.join(", ")))
+                .help(format!(
+                    "the source document reuses this label: check which note each indicator refers to (first reuse: `{}`)",
+                    second.id
+                )),
+            );
+        }
+    }
+    for objective in &plan.objectives {
+        for note in &objective.notes {
+            diags.push(
+                Diagnostic::warning(format!("\"{}\" is referenced by no indicator", note.label))
+                    .at(&note.span)
+                    .help("the source document prints this note but no indicator points to it"),
+            );
+        }
+    }
+}
+
+fn normalise_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Objectives of one kind, for counts.
+pub fn count_of(plan: &Plan, kind: ObjectiveKind) -> usize {
+    plan.objectives.iter().filter(|o| o.kind == kind).count()
+}

@@ -1,0 +1,193 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+//! The command line, as a user runs it.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn cruscotto() -> Command {
+    Command::cargo_bin("cruscotto").expect("binary")
+}
+
+/// A copy of a fixture site in a temporary folder, so builds do not touch
+/// the repository.
+fn copy_site(fixture: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(Path::new(fixture), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn check_prints_the_summary_and_succeeds() {
+    let output = cruscotto()
+        .args(["check", "--root", "fixtures/every-shape"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("Ente di prova - PIAO 2023-2025 (reference year 2023)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("80,48% parziale"), "{stdout}");
+    assert!(stdout.contains("0 errors, 4 warnings"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("content/area-a/01-strategico.md:31"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_fails_on_errors() {
+    let output = cruscotto()
+        .args(["check", "--root", "fixtures/broken"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("check failed: 24 errors"), "{stderr}");
+}
+
+#[test]
+fn build_writes_open_data() {
+    let site = copy_site("fixtures/every-shape");
+    cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    let csv = fs::read_to_string(site.path().join("output/dati/indicatori.csv")).expect("csv");
+    let mut lines = csv.split("\r\n");
+    let header = lines.next().expect("header");
+    for column in [
+        "objective_id",
+        "objective_kind",
+        "ambito",
+        "indicator_id",
+        "indicator_name",
+        "year",
+        "unit",
+        "target_operator",
+        "target_value",
+        "target_original_value",
+        "target_text",
+        "value",
+        "numerator",
+        "denominator",
+        "printed_value",
+        "achievement_pct",
+        "status",
+        "note",
+        "source",
+    ] {
+        assert!(header.split(',').any(|c| c == column), "no column {column}");
+    }
+    // quota-percentuale 2022: 106 / 64.356 × 100 = 0,164709 (6 decimals),
+    // against >= 0,18: 91,504893%.
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",quota-percentuale,") && l.contains(",2022,"))
+        .expect("row");
+    assert!(row.contains(",0.164709,106,64356,"), "{row}");
+    assert!(row.contains(",91.504893,"), "{row}");
+    assert!(row.contains(",parzialmente_raggiunto,"), "{row}");
+    // The revised 2023 target keeps the original value.
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",quota-percentuale,") && l.contains(",2023,"))
+        .expect("row");
+    assert!(
+        row.contains(",threshold,>=,20,15,20%,>= 15%,Aggiornato sui risultati 2022,"),
+        "{row}"
+    );
+    // Missing values are empty cells, never 0.
+    assert!(row.contains(",,,,,,,,,,non_valutabile,"), "{row}");
+    let json: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(site.path().join("output/dati/piao.json")).expect("json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(json["objectives"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = copy_site("fixtures/every-shape");
+    let build = |out: &str| {
+        cruscotto()
+            .args(["build", "--root"])
+            .arg(site.path())
+            .arg("--output")
+            .arg(site.path().join(out))
+            .assert()
+            .success();
+    };
+    build("first");
+    build("second");
+    let files = |dir: &str| {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(site.path().join(dir))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e
+                    .path()
+                    .strip_prefix(site.path().join(dir))
+                    .expect("prefix");
+                (
+                    relative.display().to_string(),
+                    fs::read(e.path()).expect("read"),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(files("first"), files("second"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output() {
+    let site = copy_site("fixtures/every-shape");
+    cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    let before = fs::read(site.path().join("output/dati/indicatori.csv")).expect("csv");
+    let file = site.path().join("content/area-b/01-ente.md");
+    let text = fs::read_to_string(&file)
+        .expect("read")
+        .replace("kind: ente", "kind: entte");
+    fs::write(&file, text).expect("write");
+    let output = cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the output folder is untouched"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read(site.path().join("output/dati/indicatori.csv")).expect("csv"),
+        before
+    );
+}

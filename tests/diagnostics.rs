@@ -1,0 +1,64 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+//! Every kind of mistake in one run, each with file, line and a fix: the
+//! rendered report is a snapshot, reviewed like code.
+
+use std::path::Path;
+
+#[test]
+fn every_mistake_is_reported_in_one_run() {
+    let checked = cruscotto::check(Path::new("fixtures/broken"));
+    assert!(checked.evaluated.is_none());
+    assert_eq!(
+        checked.diagnostics.errors(),
+        24,
+        "{}",
+        checked.diagnostics.render_short(&checked.sources)
+    );
+    for diagnostic in checked.diagnostics.iter() {
+        assert!(
+            diagnostic.span.is_some(),
+            "no place for: {}",
+            diagnostic.message
+        );
+        assert!(
+            diagnostic.help.is_some(),
+            "no fix for: {}",
+            diagnostic.message
+        );
+    }
+    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+}
+
+#[test]
+fn a_site_without_config_says_where_to_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let checked = cruscotto::check(dir.path());
+    let text = checked.diagnostics.render(&checked.sources);
+    assert!(text.contains("cruscotto.yaml"), "{text}");
+    assert!(text.contains("--root"), "{text}");
+}
+
+#[test]
+fn division_by_zero_names_the_year_and_the_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("cruscotto.yaml"),
+        "ente: { name: E }\nplan: { title: P, edition: E, period: 2023-2025, reference_year: 2023, last_updated: 1/1/2023 }\nsite: { base_url: / }\nambiti: [{ id: a, title: A }]\n",
+    )
+    .expect("write");
+    std::fs::create_dir(dir.path().join("content")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("content/o.md"),
+        "---\nid: o\nkind: ente\nambito: a\nperiod: 2023\ntitle: O\nindicators:\n  - id: r\n    name: R\n    unit: ratio\n    formula: a / b\n    measures: { a: {}, b: {} }\n    series:\n      2022: { a: 3, b: 0 }\n---\n",
+    )
+    .expect("write");
+    let checked = cruscotto::check(dir.path());
+    let text = checked.diagnostics.render_short(&checked.sources);
+    assert!(
+        text.contains(
+            "error: content/o.md:14: in 2022 the formula of `r` divides by zero: `b` is 0"
+        ),
+        "{text}"
+    );
+    assert!(checked.evaluated.is_none());
+}
