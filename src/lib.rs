@@ -55,18 +55,42 @@ pub fn check(root: &Path) -> Checked {
 
 /// Renders every output file of an evaluated site, in memory.
 pub fn render_site(
+    root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
-) -> Result<Vec<write::OutputFile>, diagnostics::Diagnostic> {
-    let fail = |message: String| diagnostics::Diagnostic::error(message);
-    Ok(vec![
-        write::OutputFile::new(
-            "dati/indicatori.csv",
-            render::data::indicators_csv(plan, evaluation).map_err(fail)?,
-        ),
-        write::OutputFile::new(
-            "dati/piao.json",
-            render::data::piao_json(plan, evaluation).map_err(fail)?,
-        ),
-    ])
+    sources: &mut Sources,
+) -> Result<Vec<write::OutputFile>, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let theme = render::theme::load(
+        root,
+        plan.config.site.theme.as_deref(),
+        plan.config.site.language,
+        sources,
+        &mut diagnostics,
+    );
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let fail = |message: String| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(diagnostics::Diagnostic::error(message));
+        diagnostics
+    };
+    let mut files = render::site::render(plan, evaluation, &theme, &|_, _, _| {
+        render::views::ChartView::default()
+    })
+    .map_err(|d| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(d);
+        diagnostics
+    })?;
+    files.push(write::OutputFile::new(
+        "dati/indicatori.csv",
+        render::data::indicators_csv(plan, evaluation).map_err(fail)?,
+    ));
+    files.push(write::OutputFile::new(
+        "dati/piao.json",
+        render::data::piao_json(plan, evaluation).map_err(fail)?,
+    ));
+    Ok(files)
 }

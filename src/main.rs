@@ -73,7 +73,7 @@ fn check(root: &std::path::Path) -> ExitCode {
 }
 
 fn build(root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
-    let checked = cruscotto::check(root);
+    let mut checked = cruscotto::check(root);
     report(&checked);
     let Some((plan, evaluation)) = &checked.evaluated else {
         eprintln!(
@@ -83,12 +83,19 @@ fn build(root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let output = output.unwrap_or_else(|| root.join("output"));
-    let written = cruscotto::render_site(plan, evaluation)
-        .and_then(|files| cruscotto::write::write_site(&output, &files).map(|()| files.len()));
-    match written {
-        Ok(count) => {
+    let files = match cruscotto::render_site(root, plan, evaluation, &mut checked.sources) {
+        Ok(files) => files,
+        Err(problems) => {
+            eprint!("{}", problems.render(&checked.sources));
+            eprintln!("build failed, the output folder is untouched");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cruscotto::write::write_site(&output, &files) {
+        Ok(()) => {
             println!(
-                "wrote {count} files to {} ({})",
+                "wrote {} files to {} ({})",
+                files.len(),
                 output.display(),
                 counts(&checked)
             );

@@ -1,28 +1,13 @@
 //! The text summary `cruscotto check` prints: what was read and how each
 //! objective did, year by year.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::engine::Evaluation;
 use crate::engine::rollup::YearRollup;
 use crate::engine::scoring::Status;
-use crate::model::{ObjectiveKind, Plan, Year};
+use crate::model::{ObjectiveKind, Plan};
 use crate::render::format::NumberFormat;
-
-/// Years worth a column: those where something was assessed, and the
-/// reference year.
-pub fn summary_years(plan: &Plan, evaluation: &Evaluation) -> Vec<Year> {
-    let mut years: BTreeSet<Year> = evaluation
-        .plan
-        .years
-        .iter()
-        .filter(|(_, y)| y.achievement.is_some())
-        .map(|(year, _)| *year)
-        .collect();
-    years.insert(plan.config.plan.reference_year);
-    years.into_iter().collect()
-}
 
 fn status_word(status: Status) -> &'static str {
     match status {
@@ -74,7 +59,7 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
         indicators,
         targets
     );
-    let years = summary_years(plan, evaluation);
+    let years = crate::render::summary_years(plan, evaluation);
     let width = 44;
     let _ = writeln!(out);
     let mut header = format!("{:<width$}", "Achievement (grado di raggiungimento)");

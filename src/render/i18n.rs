@@ -1,0 +1,71 @@
+//! Labels of the site, from the theme's translation file (`i18n/<lang>.yaml`).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+/// Every label, by key; `{name}` placeholders are filled by [`Labels::fill`].
+#[derive(Debug, Default, Serialize)]
+pub struct Labels {
+    #[serde(flatten)]
+    map: BTreeMap<String, String>,
+    /// Keys asked for but not found: a bug in the theme, reported after rendering.
+    #[serde(skip)]
+    missing: RefCell<BTreeSet<String>>,
+}
+
+impl Labels {
+    pub fn new(map: BTreeMap<String, String>) -> Self {
+        Labels {
+            map,
+            missing: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        match self.map.get(key) {
+            Some(text) => text.clone(),
+            None => {
+                self.missing.borrow_mut().insert(key.to_string());
+                format!("[{key}]")
+            }
+        }
+    }
+
+    /// The label with its `{name}` placeholders replaced.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.get(key);
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    pub fn missing(&self) -> Vec<String> {
+        self.missing.borrow().iter().cloned().collect()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_missing_keys() {
+        let labels = Labels::new(BTreeMap::from([(
+            "a".to_string(),
+            "{n} obiettivi su {m}".to_string(),
+        )]));
+        assert_eq!(
+            labels.fill("a", &[("n", "3"), ("m", "5")]),
+            "3 obiettivi su 5"
+        );
+        assert_eq!(labels.get("b"), "[b]");
+        assert_eq!(labels.missing(), ["b"]);
+    }
+}

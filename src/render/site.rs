@@ -1,0 +1,916 @@
+//! The HTML site: one Tera template per kind of page, fed with view structs.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::Diagnostic;
+use crate::engine::Evaluation;
+use crate::model::{ObjectiveKind, Owners, Plan};
+use crate::render::format::date;
+use crate::render::theme::Theme;
+use crate::render::views::{
+    self, ChartView, Ctx, IndexRow, Link, ObjectiveSummary, ObjectiveView, paths,
+};
+use crate::write::OutputFile;
+
+#[derive(Debug, Serialize)]
+struct SiteView {
+    lang: &'static str,
+    ente: String,
+    ente_short: String,
+    address: Option<String>,
+    website: Option<String>,
+    footer_links: Vec<Link>,
+    trasparenza: Option<String>,
+    title: String,
+    edition: String,
+    update: Option<String>,
+    period: String,
+    reference_year: i32,
+    last_updated: String,
+    last_updated_iso: String,
+    approval: String,
+    smvp: Option<Link>,
+    base_url: String,
+}
+
+#[derive(Debug, Serialize)]
+struct NavItem {
+    href: String,
+    text: String,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct PageView {
+    title: String,
+    description: String,
+    path: String,
+    /// Prefix from this page to the site root: "", "../", "../../"; for the
+    /// 404 page, which is served at any address, the absolute base URL.
+    root: String,
+    canonical: String,
+    breadcrumbs: Vec<Link>,
+    nav: Vec<NavItem>,
+}
+
+/// What every template gets, plus the page's own data.
+struct Renderer<'a> {
+    tera: Tera,
+    ctx: Ctx<'a>,
+    site: SiteView,
+    files: Vec<OutputFile>,
+    sitemap: Vec<String>,
+}
+
+pub fn render(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    theme: &Theme,
+    charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let mut tera = Tera::new();
+    let templates: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    tera.add_raw_templates(templates).map_err(|e| {
+        Diagnostic::error(format!("a template of the theme cannot be read: {e}")).in_file("themes")
+    })?;
+    let ctx = Ctx::new(plan, evaluation, &theme.labels);
+    let site = site_view(&ctx);
+    let mut renderer = Renderer {
+        tera,
+        ctx,
+        site,
+        files: Vec::new(),
+        sitemap: Vec::new(),
+    };
+    renderer.home()?;
+    renderer.ambiti()?;
+    renderer.objectives(charts)?;
+    renderer.servizi()?;
+    renderer.indicators()?;
+    renderer.simple_pages()?;
+    renderer.search()?;
+    renderer.print(charts)?;
+    renderer.not_found()?;
+    renderer.sitemap_xml()?;
+    for (path, bytes) in &theme.statics {
+        let path = Path::new("assets").join(path);
+        renderer.files.push(OutputFile::new(path, bytes.clone()));
+    }
+    let missing = theme.labels.missing();
+    if !missing.is_empty() {
+        return Err(Diagnostic::error(format!(
+            "the theme's translation file has no label for: {}",
+            missing.join(", ")
+        ))
+        .in_file(format!(
+            "themes/default/i18n/{}.yaml",
+            plan.config.site.language.code()
+        ))
+        .help("add the missing keys to the translation file"));
+    }
+    Ok(renderer.files)
+}
+
+fn site_view(ctx: &Ctx) -> SiteView {
+    let config = &ctx.plan.config;
+    let links = &config.ente.links;
+    let footer_links = [
+        ("footer_note_legali", &links.note_legali),
+        ("footer_privacy", &links.privacy),
+        ("footer_accessibilita", &links.accessibilita),
+        ("footer_trasparenza", &links.amministrazione_trasparente),
+    ]
+    .into_iter()
+    .filter_map(|(key, href)| {
+        href.as_ref().map(|href| Link {
+            href: href.clone(),
+            text: ctx.t(key),
+        })
+    })
+    .collect();
+    SiteView {
+        lang: config.site.language.code(),
+        ente: config.ente.name.clone(),
+        ente_short: config
+            .ente
+            .short_name
+            .clone()
+            .unwrap_or_else(|| config.ente.name.clone()),
+        address: config.ente.address.clone(),
+        website: config.ente.website.clone(),
+        footer_links,
+        trasparenza: links.amministrazione_trasparente.clone(),
+        title: config.plan.title.clone(),
+        edition: config.plan.edition.clone(),
+        update: config.plan.update.clone(),
+        period: config.plan.period.to_string(),
+        reference_year: config.plan.reference_year,
+        last_updated: date(config.plan.last_updated),
+        last_updated_iso: config.plan.last_updated.to_string(),
+        approval: match &config.plan.approval {
+            Some(a) => ctx.fill(
+                "footer_approval_text",
+                &[("act", &a.act), ("date", &date(a.date))],
+            ),
+            None => ctx.t("footer_approval_missing"),
+        },
+        smvp: config.plan.smvp.as_ref().map(|s| Link {
+            href: s.url.clone().unwrap_or_default(),
+            text: s.title.clone(),
+        }),
+        base_url: config.site.base_url.clone(),
+    }
+}
+
+const NAV: [(&str, &str); 7] = [
+    ("nav_home", paths::HOME),
+    ("nav_indicators", paths::INDICATORS),
+    ("nav_servizi", paths::SERVIZI),
+    ("nav_method", paths::METHOD),
+    ("nav_data", paths::DATA),
+    ("nav_search", paths::SEARCH),
+    ("nav_print", paths::PRINT),
+];
+
+impl Renderer<'_> {
+    fn page(&self, path: &str, title: String, description: String, trail: Vec<Link>) -> PageView {
+        let depth = path.matches('/').count();
+        let root = if path == paths::NOT_FOUND {
+            self.site.base_url.clone()
+        } else {
+            "../".repeat(depth)
+        };
+        let mut breadcrumbs = Vec::new();
+        if let Some(trasparenza) = &self.site.trasparenza {
+            breadcrumbs.push(Link {
+                href: trasparenza.clone(),
+                text: self.ctx.t("breadcrumb_trasparenza"),
+            });
+        }
+        breadcrumbs.push(Link {
+            href: paths::HOME.to_string(),
+            text: self.ctx.t("breadcrumb_performance"),
+        });
+        breadcrumbs.extend(trail);
+        // The section a page belongs to is the current nav item.
+        let section = path.split('/').next().unwrap_or_default();
+        let nav = NAV
+            .iter()
+            .map(|(key, href)| NavItem {
+                href: (*href).to_string(),
+                text: self.ctx.t(key),
+                current: *href == path
+                    || (href.contains('/') && href.split('/').next() == Some(section)),
+            })
+            .collect();
+        PageView {
+            title,
+            description,
+            path: path.to_string(),
+            root,
+            canonical: format!(
+                "{}{}",
+                self.site.base_url,
+                path.trim_end_matches("index.html")
+            ),
+            breadcrumbs,
+            nav,
+        }
+    }
+
+    fn emit(
+        &mut self,
+        template: &str,
+        page: PageView,
+        data: &[(&str, &dyn erased::Value)],
+    ) -> Result<(), Diagnostic> {
+        let mut context = Context::new();
+        context.insert("site", &self.site);
+        context.insert("t", self.ctx.labels);
+        context.insert("page", &page);
+        for (key, value) in data {
+            value.insert_into(&mut context, key);
+        }
+        let html = self.tera.render(template, &context).map_err(|e| {
+            Diagnostic::error(format!(
+                "the template `{template}` failed for {}: {e}",
+                page.path
+            ))
+            .in_file(format!("themes/default/templates/{template}"))
+            .help("check the template against the data the page gives it")
+        })?;
+        if page.path != paths::NOT_FOUND {
+            self.sitemap.push(page.canonical.clone());
+        }
+        self.files.push(OutputFile::new(page.path, html));
+        Ok(())
+    }
+
+    fn home(&mut self) -> Result<(), Diagnostic> {
+        let ctx = &self.ctx;
+        let plan = ctx.plan;
+        let ambiti: Vec<AmbitoView> = (0..plan.config.ambiti.len())
+            .map(|a| ambito_view(ctx, a))
+            .collect();
+        let years: Vec<YearSummary> = crate::render::summary_years(plan, ctx.evaluation)
+            .into_iter()
+            .filter_map(|year| year_summary(ctx, year))
+            .collect();
+        let top_level = plan
+            .objectives
+            .iter()
+            .filter(|o| o.kind.is_top_level())
+            .count();
+        let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
+        let counts = ctx.fill(
+            "home_counts",
+            &[
+                ("objectives", &plan.objectives.len().to_string()),
+                ("top_level", &top_level.to_string()),
+                (
+                    "operational",
+                    &(plan.objectives.len() - top_level).to_string(),
+                ),
+                ("indicators", &indicators.to_string()),
+                ("ambiti", &plan.config.ambiti.len().to_string()),
+            ],
+        );
+        let kinds: Vec<KindCount> = ObjectiveKind::ALL
+            .iter()
+            .map(|kind| KindCount {
+                label: ctx.t(&format!("kinds_{}", kind.code())),
+                count: plan.objectives.iter().filter(|o| o.kind == *kind).count(),
+            })
+            .collect();
+        let intro = ctx.fill(
+            "home_intro",
+            &[("edition", &self.site.edition), ("ente", &self.site.ente)],
+        );
+        let reference_note = ctx.fill(
+            "home_reference_note",
+            &[("year", &self.site.reference_year.to_string())],
+        );
+        let page = self.page(paths::HOME, ctx.t("home_title"), intro.clone(), Vec::new());
+        self.emit(
+            "index.html",
+            page,
+            &[
+                ("intro", &intro),
+                ("counts", &counts),
+                ("kinds", &kinds),
+                ("years", &years),
+                ("ambiti", &ambiti),
+                ("reference_note", &reference_note),
+                ("charts", &SummaryCharts::default()),
+            ],
+        )
+    }
+
+    fn ambiti(&mut self) -> Result<(), Diagnostic> {
+        for a in 0..self.ctx.plan.config.ambiti.len() {
+            let view = ambito_view(&self.ctx, a);
+            let ambito = &self.ctx.plan.config.ambiti[a];
+            let page = self.page(
+                &paths::ambito(&ambito.id),
+                ambito.title.clone(),
+                format!("{}: {}", self.ctx.t("ambito_label"), ambito.title),
+                vec![Link {
+                    href: paths::ambito(&ambito.id),
+                    text: ambito.title.clone(),
+                }],
+            );
+            self.emit(
+                "ambito.html",
+                page,
+                &[("ambito", &view), ("charts", &SummaryCharts::default())],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn trail_of(&self, position: usize) -> Vec<Link> {
+        let plan = self.ctx.plan;
+        let objective = &plan.objectives[position];
+        let mut trail = Vec::new();
+        if let Some(ambito) = self
+            .ctx
+            .index
+            .ambito_of(plan, objective)
+            .and_then(|id| plan.config.ambiti.iter().find(|a| a.id == id))
+        {
+            trail.push(Link {
+                href: paths::ambito(&ambito.id),
+                text: ambito.title.clone(),
+            });
+        }
+        if let Some(parent) = objective
+            .parent
+            .as_ref()
+            .and_then(|p| self.ctx.index.objective(plan, &p.id))
+        {
+            trail.push(Link {
+                href: paths::objective(&parent.id),
+                text: parent.title.clone(),
+            });
+        }
+        trail.push(Link {
+            href: paths::objective(&objective.id),
+            text: objective.title.clone(),
+        });
+        trail
+    }
+
+    fn objectives(
+        &mut self,
+        charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
+    ) -> Result<(), Diagnostic> {
+        for position in 0..self.ctx.plan.objectives.len() {
+            let view = objective_view_with_charts(&self.ctx, position, charts);
+            let objective = &self.ctx.plan.objectives[position];
+            let description = format!("{}: {}", view.summary.kind_label, objective.title);
+            let page = self.page(
+                &paths::objective(&objective.id),
+                objective.title.clone(),
+                description,
+                self.trail_of(position),
+            );
+            self.emit("objective.html", page, &[("objective", &view)])?;
+        }
+        Ok(())
+    }
+
+    fn servizi(&mut self) -> Result<(), Diagnostic> {
+        let ctx = &self.ctx;
+        let plan = ctx.plan;
+        let views: Vec<ServizioView> = plan
+            .config
+            .servizi
+            .iter()
+            .map(|servizio| {
+                let mut has_all = false;
+                let objectives: Vec<ObjectiveSummary> = plan
+                    .objectives
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| match &o.servizi {
+                        Owners::All => {
+                            has_all = true;
+                            true
+                        }
+                        Owners::Servizi(list) => list.iter().any(|r| r.id == servizio.id),
+                    })
+                    .map(|(position, _)| views::objective_summary(ctx, position, false))
+                    .collect();
+                ServizioView {
+                    id: servizio.id.clone(),
+                    href: paths::servizio(&servizio.id),
+                    name: servizio.name.clone(),
+                    count: ctx.fill(
+                        "servizio_count",
+                        &[("count", &objectives.len().to_string())],
+                    ),
+                    objectives,
+                    includes_all: has_all,
+                }
+            })
+            .collect();
+        let title = self.ctx.t("servizi_title");
+        let intro = self.ctx.t("servizi_intro");
+        let page = self.page(
+            paths::SERVIZI,
+            title.clone(),
+            intro,
+            vec![Link {
+                href: paths::SERVIZI.into(),
+                text: title.clone(),
+            }],
+        );
+        self.emit("servizi.html", page, &[("servizi", &views)])?;
+        for view in &views {
+            let page = self.page(
+                &view.href,
+                view.name.clone(),
+                format!("{}: {}", self.ctx.t("servizio_label"), view.name),
+                vec![
+                    Link {
+                        href: paths::SERVIZI.into(),
+                        text: title.clone(),
+                    },
+                    Link {
+                        href: view.href.clone(),
+                        text: view.name.clone(),
+                    },
+                ],
+            );
+            self.emit("servizio.html", page, &[("servizio", view)])?;
+        }
+        Ok(())
+    }
+
+    fn indicators(&mut self) -> Result<(), Diagnostic> {
+        let rows: Vec<IndexRow> = views::index_rows(&self.ctx);
+        let year = self.site.reference_year.to_string();
+        let columns = IndexColumns {
+            indicator: self.ctx.t("indicators_col_indicator"),
+            ambito: self.ctx.t("indicators_col_ambito"),
+            objective: self.ctx.t("indicators_col_objective"),
+            servizio: self.ctx.t("indicators_col_servizio"),
+            last_value: self.ctx.t("indicators_col_last_value"),
+            target: self.ctx.fill("indicators_col_target", &[("year", &year)]),
+            status: self.ctx.fill("indicators_col_status", &[("year", &year)]),
+        };
+        let ambiti: Vec<Link> = self
+            .ctx
+            .plan
+            .config
+            .ambiti
+            .iter()
+            .map(|a| Link {
+                href: a.id.clone(),
+                text: a.title.clone(),
+            })
+            .collect();
+        let statuses: Vec<views::StatusView> = crate::engine::scoring::Status::ALL
+            .iter()
+            .map(|s| views::status_view(&self.ctx, *s))
+            .collect();
+        let caption = self
+            .ctx
+            .fill("indicators_caption", &[("count", &rows.len().to_string())]);
+        let title = self.ctx.t("indicators_title");
+        let page = self.page(
+            paths::INDICATORS,
+            title.clone(),
+            self.ctx.t("indicators_intro"),
+            vec![Link {
+                href: paths::INDICATORS.into(),
+                text: title,
+            }],
+        );
+        self.emit(
+            "indicators.html",
+            page,
+            &[
+                ("rows", &rows),
+                ("columns", &columns),
+                ("ambiti", &ambiti),
+                ("statuses", &statuses),
+                ("caption", &caption),
+            ],
+        )
+    }
+
+    fn simple_pages(&mut self) -> Result<(), Diagnostic> {
+        let config = &self.ctx.plan.config;
+        let scoring = &config.scoring;
+        let partial = self.ctx.format.percent(scoring.partial_from);
+        let cap = self.ctx.format.percent(scoring.cap);
+        let rule = |higher: bool| {
+            let proportional = if higher {
+                scoring.higher_is_better
+            } else {
+                scoring.lower_is_better
+            } == crate::model::ScoringRule::Proportional;
+            match (higher, proportional) {
+                (true, true) => "method_higher_proportional",
+                (true, false) => "method_higher_binary",
+                (false, true) => "method_lower_proportional",
+                (false, false) => "method_lower_binary",
+            }
+        };
+        let method = MethodView {
+            smvp: self
+                .site
+                .smvp
+                .as_ref()
+                .map(|s| self.ctx.fill("method_smvp", &[("title", &s.text)])),
+            smvp_href: self
+                .site
+                .smvp
+                .as_ref()
+                .map(|s| s.href.clone())
+                .filter(|h| !h.is_empty()),
+            higher: self.ctx.t(rule(true)),
+            lower: self.ctx.t(rule(false)),
+            cap: self.ctx.fill("method_cap", &[("cap", &cap)]),
+            partial: self
+                .ctx
+                .fill("method_status_partial", &[("partial", &partial)]),
+            missed: self
+                .ctx
+                .fill("method_status_missed", &[("partial", &partial)]),
+        };
+        let title = self.ctx.t("method_title");
+        let page = self.page(
+            paths::METHOD,
+            title.clone(),
+            self.ctx.t("method_intro"),
+            vec![Link {
+                href: paths::METHOD.into(),
+                text: title,
+            }],
+        );
+        let statuses: Vec<views::StatusView> = crate::engine::scoring::Status::ALL
+            .iter()
+            .map(|s| views::status_view(&self.ctx, *s))
+            .collect();
+        self.emit(
+            "method.html",
+            page,
+            &[("method", &method), ("statuses", &statuses)],
+        )?;
+
+        let series: Vec<Link> = self
+            .ctx
+            .plan
+            .objectives
+            .iter()
+            .enumerate()
+            .flat_map(|(o, objective)| {
+                objective
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, ind)| (o, i, ind))
+            })
+            .filter(|(o, i, _)| views::has_values(&self.ctx.evaluation.indicators[*o][*i]))
+            .map(|(_, _, indicator)| Link {
+                href: paths::series_csv(&indicator.id),
+                text: indicator.name.clone(),
+            })
+            .collect();
+        let title = self.ctx.t("data_title");
+        let page = self.page(
+            paths::DATA,
+            title.clone(),
+            self.ctx.t("data_intro"),
+            vec![Link {
+                href: paths::DATA.into(),
+                text: title,
+            }],
+        );
+        let columns: Vec<&str> = crate::render::data::CSV_COLUMNS.to_vec();
+        self.emit(
+            "data.html",
+            page,
+            &[("series", &series), ("columns", &columns)],
+        )
+    }
+
+    fn search(&mut self) -> Result<(), Diagnostic> {
+        let ctx = &self.ctx;
+        let mut items = Vec::new();
+        for (o, objective) in ctx.plan.objectives.iter().enumerate() {
+            let summary = views::objective_summary(ctx, o, false);
+            items.push(SearchItem {
+                kind: ctx.t("search_type_objective"),
+                title: objective.title.clone(),
+                href: summary.href.clone(),
+                context: summary.kind_label.clone(),
+                text: search_text(&[
+                    &objective.title,
+                    &objective.id,
+                    &summary.kind_label,
+                    objective.owners.as_deref().unwrap_or(""),
+                ]),
+            });
+            for indicator in &objective.indicators {
+                items.push(SearchItem {
+                    kind: ctx.t("search_type_indicator"),
+                    title: indicator.name.clone(),
+                    href: paths::indicator(&objective.id, &indicator.id),
+                    context: objective.title.clone(),
+                    text: search_text(&[
+                        &indicator.name,
+                        indicator.algorithm.as_deref().unwrap_or(""),
+                        indicator.note.as_deref().unwrap_or(""),
+                        indicator.source.as_deref().unwrap_or(""),
+                        &objective.title,
+                    ]),
+                });
+            }
+        }
+        let all = ctx.fill("search_all", &[("count", &items.len().to_string())]);
+        let title = ctx.t("search_title");
+        let page = self.page(
+            paths::SEARCH,
+            title.clone(),
+            ctx.t("search_intro"),
+            vec![Link {
+                href: paths::SEARCH.into(),
+                text: title,
+            }],
+        );
+        self.emit("search.html", page, &[("items", &items), ("all", &all)])
+    }
+
+    fn print(
+        &mut self,
+        charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
+    ) -> Result<(), Diagnostic> {
+        let plan = self.ctx.plan;
+        let ambiti: Vec<PrintAmbito> = plan
+            .config
+            .ambiti
+            .iter()
+            .map(|ambito| PrintAmbito {
+                id: ambito.id.clone(),
+                title: ambito.title.clone(),
+                // Each top-level objective followed by its operational ones, as in the plan.
+                objectives: plan
+                    .objectives
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| self.ctx.index.ambito_of(plan, o) == Some(ambito.id.as_str()))
+                    .map(|(position, _)| objective_view_with_charts(&self.ctx, position, charts))
+                    .collect(),
+            })
+            .collect();
+        let title = self.ctx.t("print_title");
+        let page = self.page(
+            paths::PRINT,
+            title.clone(),
+            self.ctx.t("print_intro"),
+            vec![Link {
+                href: paths::PRINT.into(),
+                text: title,
+            }],
+        );
+        self.emit("print.html", page, &[("ambiti", &ambiti)])
+    }
+
+    fn not_found(&mut self) -> Result<(), Diagnostic> {
+        let css = self
+            .files
+            .iter()
+            .find(|f| f.path == Path::new("assets/style.css"))
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .unwrap_or_default();
+        let page = self.page(
+            paths::NOT_FOUND,
+            self.ctx.t("notfound_title"),
+            self.ctx.t("notfound_text"),
+            Vec::new(),
+        );
+        self.emit("404.html", page, &[("inline_css", &css)])
+    }
+
+    fn sitemap_xml(&mut self) -> Result<(), Diagnostic> {
+        let mut context = Context::new();
+        let mut urls = self.sitemap.clone();
+        urls.sort();
+        context.insert("urls", &urls);
+        context.insert("lastmod", &self.site.last_updated_iso);
+        let xml = self.tera.render("sitemap.xml", &context).map_err(|e| {
+            Diagnostic::error(format!("the template `sitemap.xml` failed: {e}"))
+                .in_file("themes/default/templates/sitemap.xml")
+        })?;
+        self.files.push(OutputFile::new("sitemap.xml", xml));
+        Ok(())
+    }
+}
+
+fn objective_view_with_charts(
+    ctx: &Ctx,
+    position: usize,
+    charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
+) -> ObjectiveView {
+    let objective = &ctx.plan.objectives[position];
+    let by_id: BTreeMap<&str, usize> = objective
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.id.as_str(), i))
+        .collect();
+    views::objective_view(ctx, position, &|indicator, _| {
+        by_id
+            .get(indicator.id.as_str())
+            .map(|&i| charts(ctx, position, i))
+            .unwrap_or_default()
+    })
+}
+
+/// Lower case, accents folded: what the search compares.
+pub fn search_text(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        for c in part.to_lowercase().chars() {
+            out.push(match c {
+                'à' | 'á' => 'a',
+                'è' | 'é' => 'e',
+                'ì' | 'í' => 'i',
+                'ò' | 'ó' => 'o',
+                'ù' | 'ú' => 'u',
+                c => c,
+            });
+        }
+        out.push(' ');
+    }
+    out.trim_end().to_string()
+}
+
+#[derive(Debug, Serialize)]
+struct KindCount {
+    label: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct YearSummary {
+    year: i32,
+    heading: String,
+    counts: String,
+    achievement: Option<String>,
+    mix: Vec<MixItem>,
+}
+
+#[derive(Debug, Serialize)]
+struct MixItem {
+    status: views::StatusView,
+    count: usize,
+}
+
+fn year_summary(ctx: &Ctx, year: i32) -> Option<YearSummary> {
+    let y = ctx.evaluation.plan.years.get(&year)?;
+    let c = &y.counts;
+    let year_text = year.to_string();
+    Some(YearSummary {
+        year,
+        heading: ctx.fill("home_year_heading", &[("year", &year_text)]),
+        counts: ctx.fill(
+            "home_year_counts",
+            &[
+                ("year", &year_text),
+                ("total", &c.total().to_string()),
+                ("reached", &c.raggiunto.to_string()),
+                ("partial", &c.parzialmente_raggiunto.to_string()),
+                ("missed", &c.non_raggiunto.to_string()),
+                ("unassessable", &c.non_valutabile.to_string()),
+            ],
+        ),
+        achievement: Some(match y.achievement {
+            Some(a) => ctx.fill(
+                "home_year_achievement",
+                &[("achievement", &ctx.format.percent(a))],
+            ),
+            None => ctx.fill("home_year_no_achievement", &[("year", &year_text)]),
+        }),
+        mix: crate::engine::scoring::Status::ALL
+            .iter()
+            .map(|s| MixItem {
+                status: views::status_view(ctx, *s),
+                count: c.get(*s),
+            })
+            .collect(),
+    })
+}
+
+#[derive(Debug, Serialize)]
+struct AmbitoView {
+    id: String,
+    href: String,
+    title: String,
+    description: Option<String>,
+    achievements: Vec<views::AchievementCell>,
+    objectives: Vec<ObjectiveSummary>,
+}
+
+fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
+    let ambito = &ctx.plan.config.ambiti[a];
+    AmbitoView {
+        id: ambito.id.clone(),
+        href: paths::ambito(&ambito.id),
+        title: ambito.title.clone(),
+        description: ambito.description.clone(),
+        achievements: views::achievements(ctx, &ctx.evaluation.ambiti[a]),
+        objectives: ctx
+            .plan
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                o.kind.is_top_level() && o.ambito.as_ref().is_some_and(|r| r.id == ambito.id)
+            })
+            .map(|(position, _)| views::objective_summary(ctx, position, true))
+            .collect(),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct PrintAmbito {
+    id: String,
+    title: String,
+    objectives: Vec<ObjectiveView>,
+}
+
+/// Summary charts of the home and ambito pages (SVG), when they can be drawn.
+#[derive(Debug, Default, Serialize)]
+pub struct SummaryCharts {
+    pub achievement: Option<String>,
+    pub mix: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ServizioView {
+    id: String,
+    href: String,
+    name: String,
+    count: String,
+    objectives: Vec<ObjectiveSummary>,
+    includes_all: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct IndexColumns {
+    indicator: String,
+    ambito: String,
+    objective: String,
+    servizio: String,
+    last_value: String,
+    target: String,
+    status: String,
+}
+
+#[derive(Debug, Serialize)]
+struct MethodView {
+    smvp: Option<String>,
+    smvp_href: Option<String>,
+    higher: String,
+    lower: String,
+    cap: String,
+    partial: String,
+    missed: String,
+}
+
+#[derive(Debug, Serialize)]
+struct SearchItem {
+    kind: String,
+    title: String,
+    href: String,
+    context: String,
+    text: String,
+}
+
+/// Lets `emit` take page data of different types.
+mod erased {
+    use serde::Serialize;
+    use tera::Context;
+
+    pub trait Value {
+        fn insert_into(&self, context: &mut Context, key: &str);
+    }
+
+    impl<T: Serialize + ?Sized> Value for T {
+        fn insert_into(&self, context: &mut Context, key: &str) {
+            context.insert(key.to_string(), self);
+        }
+    }
+}

@@ -1,0 +1,984 @@
+//! View structs: what templates see. Built from the plan and its evaluation,
+//! with every number already formatted for people and every label taken from
+//! the theme's translations. Templates never see the domain types.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::engine::formula::Term;
+use crate::engine::scoring::{Rule, Score, Status};
+use crate::engine::{
+    Assessment, Basis, BenchmarkKind, Evaluation, IndicatorResult, Missing, Rollup, Unassessable,
+    YearResult,
+};
+use crate::model::{
+    Comparator, Expr, Indicator, Objective, Observed, Op, Owners, Plan, PlanIndex, TargetEntry,
+    Year,
+};
+use crate::render::format::{NumberFormat, date};
+use crate::render::i18n::Labels;
+use crate::render::markdown;
+
+/// Shared by every view builder.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub evaluation: &'a Evaluation,
+    pub index: PlanIndex,
+    pub labels: &'a Labels,
+    pub format: NumberFormat,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(plan: &'a Plan, evaluation: &'a Evaluation, labels: &'a Labels) -> Self {
+        Ctx {
+            plan,
+            evaluation,
+            index: PlanIndex::new(plan),
+            labels,
+            format: NumberFormat::for_language(plan.config.site.language),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.labels.get(key)
+    }
+
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.labels.fill(key, values)
+    }
+
+    pub fn value(&self, value: Decimal, indicator: &Indicator) -> String {
+        self.format.value(value, indicator.unit, indicator.decimals)
+    }
+
+    /// A value in workings: two more decimals than on pages, no trailing
+    /// zeros, so that `0,1647%` and a target of `0,18%` read as written.
+    pub fn precise(&self, value: Decimal, indicator: &Indicator) -> String {
+        let rounded = value
+            .round_dp_with_strategy(
+                indicator.decimals + 2,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+            .normalize();
+        self.format.value(rounded, indicator.unit, rounded.scale())
+    }
+
+    /// A number with its own decimals (at most 6), for workings.
+    pub fn exact(&self, value: Decimal) -> String {
+        let normalized = value.round_dp(6).normalize();
+        self.format.number(normalized, normalized.scale())
+    }
+
+    pub fn objective_position(&self, id: &str) -> usize {
+        self.index.objectives.get(id).copied().unwrap_or_default()
+    }
+
+    /// The latest year up to the reference year in which anything was
+    /// assessed; the reference year when nothing was.
+    pub fn last_assessed_year(&self) -> Year {
+        let reference = self.plan.config.plan.reference_year;
+        self.evaluation
+            .plan
+            .years
+            .iter()
+            .filter(|(year, y)| **year <= reference && y.achievement.is_some())
+            .map(|(year, _)| *year)
+            .max()
+            .unwrap_or(reference)
+    }
+}
+
+/// Paths of pages, relative to the site root.
+pub mod paths {
+    pub fn objective(id: &str) -> String {
+        format!("obiettivi/{id}/index.html")
+    }
+    pub fn ambito(id: &str) -> String {
+        format!("ambiti/{id}/index.html")
+    }
+    pub fn servizio(id: &str) -> String {
+        format!("servizi/{id}/index.html")
+    }
+    pub fn indicator_anchor(id: &str) -> String {
+        format!("ind-{id}")
+    }
+    pub fn indicator(objective: &str, indicator: &str) -> String {
+        format!(
+            "{}#{}",
+            objective_path(objective),
+            indicator_anchor(indicator)
+        )
+    }
+    fn objective_path(id: &str) -> String {
+        objective(id)
+    }
+    pub fn series_csv(indicator: &str) -> String {
+        format!("dati/serie/{indicator}.csv")
+    }
+    pub const HOME: &str = "index.html";
+    pub const INDICATORS: &str = "indicatori/index.html";
+    pub const SERVIZI: &str = "servizi/index.html";
+    pub const METHOD: &str = "metodologia/index.html";
+    pub const DATA: &str = "dati/index.html";
+    pub const SEARCH: &str = "cerca/index.html";
+    pub const PRINT: &str = "stampa/index.html";
+    pub const NOT_FOUND: &str = "404.html";
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Relative to the site root; templates prefix it with `page.root`.
+    pub href: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub code: &'static str,
+    pub label: String,
+    /// A symbol beside the label, so status never rests on colour alone.
+    pub symbol: &'static str,
+}
+
+pub fn status_view(ctx: &Ctx, status: Status) -> StatusView {
+    StatusView {
+        code: status.code(),
+        label: ctx.t(&format!("status_{}", status.code())),
+        symbol: match status {
+            Status::Raggiunto => "✓",
+            Status::ParzialmenteRaggiunto => "◐",
+            Status::NonRaggiunto => "✗",
+            Status::NonValutabile => "–",
+        },
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AchievementCell {
+    pub year: Year,
+    pub text: String,
+    pub status: StatusView,
+}
+
+pub fn achievements(ctx: &Ctx, rollup: &Rollup) -> Vec<AchievementCell> {
+    rollup
+        .years
+        .iter()
+        .map(|(year, y)| AchievementCell {
+            year: *year,
+            text: y
+                .achievement
+                .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),
+            status: status_view(ctx, y.status),
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveSummary {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub period: String,
+    pub new: bool,
+    pub achievements: Vec<AchievementCell>,
+    pub children: Vec<ObjectiveSummary>,
+    pub indicator_count: usize,
+}
+
+pub fn objective_summary(ctx: &Ctx, position: usize, with_children: bool) -> ObjectiveSummary {
+    let objective = &ctx.plan.objectives[position];
+    ObjectiveSummary {
+        id: objective.id.clone(),
+        href: paths::objective(&objective.id),
+        title: objective.title.clone(),
+        kind: objective.kind.code(),
+        kind_label: ctx.t(&format!("kind_{}", objective.kind.code())),
+        period: objective.period.to_string(),
+        new: objective.new,
+        achievements: achievements(ctx, &ctx.evaluation.objectives[position]),
+        children: if with_children {
+            ctx.index
+                .children(position)
+                .iter()
+                .map(|&c| objective_summary(ctx, c, false))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        indicator_count: objective.indicators.len(),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveView {
+    pub summary: ObjectiveSummary,
+    pub remark: Option<String>,
+    pub ambito: Option<Link>,
+    pub parent: Option<Link>,
+    pub servizi: Vec<Link>,
+    pub all_servizi: bool,
+    pub owners: Option<String>,
+    pub weight: Option<String>,
+    pub narrative: String,
+    pub indicators: Vec<IndicatorView>,
+    pub notes: Vec<NoteView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    pub label: String,
+    pub source: Option<String>,
+    pub series: Vec<(Year, String)>,
+}
+
+pub fn objective_view(
+    ctx: &Ctx,
+    position: usize,
+    charts: &dyn Fn(&Indicator, &IndicatorResult) -> ChartView,
+) -> ObjectiveView {
+    let objective = &ctx.plan.objectives[position];
+    let ambito = ctx.index.ambito_of(ctx.plan, objective).and_then(|id| {
+        ctx.plan
+            .config
+            .ambiti
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| Link {
+                href: paths::ambito(&a.id),
+                text: a.title.clone(),
+            })
+    });
+    let parent = objective.parent.as_ref().and_then(|p| {
+        ctx.index.objective(ctx.plan, &p.id).map(|o| Link {
+            href: paths::objective(&o.id),
+            text: o.title.clone(),
+        })
+    });
+    let (servizi, all_servizi) = match &objective.servizi {
+        Owners::All => (Vec::new(), true),
+        Owners::Servizi(list) => (
+            list.iter()
+                .filter_map(|r| ctx.plan.config.servizi.iter().find(|s| s.id == r.id))
+                .map(|s| Link {
+                    href: paths::servizio(&s.id),
+                    text: s.name.clone(),
+                })
+                .collect(),
+            false,
+        ),
+    };
+    ObjectiveView {
+        summary: objective_summary(ctx, position, true),
+        remark: objective.remark.clone(),
+        ambito,
+        parent,
+        servizi,
+        all_servizi,
+        owners: objective.owners.clone(),
+        weight: (objective.weight != Decimal::ONE).then(|| ctx.exact(objective.weight)),
+        narrative: markdown::to_html(&objective.body),
+        indicators: objective
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, indicator)| {
+                let result = &ctx.evaluation.indicators[position][i];
+                indicator_view(ctx, objective, indicator, result, charts(indicator, result))
+            })
+            .collect(),
+        notes: objective
+            .notes
+            .iter()
+            .map(|note| NoteView {
+                label: note.label.clone(),
+                source: note.source.clone(),
+                series: note
+                    .series
+                    .iter()
+                    .map(|(year, entry)| (*year, printed_text(ctx, &entry.observed)))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn printed_text(ctx: &Ctx, observed: &Observed) -> String {
+    match observed {
+        Observed::Value(printed) => printed.text.clone(),
+        Observed::Date(d) => date(*d),
+        Observed::NotAvailable(text) if text.is_empty() => ctx.t("achievement_none"),
+        Observed::NotAvailable(text) => text.clone(),
+    }
+}
+
+/// The chart of an indicator, rendered elsewhere.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChartView {
+    pub svg: Option<String>,
+    /// Shown instead of the chart when it cannot be drawn.
+    pub fallback: Option<String>,
+    pub csv_href: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub anchor: String,
+    pub name: String,
+    pub common: bool,
+    pub new: bool,
+    pub remark: Option<String>,
+    pub algorithm: Option<String>,
+    pub formula: Option<String>,
+    pub unit: String,
+    pub measures: Vec<MeasureView>,
+    pub note: Option<String>,
+    pub note_remark: Option<String>,
+    pub source: Option<String>,
+    pub weight: Option<String>,
+    pub years: Vec<IndicatorYearView>,
+    pub series: Vec<SeriesRowView>,
+    pub measure_columns: Vec<String>,
+    pub has_benchmarks: bool,
+    pub has_remarks: bool,
+    pub chart: ChartView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    pub name: String,
+    pub label: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorYearView {
+    pub year: Year,
+    pub target: Option<TargetView>,
+    pub value: String,
+    pub value_available: bool,
+    pub mismatch: Option<String>,
+    pub achievement: Option<String>,
+    pub achievement_raw: Option<String>,
+    pub status: Option<StatusView>,
+    pub deviation: Option<String>,
+    pub working: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    pub text: String,
+    pub original: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesRowView {
+    pub year: Year,
+    pub printed: String,
+    pub computed: Option<String>,
+    pub mismatch: bool,
+    pub measures: Vec<String>,
+    pub remark: Option<String>,
+    pub benchmarks: Option<String>,
+}
+
+fn target_view(entry: &TargetEntry) -> TargetView {
+    let text = match &entry.revised {
+        // A bare revised value (`>= 15% 20%`) keeps the original's
+        // comparator: show it, so the revised target reads on its own.
+        Some(revised) if comparator_prefix(&revised.text).is_none() => {
+            match comparator_prefix(&entry.original.text) {
+                Some(prefix)
+                    if matches!(revised.kind, crate::model::TargetKind::Threshold { .. }) =>
+                {
+                    format!("{prefix} {}", revised.text)
+                }
+                _ => revised.text.clone(),
+            }
+        }
+        _ => entry.effective().text.clone(),
+    };
+    TargetView {
+        text,
+        original: entry.revised.as_ref().map(|_| entry.original.text.clone()),
+        reason: entry.reason.clone(),
+    }
+}
+
+/// The comparator a target text starts with, as written.
+fn comparator_prefix(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    [">=", "<=", "> =", "< =", "≥", "≤", ">", "<"]
+        .into_iter()
+        .find(|form| text.starts_with(form))
+}
+
+/// The value of a year as a reader sees it, or why there is none.
+pub fn value_text(ctx: &Ctx, indicator: &Indicator, result: &YearResult) -> String {
+    if let Some(value) = result.value {
+        return ctx.value(value, indicator);
+    }
+    if let Some(d) = result.date {
+        return date(d);
+    }
+    match &result.missing {
+        Some(Missing::Printed(text)) if is_nd(text) => ctx.t("missing_nd"),
+        Some(Missing::Printed(text)) => ctx.fill("missing_printed", &[("text", text)]),
+        Some(Missing::Terms(terms)) => ctx.fill("missing_terms", &[("terms", &terms.join(", "))]),
+        Some(Missing::NothingAssessed) => ctx.t("missing_nothing_assessed"),
+        Some(Missing::Invalid) => ctx.t("missing_invalid"),
+        Some(Missing::NotInSeries) | None => ctx.t("missing_not_in_series"),
+    }
+}
+
+fn is_nd(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "" | "nd" | "n.d." | "n.d"
+    )
+}
+
+pub fn indicator_view(
+    ctx: &Ctx,
+    objective: &Objective,
+    indicator: &Indicator,
+    result: &IndicatorResult,
+    chart: ChartView,
+) -> IndicatorView {
+    let measure_columns: Vec<String> = indicator.measures.iter().map(|m| m.name.clone()).collect();
+    let years = result
+        .years
+        .iter()
+        .filter(|(year, _)| indicator.targets.contains_key(year))
+        .map(|(year, y)| {
+            let assessment = y.assessment.as_ref();
+            let score = assessment.and_then(|a| a.score.as_ref());
+            IndicatorYearView {
+                year: *year,
+                target: indicator.targets.get(year).map(target_view),
+                value: value_text(ctx, indicator, y),
+                value_available: y.value.is_some() || y.date.is_some(),
+                mismatch: mismatch_text(ctx, indicator, *year, y),
+                achievement: score.map(|s| ctx.format.percent(s.achievement)),
+                achievement_raw: score
+                    .filter(|s| s.achievement_raw != s.achievement)
+                    .map(|s| {
+                        ctx.fill(
+                            "achievement_raw",
+                            &[("raw", &ctx.format.percent(s.achievement_raw))],
+                        )
+                    }),
+                status: assessment.map(|a| status_view(ctx, a.status)),
+                deviation: score.and_then(|s| deviation_text(ctx, indicator, s)),
+                // A year with no value and nothing else to explain has no working.
+                working: if y.value.is_none()
+                    && y.date.is_none()
+                    && assessment.is_none_or(|a| a.unassessable == Some(Unassessable::NoValue))
+                {
+                    Vec::new()
+                } else {
+                    working_lines(ctx, indicator, *year, y)
+                },
+            }
+        })
+        .collect();
+    let series = indicator
+        .series
+        .iter()
+        .map(|(year, entry)| {
+            let computed = result
+                .years
+                .get(year)
+                .and_then(|y| y.working.as_ref().map(|w| ctx.value(w.result, indicator)));
+            SeriesRowView {
+                year: *year,
+                printed: printed_text(ctx, &entry.observed),
+                computed,
+                mismatch: result.years.get(year).is_some_and(|y| y.mismatch),
+                measures: measure_columns
+                    .iter()
+                    .map(|name| match entry.measures.get(name) {
+                        Some(Some(v)) => ctx.exact(*v),
+                        _ => String::new(),
+                    })
+                    .collect(),
+                remark: entry.remark.clone(),
+                benchmarks: benchmarks_text(
+                    ctx,
+                    indicator,
+                    entry.national_mean,
+                    entry.cluster_mean,
+                ),
+            }
+        })
+        .collect::<Vec<_>>();
+    IndicatorView {
+        id: indicator.id.clone(),
+        anchor: paths::indicator_anchor(&indicator.id),
+        name: indicator.name.clone(),
+        common: indicator.common,
+        new: indicator.new,
+        remark: indicator.remark.clone(),
+        algorithm: indicator.algorithm.clone(),
+        formula: indicator.formula.as_ref().map(|f| pretty_formula(&f.text)),
+        unit: ctx.t(&format!("unit_{}", indicator.unit.code())),
+        measures: indicator
+            .measures
+            .iter()
+            .map(|m| MeasureView {
+                name: m.name.clone(),
+                label: m.label.clone(),
+                source: m.source.clone(),
+            })
+            .collect(),
+        note: indicator.note.clone(),
+        note_remark: indicator.note_remark.clone(),
+        source: indicator.source.clone(),
+        weight: (indicator.weight != Decimal::ONE
+            || objective
+                .indicators
+                .iter()
+                .any(|i| i.weight != Decimal::ONE))
+        .then(|| ctx.exact(indicator.weight)),
+        has_benchmarks: series.iter().any(|s| s.benchmarks.is_some()),
+        has_remarks: series.iter().any(|s| s.remark.is_some()),
+        years,
+        series,
+        measure_columns,
+        chart,
+    }
+}
+
+fn benchmarks_text(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    national: Option<Decimal>,
+    cluster: Option<Decimal>,
+) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(v) = cluster {
+        parts.push(format!(
+            "{}: {}",
+            ctx.t("benchmark_cluster_mean"),
+            ctx.value(v, indicator)
+        ));
+    }
+    if let Some(v) = national {
+        parts.push(format!(
+            "{}: {}",
+            ctx.t("benchmark_national_mean"),
+            ctx.value(v, indicator)
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// `a / b * 100` shown as `a / b × 100`.
+fn pretty_formula(text: &str) -> String {
+    text.replace('*', "×")
+}
+
+fn mismatch_text(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    year: Year,
+    result: &YearResult,
+) -> Option<String> {
+    if !result.mismatch {
+        return None;
+    }
+    let printed = indicator
+        .series
+        .get(&year)
+        .and_then(|e| match &e.observed {
+            Observed::Value(p) => Some(p.text.clone()),
+            _ => None,
+        })?;
+    let computed = result.value.map(|v| ctx.value(v, indicator))?;
+    Some(ctx.fill(
+        "indicator_mismatch",
+        &[("printed", &printed), ("computed", &computed)],
+    ))
+}
+
+fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
+    let deviation = score.deviation?;
+    let sign = if deviation > Decimal::ZERO { "+" } else { "" };
+    // A difference of percentages is in percentage points.
+    let value = if indicator.unit == crate::model::Unit::Percent {
+        let rounded = deviation.round_dp(indicator.decimals + 2).normalize();
+        format!(
+            "{sign}{} {}",
+            ctx.format.number(rounded, rounded.scale()),
+            ctx.t("unit_points")
+        )
+    } else {
+        format!("{sign}{}", ctx.precise(deviation, indicator))
+    };
+    Some(match score.deviation_pct {
+        Some(pct) => {
+            let sign = if pct > Decimal::ZERO { "+" } else { "" };
+            format!("{value} ({sign}{})", ctx.format.percent(pct))
+        }
+        None => value,
+    })
+}
+
+fn comparator_text(ctx: &Ctx, comparator: Comparator) -> String {
+    ctx.t(match comparator {
+        Comparator::Ge => "comparator_ge",
+        Comparator::Gt => "comparator_gt",
+        Comparator::Le => "comparator_le",
+        Comparator::Lt => "comparator_lt",
+    })
+}
+
+/// "Come è calcolato": the formula with its values, the comparison, the rule.
+pub fn working_lines(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    year: Year,
+    result: &YearResult,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let year_text = year.to_string();
+    match &result.working {
+        Some(working) => {
+            lines.push(ctx.fill(
+                "working_formula",
+                &[("formula", &pretty_formula(&working.formula))],
+            ));
+            let values: Vec<String> = working
+                .terms
+                .iter()
+                .filter(|t| t.years.is_empty())
+                .map(|t| format!("{} = {}", t.key, ctx.exact(t.value)))
+                .collect();
+            if !values.is_empty() {
+                lines.push(ctx.fill(
+                    "working_values",
+                    &[("year", &year_text), ("values", &values.join("; "))],
+                ));
+            }
+            for term in working.terms.iter().filter(|t| !t.years.is_empty()) {
+                let listed: Vec<String> = term
+                    .years
+                    .iter()
+                    .map(|(y, v)| format!("{} ({y})", ctx.exact(*v)))
+                    .collect();
+                lines.push(ctx.fill(
+                    "working_mean",
+                    &[
+                        ("term", &term.key),
+                        ("values", &listed.join(", ")),
+                        ("mean", &ctx.exact(term.value)),
+                    ],
+                ));
+            }
+            let computation = substitute(ctx, &working.expr, &working.terms, 0);
+            let shown = ctx
+                .format
+                .value(working.result, indicator.unit, indicator.decimals + 2);
+            lines.push(ctx.fill(
+                "working_computation",
+                &[("computation", &computation), ("result", &shown)],
+            ));
+        }
+        None => {
+            if let Some(value) = result.value {
+                lines.push(ctx.fill(
+                    "working_printed",
+                    &[("value", &ctx.value(value, indicator))],
+                ));
+            }
+        }
+    }
+    if let Some(assessment) = &result.assessment {
+        lines.extend(assessment_lines(ctx, indicator, result.value, assessment));
+    }
+    lines
+}
+
+fn assessment_lines(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    value: Option<Decimal>,
+    assessment: &Assessment,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let show = |v: Decimal| ctx.precise(v, indicator);
+    if let Some(compared) = &assessment.compared {
+        match &compared.basis {
+            Basis::Value => {}
+            Basis::Change { previous, relative } => {
+                let this_year = value.unwrap_or_default();
+                let (key, change) = if *relative {
+                    (
+                        "working_change_relative",
+                        ctx.format.percent(compared.actual),
+                    )
+                } else {
+                    ("working_change", show(compared.actual))
+                };
+                lines.push(ctx.fill(
+                    key,
+                    &[
+                        ("value", &show(this_year)),
+                        ("previous", &show(*previous)),
+                        ("change", &change),
+                    ],
+                ));
+            }
+            Basis::MeanOfPrevious { years } => {
+                let listed: Vec<String> = years
+                    .iter()
+                    .map(|(y, v)| format!("{} ({y})", show(*v)))
+                    .collect();
+                lines.push(ctx.fill(
+                    "working_mean_target",
+                    &[
+                        ("years", &listed.join(", ")),
+                        ("mean", &show(compared.target)),
+                    ],
+                ));
+            }
+            Basis::Benchmark { benchmark } => {
+                let name = ctx.t(match benchmark {
+                    BenchmarkKind::NationalMean => "benchmark_national_mean",
+                    BenchmarkKind::ClusterMean => "benchmark_cluster_mean",
+                });
+                lines.push(ctx.fill(
+                    "working_benchmark",
+                    &[("benchmark", &name), ("value", &show(compared.target))],
+                ));
+            }
+        }
+        let relative = matches!(compared.basis, Basis::Change { relative: true, .. });
+        let shown = |v: Decimal| {
+            if relative {
+                ctx.format.percent(v)
+            } else {
+                show(v)
+            }
+        };
+        let answer = if compared.comparator.holds(compared.actual, compared.target) {
+            ctx.t("working_yes")
+        } else {
+            ctx.t("working_no")
+        };
+        lines.push(ctx.fill(
+            "working_comparison",
+            &[
+                ("actual", &shown(compared.actual)),
+                ("comparator", &comparator_text(ctx, compared.comparator)),
+                ("target", &shown(compared.target)),
+                ("answer", &answer),
+            ],
+        ));
+    }
+    if let Some(score) = &assessment.score {
+        let raw = ctx.format.percent(score.achievement_raw);
+        let plain = |v: Decimal| ctx.exact(v);
+        lines.push(match &score.rule {
+            Rule::Ratio { actual, target } => ctx.fill(
+                "rule_ratio",
+                &[
+                    ("actual", &plain(*actual)),
+                    ("target", &plain(*target)),
+                    ("raw", &raw),
+                ],
+            ),
+            Rule::InverseRatio { actual, target } if score.met || actual <= target => {
+                ctx.t("rule_inverse_ratio_met")
+            }
+            Rule::InverseRatio { actual, target } => ctx.fill(
+                "rule_inverse_ratio",
+                &[
+                    ("actual", &plain(*actual)),
+                    ("target", &plain(*target)),
+                    ("raw", &raw),
+                ],
+            ),
+            Rule::Binary { .. } => ctx.fill("rule_binary", &[("raw", &raw)]),
+            Rule::Linear { baseline, .. } => ctx.fill(
+                "rule_linear",
+                &[("baseline", &plain(*baseline)), ("raw", &raw)],
+            ),
+            Rule::Zero { .. } => ctx.fill("rule_zero", &[("raw", &raw)]),
+            Rule::Deadline { done, due } => ctx.fill(
+                "rule_deadline",
+                &[("done", &date(*done)), ("due", &date(*due)), ("raw", &raw)],
+            ),
+        });
+        if score.achievement_raw > score.achievement {
+            lines.push(ctx.fill(
+                "rule_capped",
+                &[("cap", &ctx.format.percent(ctx.plan.config.scoring.cap))],
+            ));
+        }
+    }
+    let status = status_view(ctx, assessment.status).label.to_lowercase();
+    let status = match &assessment.unassessable {
+        Some(reason) => format!("{status} ({})", unassessable_text(ctx, reason)),
+        None => status,
+    };
+    lines.push(ctx.fill("rule_status", &[("status", &status)]));
+    lines
+}
+
+pub fn unassessable_text(ctx: &Ctx, reason: &Unassessable) -> String {
+    match reason {
+        Unassessable::NoValue => ctx.t("unassessable_no_value"),
+        Unassessable::TargetToBeDefined => ctx.t("unassessable_to_be_defined"),
+        Unassessable::NoPreviousValue(year) => {
+            ctx.fill("unassessable_no_previous", &[("year", &year.to_string())])
+        }
+        Unassessable::NoEarlierValues(years) => {
+            let years: Vec<String> = years.iter().map(Year::to_string).collect();
+            ctx.fill("unassessable_no_earlier", &[("years", &years.join(", "))])
+        }
+        Unassessable::NoBenchmark(_) => ctx.t("unassessable_no_benchmark"),
+        Unassessable::NoCompletionDate => ctx.t("unassessable_no_completion"),
+        Unassessable::Overflow => ctx.t("unassessable_overflow"),
+    }
+}
+
+/// The formula with each term replaced by its value: `106 / 64.356 × 100`.
+fn substitute(ctx: &Ctx, expr: &Expr, terms: &[Term], parent_precedence: u8) -> String {
+    let precedence = |op: Op| match op {
+        Op::Add | Op::Sub => 1,
+        Op::Mul | Op::Div => 2,
+    };
+    match expr {
+        Expr::Number(n) => ctx.exact(*n),
+        Expr::Neg(inner) => format!("−{}", substitute(ctx, inner, terms, 3)),
+        Expr::Binary(op, a, b) => {
+            let p = precedence(*op);
+            let text = format!(
+                "{} {} {}",
+                substitute(ctx, a, terms, p),
+                op.symbol(),
+                // The right side of - and / needs brackets at equal precedence.
+                substitute(ctx, b, terms, p + 1)
+            );
+            if p < parent_precedence {
+                format!("({text})")
+            } else {
+                text
+            }
+        }
+        leaf => {
+            let key = crate::engine::formula::term_key(leaf).unwrap_or_default();
+            terms
+                .iter()
+                .find(|t| t.key == key)
+                .map_or(key, |t| ctx.exact(t.value))
+        }
+    }
+}
+
+/// Whether an indicator has at least one value (it then gets a chart and
+/// a CSV of its series).
+pub fn has_values(result: &IndicatorResult) -> bool {
+    result.years.values().any(|y| y.value.is_some())
+}
+
+/// For the indicators index: one row per indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexRow {
+    pub name: String,
+    pub href: String,
+    pub common: bool,
+    pub ambito: String,
+    pub ambito_id: String,
+    pub objective: String,
+    pub objective_href: String,
+    pub servizi: String,
+    pub last_value: String,
+    pub last_year: Option<Year>,
+    /// Sort key of the last value: the number, or empty.
+    pub last_sort: String,
+    pub target: String,
+    pub status: Option<StatusView>,
+    pub last_status: Option<StatusView>,
+    pub last_status_year: Option<Year>,
+}
+
+pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
+    let reference = ctx.plan.config.plan.reference_year;
+    let mut rows = Vec::new();
+    for (o, objective) in ctx.plan.objectives.iter().enumerate() {
+        let ambito_id = ctx
+            .index
+            .ambito_of(ctx.plan, objective)
+            .unwrap_or_default()
+            .to_string();
+        let ambito = ctx
+            .plan
+            .config
+            .ambiti
+            .iter()
+            .find(|a| a.id == ambito_id)
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        let servizi = match &objective.servizi {
+            Owners::All => ctx.t("objective_all_servizi"),
+            Owners::Servizi(list) => list
+                .iter()
+                .filter_map(|r| ctx.plan.config.servizi.iter().find(|s| s.id == r.id))
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        for (i, indicator) in objective.indicators.iter().enumerate() {
+            let result = &ctx.evaluation.indicators[o][i];
+            let last = result
+                .years
+                .iter()
+                .rev()
+                .find(|(_, y)| y.value.is_some() || y.date.is_some());
+            let last_scored = result
+                .years
+                .iter()
+                .rev()
+                .find(|(_, y)| y.assessment.as_ref().is_some_and(|a| a.score.is_some()));
+            let current = result.years.get(&reference);
+            rows.push(IndexRow {
+                name: indicator.name.clone(),
+                href: paths::indicator(&objective.id, &indicator.id),
+                common: indicator.common,
+                ambito: ambito.clone(),
+                ambito_id: ambito_id.clone(),
+                objective: objective.title.clone(),
+                objective_href: paths::objective(&objective.id),
+                servizi: servizi.clone(),
+                last_value: last.map_or_else(
+                    || ctx.t("achievement_none"),
+                    |(_, y)| value_text(ctx, indicator, y),
+                ),
+                last_year: last.map(|(year, _)| *year),
+                last_sort: last
+                    .and_then(|(_, y)| y.value)
+                    .map(|v| v.normalize().to_string())
+                    .unwrap_or_default(),
+                target: indicator.targets.get(&reference).map_or_else(
+                    || ctx.t("indicator_no_target"),
+                    |t| t.effective().text.clone(),
+                ),
+                status: current
+                    .and_then(|y| y.assessment.as_ref())
+                    .map(|a| status_view(ctx, a.status)),
+                last_status: last_scored
+                    .and_then(|(_, y)| y.assessment.as_ref())
+                    .map(|a| status_view(ctx, a.status)),
+                last_status_year: last_scored.map(|(year, _)| *year),
+            });
+        }
+    }
+    rows
+}
