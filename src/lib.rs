@@ -76,10 +76,7 @@ pub fn render_site(
         diagnostics.push(diagnostics::Diagnostic::error(message));
         diagnostics
     };
-    let mut files = render::site::render(plan, evaluation, &theme, &|_, _, _| {
-        render::views::ChartView::default()
-    })
-    .map_err(|d| {
+    let mut files = render::site::render(plan, evaluation, &theme).map_err(|d| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(d);
         diagnostics

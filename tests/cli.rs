@@ -191,3 +191,71 @@ fn a_failed_build_leaves_the_previous_output() {
         before
     );
 }
+
+#[test]
+fn an_english_build_uses_english_labels_and_number_format() {
+    let site = copy_site("fixtures/every-shape");
+    let config = site.path().join("cruscotto.yaml");
+    let text = fs::read_to_string(&config)
+        .expect("read")
+        .replace("language: it", "language: en");
+    fs::write(&config, text).expect("write");
+    cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    let home = fs::read_to_string(site.path().join("output/index.html")).expect("home");
+    assert!(home.contains("<html lang=\"en\">"), "lang");
+    assert!(home.contains("Open data"), "English navigation");
+    assert!(!home.contains("Dati aperti"), "no Italian navigation");
+    let page = fs::read_to_string(site.path().join("output/obiettivi/strategico/index.html"))
+        .expect("page");
+    // 3.671 in Italian is 3,671 in English; 91,50% is 91.50%.
+    assert!(page.contains("3,671"), "English thousands");
+    assert!(page.contains("91.50%"), "English decimals");
+    assert!(page.contains("Partly achieved"), "English status");
+}
+
+#[test]
+fn a_site_theme_overrides_a_template_and_labels() {
+    let site = copy_site("fixtures/every-shape");
+    let theme = site.path().join("themes/default");
+    fs::create_dir_all(theme.join("i18n")).expect("mkdir");
+    fs::create_dir_all(theme.join("templates")).expect("mkdir");
+    fs::write(theme.join("i18n/it.yaml"), "nav_home: \"Inizio\"\n").expect("labels");
+    let servizi = "{% extends \"base.html\" %}{% block content %}<h1>Uffici dell'ente</h1>{% endblock content %}";
+    fs::write(theme.join("templates/servizi.html"), servizi).expect("template");
+    cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    let home = fs::read_to_string(site.path().join("output/index.html")).expect("home");
+    assert!(home.contains(">Inizio</a>"), "overridden label");
+    assert!(home.contains("Dati aperti"), "other labels stay");
+    let servizi =
+        fs::read_to_string(site.path().join("output/servizi/index.html")).expect("servizi");
+    assert!(
+        servizi.contains("<h1>Uffici dell&#39;ente</h1>")
+            || servizi.contains("<h1>Uffici dell'ente</h1>"),
+        "{servizi}"
+    );
+}
+
+#[test]
+fn a_broken_template_is_reported_and_nothing_is_written() {
+    let site = copy_site("fixtures/every-shape");
+    let templates = site.path().join("themes/default/templates");
+    fs::create_dir_all(&templates).expect("mkdir");
+    fs::write(templates.join("servizi.html"), "{% extends \"base.html\" %}{% block content %}{{ nonexistent.field }}{% endblock content %}").expect("write");
+    let output = cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("servizi.html"), "{stderr}");
+    assert!(!site.path().join("output").exists());
+}

@@ -1,10 +1,12 @@
 //! Stage 4: turning the evaluated plan into files (in memory). Formatting for
 //! people lives here, and only here.
 
+pub mod charts;
 pub mod data;
 pub mod format;
 pub mod i18n;
 pub mod markdown;
+pub mod series;
 pub mod site;
 pub mod summary;
 pub mod theme;

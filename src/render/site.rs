@@ -10,10 +10,9 @@ use crate::diagnostics::Diagnostic;
 use crate::engine::Evaluation;
 use crate::model::{ObjectiveKind, Owners, Plan};
 use crate::render::format::date;
+use crate::render::series;
 use crate::render::theme::Theme;
-use crate::render::views::{
-    self, ChartView, Ctx, IndexRow, Link, ObjectiveSummary, ObjectiveView, paths,
-};
+use crate::render::views::{self, Ctx, IndexRow, Link, ObjectiveSummary, ObjectiveView, paths};
 use crate::write::OutputFile;
 
 #[derive(Debug, Serialize)]
@@ -70,7 +69,6 @@ pub fn render(
     plan: &Plan,
     evaluation: &Evaluation,
     theme: &Theme,
-    charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut tera = Tera::new();
     let templates: Vec<(&str, &str)> = theme
@@ -92,12 +90,13 @@ pub fn render(
     };
     renderer.home()?;
     renderer.ambiti()?;
-    renderer.objectives(charts)?;
+    renderer.objectives()?;
     renderer.servizi()?;
     renderer.indicators()?;
     renderer.simple_pages()?;
     renderer.search()?;
-    renderer.print(charts)?;
+    renderer.print()?;
+    renderer.series_files()?;
     renderer.not_found()?;
     renderer.sitemap_xml()?;
     for (path, bytes) in &theme.statics {
@@ -309,7 +308,7 @@ impl Renderer<'_> {
                 ("years", &years),
                 ("ambiti", &ambiti),
                 ("reference_note", &reference_note),
-                ("charts", &SummaryCharts::default()),
+                ("charts", &series::home_charts(ctx)),
             ],
         )
     }
@@ -368,12 +367,9 @@ impl Renderer<'_> {
         trail
     }
 
-    fn objectives(
-        &mut self,
-        charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
-    ) -> Result<(), Diagnostic> {
+    fn objectives(&mut self) -> Result<(), Diagnostic> {
         for position in 0..self.ctx.plan.objectives.len() {
-            let view = objective_view_with_charts(&self.ctx, position, charts);
+            let view = objective_view_with_charts(&self.ctx, position);
             let objective = &self.ctx.plan.objectives[position];
             let description = format!("{}: {}", view.summary.kind_label, objective.title);
             let page = self.page(
@@ -581,7 +577,7 @@ impl Renderer<'_> {
                     .enumerate()
                     .map(move |(i, ind)| (o, i, ind))
             })
-            .filter(|(o, i, _)| views::has_values(&self.ctx.evaluation.indicators[*o][*i]))
+            .filter(|(o, i, _)| series::has_chart(&self.ctx, *o, *i))
             .map(|(_, _, indicator)| Link {
                 href: paths::series_csv(&indicator.id),
                 text: indicator.name.clone(),
@@ -652,10 +648,21 @@ impl Renderer<'_> {
         self.emit("search.html", page, &[("items", &items), ("all", &all)])
     }
 
-    fn print(
-        &mut self,
-        charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
-    ) -> Result<(), Diagnostic> {
+    /// The CSV of each indicator's chart data, beside the pages.
+    fn series_files(&mut self) -> Result<(), Diagnostic> {
+        for (o, objective) in self.ctx.plan.objectives.iter().enumerate() {
+            for (i, indicator) in objective.indicators.iter().enumerate() {
+                if series::has_chart(&self.ctx, o, i) {
+                    let bytes = series::series_csv(&self.ctx, o, i).map_err(Diagnostic::error)?;
+                    self.files
+                        .push(OutputFile::new(paths::series_csv(&indicator.id), bytes));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn print(&mut self) -> Result<(), Diagnostic> {
         let plan = self.ctx.plan;
         let ambiti: Vec<PrintAmbito> = plan
             .config
@@ -670,7 +677,7 @@ impl Renderer<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, o)| self.ctx.index.ambito_of(plan, o) == Some(ambito.id.as_str()))
-                    .map(|(position, _)| objective_view_with_charts(&self.ctx, position, charts))
+                    .map(|(position, _)| objective_view_with_charts(&self.ctx, position))
                     .collect(),
             })
             .collect();
@@ -718,11 +725,7 @@ impl Renderer<'_> {
     }
 }
 
-fn objective_view_with_charts(
-    ctx: &Ctx,
-    position: usize,
-    charts: &dyn Fn(&Ctx, usize, usize) -> ChartView,
-) -> ObjectiveView {
+fn objective_view_with_charts(ctx: &Ctx, position: usize) -> ObjectiveView {
     let objective = &ctx.plan.objectives[position];
     let by_id: BTreeMap<&str, usize> = objective
         .indicators
@@ -733,7 +736,7 @@ fn objective_view_with_charts(
     views::objective_view(ctx, position, &|indicator, _| {
         by_id
             .get(indicator.id.as_str())
-            .map(|&i| charts(ctx, position, i))
+            .map(|&i| series::indicator_chart(ctx, position, i))
             .unwrap_or_default()
     })
 }
@@ -851,11 +854,18 @@ struct PrintAmbito {
     objectives: Vec<ObjectiveView>,
 }
 
-/// Summary charts of the home and ambito pages (SVG), when they can be drawn.
+/// Summary charts of the home and ambito pages, when they can be drawn.
 #[derive(Debug, Default, Serialize)]
 pub struct SummaryCharts {
-    pub achievement: Option<String>,
-    pub mix: Option<String>,
+    pub achievement: Option<ChartBlock>,
+    pub mix: Option<ChartBlock>,
+}
+
+/// A chart and its visible caption.
+#[derive(Debug, Serialize)]
+pub struct ChartBlock {
+    pub svg: String,
+    pub title: String,
 }
 
 #[derive(Debug, Serialize)]

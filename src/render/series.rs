@@ -1,0 +1,489 @@
+//! The charts of the site, fed from the evaluation: one per indicator with
+//! values (its series, targets and benchmarks, with a text description and a
+//! CSV of exactly the data drawn), and the summary charts of the home and
+//! ambito pages.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::engine::scoring::Status;
+use crate::engine::{Basis, YearResult};
+use crate::model::{Indicator, TargetEntry, TargetKind, Unit, Year};
+use crate::render::charts::{
+    self, Bar, BarLabels, Benchmarks, ChartText, MixLabels, MixRow, SeriesChart, SeriesLabels,
+    TargetMark,
+};
+use crate::render::format::machine;
+use crate::render::site::{ChartBlock, SummaryCharts};
+use crate::render::views::{ChartView, Ctx, paths, status_view};
+
+/// One year of an indicator's chart: exactly what is drawn and exported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesPoint {
+    pub year: Year,
+    pub value: Option<Decimal>,
+    pub printed: Option<String>,
+    pub target: Option<Decimal>,
+    pub original_target: Option<Decimal>,
+    pub national_mean: Option<Decimal>,
+    pub cluster_mean: Option<Decimal>,
+}
+
+/// The points of an indicator's chart, one per year from the first year with
+/// data or a target to the last of the objective's period.
+pub fn series_points(ctx: &Ctx, o: usize, i: usize) -> Vec<SeriesPoint> {
+    let objective = &ctx.plan.objectives[o];
+    let indicator = &objective.indicators[i];
+    let result = &ctx.evaluation.indicators[o][i];
+    let first = result
+        .years
+        .keys()
+        .next()
+        .copied()
+        .unwrap_or(objective.period.start);
+    let last = result
+        .years
+        .keys()
+        .next_back()
+        .copied()
+        .unwrap_or(objective.period.end)
+        .max(objective.period.end);
+    (first.min(objective.period.start)..=last)
+        .map(|year| {
+            let y = result.years.get(&year);
+            let entry = indicator.series.get(&year);
+            let (target, original_target) = indicator
+                .targets
+                .get(&year)
+                .map(|t| target_marks(t, y))
+                .unwrap_or_default();
+            SeriesPoint {
+                year,
+                value: y.and_then(|y| y.value),
+                printed: entry.map(|e| match &e.observed {
+                    crate::model::Observed::Value(p) => p.text.clone(),
+                    crate::model::Observed::Date(d) => d.to_string(),
+                    crate::model::Observed::NotAvailable(text) => text.clone(),
+                }),
+                target,
+                original_target,
+                national_mean: entry.and_then(|e| e.national_mean),
+                cluster_mean: entry.and_then(|e| e.cluster_mean),
+            }
+        })
+        .collect()
+}
+
+/// The target of a year on the scale of the values, and the original one
+/// when it was revised.
+fn target_marks(
+    entry: &TargetEntry,
+    result: Option<&YearResult>,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let on_scale = |kind: &TargetKind, resolved: bool| match kind {
+        TargetKind::Threshold { value, .. } => Some(*value),
+        TargetKind::Zero => Some(Decimal::ZERO),
+        TargetKind::MeanOfPrevious { .. } | TargetKind::Benchmark { .. } if resolved => result
+            .and_then(|r| r.assessment.as_ref())
+            .and_then(|a| a.compared.as_ref())
+            .map(|c| c.target),
+        TargetKind::Change { delta, .. } if resolved => result
+            .and_then(|r| r.assessment.as_ref())
+            .and_then(|a| a.compared.as_ref())
+            .and_then(|c| match c.basis {
+                Basis::Change {
+                    previous,
+                    relative: false,
+                } => previous.checked_add(*delta),
+                Basis::Change {
+                    previous,
+                    relative: true,
+                } => previous
+                    .checked_mul(Decimal::ONE_HUNDRED.checked_add(*delta)?)?
+                    .checked_div(Decimal::ONE_HUNDRED),
+                _ => None,
+            }),
+        _ => None,
+    };
+    let target = on_scale(&entry.effective().kind, true);
+    let original = entry
+        .revised
+        .as_ref()
+        .and_then(|_| on_scale(&entry.original.kind, false));
+    (target, original)
+}
+
+/// Whether an indicator gets a chart and a series CSV: at least one numeric
+/// value (date indicators have none).
+pub fn has_chart(ctx: &Ctx, o: usize, i: usize) -> bool {
+    ctx.plan.objectives[o].indicators[i].unit != Unit::Date
+        && crate::render::views::has_values(&ctx.evaluation.indicators[o][i])
+}
+
+pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
+    let indicator = &ctx.plan.objectives[o].indicators[i];
+    if !has_chart(ctx, o, i) {
+        return ChartView::default();
+    }
+    let points = series_points(ctx, o, i);
+    let csv_href = Some(paths::series_csv(&indicator.id));
+    let Some(first) = points.first().map(|p| p.year) else {
+        return ChartView::default();
+    };
+    let last = points.last().map_or(first, |p| p.year);
+    let title = ctx.fill("chart_title", &[("name", &indicator.name)]);
+    let description = describe(ctx, indicator, &points);
+    let labels = [
+        ctx.t("chart_value"),
+        ctx.t("chart_target"),
+        ctx.t("chart_original_target"),
+        ctx.t("chart_not_available"),
+        ctx.t("chart_national_mean"),
+        ctx.t("chart_cluster_mean"),
+    ];
+    let id = format!("chart-{}", indicator.id);
+    let chart = SeriesChart {
+        id: &id,
+        text: ChartText {
+            title: &title,
+            description: &description,
+        },
+        labels: SeriesLabels {
+            value: &labels[0],
+            target: &labels[1],
+            original_target: &labels[2],
+            not_available: &labels[3],
+            national_mean: &labels[4],
+            cluster_mean: &labels[5],
+        },
+        unit: indicator.unit,
+        decimals: indicator.decimals,
+        format: &ctx.format,
+        years: first..=last,
+        // A year is a labelled gap ("n.d.") when the source says so, or when
+        // it is past and has no value; later years simply have no point yet.
+        values: points
+            .iter()
+            .filter(|p| {
+                p.value.is_some()
+                    || p.printed.is_some()
+                    || p.year < ctx.plan.config.plan.reference_year
+            })
+            .map(|p| (p.year, p.value))
+            .collect(),
+        targets: points
+            .iter()
+            .filter_map(|p| {
+                p.target.map(|value| TargetMark {
+                    year: p.year,
+                    value,
+                    original: p.original_target,
+                })
+            })
+            .collect(),
+        benchmarks: points
+            .iter()
+            .filter(|p| p.national_mean.is_some() || p.cluster_mean.is_some())
+            .map(|p| Benchmarks {
+                year: p.year,
+                national: p.national_mean,
+                cluster: p.cluster_mean,
+            })
+            .collect(),
+    };
+    match charts::series_svg(&chart) {
+        Some(svg) => ChartView {
+            svg: Some(svg),
+            fallback: None,
+            csv_href,
+        },
+        None => ChartView {
+            svg: None,
+            fallback: Some(ctx.t("chart_fallback")),
+            csv_href,
+        },
+    }
+}
+
+/// "Valori: 2020 n.d.; 2021 15,02%. Target: 2022 14%. Ultimo valore (2021):
+/// 15,02%, sopra il target 14%."
+fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String {
+    let value = |v: Decimal| ctx.value(v, indicator);
+    let values: Vec<String> = points
+        .iter()
+        .filter(|p| p.value.is_some() || p.printed.is_some())
+        .map(|p| {
+            format!(
+                "{} {}",
+                p.year,
+                p.value.map_or_else(|| ctx.t("chart_not_available"), value)
+            )
+        })
+        .collect();
+    // Targets as numbers with their own decimals: "2023 20%", not "20,00%".
+    let target = |t: Decimal| ctx.precise(t, indicator);
+    let targets: Vec<String> = points
+        .iter()
+        .filter_map(|p| p.target.map(|t| format!("{} {}", p.year, target(t))))
+        .collect();
+    let mut text = ctx.fill(
+        "chart_description_values",
+        &[("values", &values.join("; "))],
+    );
+    if !targets.is_empty() {
+        text.push(' ');
+        text.push_str(&ctx.fill(
+            "chart_description_targets",
+            &[("targets", &targets.join("; "))],
+        ));
+    }
+    if let Some(p) = points
+        .iter()
+        .rev()
+        .find(|p| p.value.is_some() && p.target.is_some())
+    {
+        let (Some(v), Some(t)) = (p.value, p.target) else {
+            return text;
+        };
+        let position = ctx.t(match v.cmp(&t) {
+            std::cmp::Ordering::Greater => "chart_above",
+            std::cmp::Ordering::Less => "chart_below",
+            std::cmp::Ordering::Equal => "chart_equal",
+        });
+        text.push(' ');
+        text.push_str(&ctx.fill(
+            "chart_description_last",
+            &[
+                ("year", &p.year.to_string()),
+                ("value", &value(v)),
+                ("position", &position),
+                ("target", &target(t)),
+            ],
+        ));
+    }
+    text
+}
+
+pub const SERIES_CSV_COLUMNS: [&str; 8] = [
+    "year",
+    "value",
+    "printed",
+    "target",
+    "target_original",
+    "national_mean",
+    "cluster_mean",
+    "unit",
+];
+
+/// The data of an indicator's chart as CSV: the same rows, machine numbers.
+pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
+    let indicator = &ctx.plan.objectives[o].indicators[i];
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let fail = |e: csv::Error| format!("cannot write the series of `{}`: {e}", indicator.id);
+    writer.write_record(SERIES_CSV_COLUMNS).map_err(fail)?;
+    let number = |v: Option<Decimal>| v.map(machine).unwrap_or_default();
+    for p in series_points(ctx, o, i) {
+        writer
+            .write_record([
+                p.year.to_string(),
+                number(p.value),
+                p.printed.clone().unwrap_or_default(),
+                number(p.target),
+                number(p.original_target),
+                number(p.national_mean),
+                number(p.cluster_mean),
+                indicator.unit.code().to_string(),
+            ])
+            .map_err(fail)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| format!("cannot write the series of `{}`: {e}", indicator.id))
+}
+
+/// The year the summary charts show: the latest assessed up to the
+/// reference year.
+fn chart_year(ctx: &Ctx) -> Year {
+    ctx.last_assessed_year()
+}
+
+fn short(title: &str) -> String {
+    const MAX: usize = 48;
+    if title.chars().count() <= MAX {
+        title.to_string()
+    } else {
+        let cut: String = title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Achievement bars for the given objectives in the chart year, best first.
+fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize]) -> Option<ChartBlock> {
+    let year = chart_year(ctx);
+    let mut rows: Vec<(String, Decimal, Status)> = objectives
+        .iter()
+        .filter_map(|&o| {
+            let y = ctx.evaluation.objectives[o].years.get(&year)?;
+            Some((
+                ctx.plan.objectives[o].title.clone(),
+                y.achievement?,
+                y.status,
+            ))
+        })
+        .collect();
+    // Best first; equal achievements keep the plan's order.
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+    if rows.is_empty() {
+        return None;
+    }
+    let shorts: Vec<String> = rows.iter().map(|(title, _, _)| short(title)).collect();
+    // Short status words leave the objective's name more room in the chart.
+    let statuses: BTreeMap<&'static str, String> = Status::ALL
+        .iter()
+        .map(|s| (s.code(), ctx.t(&format!("status_short_{}", s.code()))))
+        .collect();
+    let bars: Vec<Bar> = rows
+        .iter()
+        .zip(&shorts)
+        .map(|((_, value, status), label)| Bar {
+            label,
+            value: *value,
+            status: *status,
+            status_label: statuses.get(status.code()).map_or("", String::as_str),
+        })
+        .collect();
+    let year_text = year.to_string();
+    let title = ctx.fill("chart_achievement_title", &[("year", &year_text)]);
+    let list: Vec<String> = rows
+        .iter()
+        .map(|(name, value, status)| {
+            format!(
+                "{name} {} ({})",
+                ctx.format.percent(*value),
+                status_view(ctx, *status).label.to_lowercase()
+            )
+        })
+        .collect();
+    let description = ctx.fill(
+        "chart_achievement_description",
+        &[
+            ("count", &rows.len().to_string()),
+            ("year", &year_text),
+            ("list", &list.join("; ")),
+        ],
+    );
+    let partial = ctx.fill(
+        "chart_partial_threshold",
+        &[(
+            "value",
+            &ctx.format.percent(ctx.plan.config.scoring.partial_from),
+        )],
+    );
+    let full = ctx.fill(
+        "chart_full_threshold",
+        &[("value", &ctx.format.percent(Decimal::ONE_HUNDRED))],
+    );
+    let axis = ctx.t("chart_achievement_axis");
+    let svg = charts::achievement_svg(
+        id,
+        ChartText {
+            title: &title,
+            description: &description,
+        },
+        BarLabels {
+            axis: &axis,
+            partial_threshold: &partial,
+            full_threshold: &full,
+        },
+        &bars,
+        ctx.plan.config.scoring.partial_from,
+        &ctx.format,
+    )?;
+    Some(ChartBlock { svg, title })
+}
+
+fn mix_chart(ctx: &Ctx) -> Option<ChartBlock> {
+    let year = chart_year(ctx);
+    let rows: Vec<(String, crate::engine::StatusCounts)> = ctx
+        .plan
+        .config
+        .ambiti
+        .iter()
+        .zip(&ctx.evaluation.ambiti)
+        .filter_map(|(ambito, rollup)| {
+            let y = rollup.years.get(&year)?;
+            (y.counts.total() > 0).then(|| (short(&ambito.title), y.counts))
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| status_view(ctx, *s).label)
+        .collect();
+    let year_text = year.to_string();
+    let list: Vec<String> = rows
+        .iter()
+        .map(|(name, c)| {
+            format!(
+                "{name}: {} {}, {} {}, {} {}, {} {}",
+                c.raggiunto,
+                labels[0].to_lowercase(),
+                c.parzialmente_raggiunto,
+                labels[1].to_lowercase(),
+                c.non_raggiunto,
+                labels[2].to_lowercase(),
+                c.non_valutabile,
+                labels[3].to_lowercase()
+            )
+        })
+        .collect();
+    let title = ctx.fill("chart_mix_title", &[("year", &year_text)]);
+    let description = ctx.fill(
+        "chart_mix_description",
+        &[("year", &year_text), ("list", &list.join("; "))],
+    );
+    let mix_rows: Vec<MixRow> = rows
+        .iter()
+        .map(|(label, counts)| MixRow {
+            label,
+            counts: *counts,
+        })
+        .collect();
+    let svg = charts::status_mix_svg(
+        "chart-mix",
+        ChartText {
+            title: &title,
+            description: &description,
+        },
+        MixLabels {
+            statuses: [&labels[0], &labels[1], &labels[2], &labels[3]],
+        },
+        &mix_rows,
+    )?;
+    Some(ChartBlock { svg, title })
+}
+
+pub fn home_charts(ctx: &Ctx) -> SummaryCharts {
+    let top: Vec<usize> = (0..ctx.plan.objectives.len())
+        .filter(|&o| ctx.plan.objectives[o].kind.is_top_level())
+        .collect();
+    SummaryCharts {
+        achievement: achievement_chart(ctx, "chart-achievement", &top),
+        mix: mix_chart(ctx),
+    }
+}
+
+pub fn ambito_charts(ctx: &Ctx, ambito: &str) -> SummaryCharts {
+    let members: Vec<usize> = (0..ctx.plan.objectives.len())
+        .filter(|&o| ctx.index.ambito_of(ctx.plan, &ctx.plan.objectives[o]) == Some(ambito))
+        .collect();
+    SummaryCharts {
+        achievement: achievement_chart(ctx, "chart-achievement", &members),
+        mix: None,
+    }
+}
