@@ -5,7 +5,8 @@
 //! `tests/browser/check-site.mjs` on each: axe-core accessibility checks in
 //! headless Chromium, third-party requests, console and page errors, pages
 //! with JavaScript disabled, internal links and fragments, and the Nu Html
-//! Checker. Needs Node.js with npm, Debian's Chromium at /usr/bin/chromium and
+//! Checker; then `interactions.mjs` drives the indicators table and the
+//! search with and without JavaScript. Needs Node.js with npm, Debian's Chromium at /usr/bin/chromium and
 //! a Java runtime; `.ci/run` installs them.
 
 use std::path::{Path, PathBuf};
@@ -141,6 +142,27 @@ fn check_site(site: &Path, extra: &[String]) -> Result<(), String> {
     }
 }
 
+/// Sorting, filtering and search with JavaScript, and complete pages without.
+fn interactions(site: &Path) -> Result<(), String> {
+    let out = Command::new("node")
+        .arg(harness_dir().join("interactions.mjs"))
+        .arg(site)
+        .current_dir(harness_dir())
+        .output()
+        .expect("run node tests/browser/interactions.mjs");
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} ({}): interactions failed",
+            site.display(),
+            out.status
+        ))
+    }
+}
+
 #[test]
 fn built_sites_pass_the_browser_checks() {
     require_tools();
@@ -170,10 +192,14 @@ fn built_sites_pass_the_browser_checks() {
         ];
     }
     // Both sites are checked before failing, so one run shows every problem.
-    let failures: Vec<String> = [check_site(&site, &args), check_site(&fixture, &[])]
-        .into_iter()
-        .filter_map(Result::err)
-        .collect();
+    let failures: Vec<String> = [
+        check_site(&site, &args),
+        check_site(&fixture, &[]),
+        interactions(&fixture),
+    ]
+    .into_iter()
+    .filter_map(Result::err)
+    .collect();
     assert!(
         failures.is_empty(),
         "browser checks failed (the reports are above; the sites are kept only while \

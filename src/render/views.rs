@@ -928,6 +928,7 @@ pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
             .unwrap_or_default();
         let servizi = match &objective.servizi {
             Owners::All => ctx.t("objective_all_servizi"),
+            Owners::Servizi(list) if list.is_empty() => ctx.t("achievement_none"),
             Owners::Servizi(list) => list
                 .iter()
                 .filter_map(|r| ctx.plan.config.servizi.iter().find(|s| s.id == r.id))

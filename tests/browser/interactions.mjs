@@ -1,0 +1,70 @@
+// The progressive enhancements of a built site, driven in headless Chromium:
+// the indicators table filters and sorts, the search filters, and without
+// JavaScript both pages show everything. Usage: node interactions.mjs <site-dir>
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const site = path.resolve(process.argv[2] ?? '.');
+const url = (page) => pathToFileURL(path.join(site, page)).href;
+const failures = [];
+function check(condition, message) {
+  if (!condition) failures.push(message);
+  console.log(`${condition ? 'ok  ' : 'FAIL'} ${message}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(url('indicatori/index.html'));
+  const rows = page.locator('#indicator-table tbody tr');
+  const total = await rows.count();
+  const shown = async () => rows.evaluateAll((all) => all.filter((r) => !r.hidden).length);
+  check(await page.locator('#indicator-filters').isVisible(), 'the filters appear with JavaScript');
+  check((await page.textContent('#filter-count')).includes(`${total} di ${total}`), 'the count shows every row');
+
+  await page.fill('#filter-text', 'nessun-indicatore-si-chiama-così');
+  check(await shown() === 0, 'a text that matches nothing hides every row');
+  check((await page.textContent('#filter-count')).startsWith('0 di'), 'the count says 0 rows');
+  await page.fill('#filter-text', '');
+
+  await page.selectOption('#filter-status', 'non_raggiunto');
+  const statuses = await rows.evaluateAll((all) => all.filter((r) => !r.hidden).map((r) => r.dataset.status));
+  check(statuses.length > 0 && statuses.every((s) => s === 'non_raggiunto'), 'the status filter keeps only that status');
+  await page.selectOption('#filter-status', '');
+
+  const names = async () => rows.evaluateAll((all) => all.map((r) => r.cells[0].textContent.trim()));
+  const header = page.locator('#indicator-table thead th').first();
+  await header.locator('button').click();
+  const ascending = await names();
+  const sorted = [...ascending].sort((a, b) => a.localeCompare(b, 'it'));
+  check(JSON.stringify(ascending) === JSON.stringify(sorted), 'a click sorts by indicator name');
+  check(await header.getAttribute('aria-sort') === 'ascending', 'the header says it sorts ascending');
+  await header.locator('button').click();
+  check(JSON.stringify(await names()) === JSON.stringify([...sorted].reverse()), 'a second click sorts descending');
+
+  await page.goto(url('cerca/index.html') + '?q=procedura');
+  const items = page.locator('#search-results li');
+  const expected = await items.evaluateAll((all) => all.filter((li) => li.dataset.text.includes('procedura')).length);
+  const visible = await items.evaluateAll((all) => all.filter((li) => !li.hidden).length);
+  check(expected > 0 && visible === expected, `the search for "procedura" shows its ${expected} matches`);
+  check((await page.textContent('#search-count')).includes(`${expected}`), 'the search says how many matched');
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(url('indicatori/index.html'));
+  check(!(await plain.locator('#indicator-filters').isVisible()), 'without JavaScript the filters (which need it) stay hidden');
+  check(await plain.locator('#indicator-table tbody tr:visible').count() === total, 'without JavaScript every indicator is listed');
+  await plain.goto(url('cerca/index.html'));
+  check(await plain.locator('#search-results li:visible').count() === await plain.locator('#search-results li').count(),
+    'without JavaScript the search page lists everything');
+  await noJs.close();
+} finally {
+  await browser.close();
+}
+console.log(`interactions: ${failures.length} failed`);
+process.exit(failures.length ? 1 : 0);
