@@ -66,6 +66,22 @@ pub struct Plan {
     pub objectives: Vec<Objective>,
 }
 
+impl Plan {
+    /// Every indicator with its position: (objective, indicator, the indicator).
+    pub fn indicators(&self) -> impl Iterator<Item = (usize, usize, &Indicator)> {
+        self.objectives
+            .iter()
+            .enumerate()
+            .flat_map(|(o, objective)| {
+                objective
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, ind)| (o, i, ind))
+            })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub ente: Ente,

@@ -29,6 +29,21 @@ pub struct YearRollup {
     pub counts: StatusCounts,
 }
 
+impl YearRollup {
+    fn new(
+        achievement: Option<Decimal>,
+        all_reached: bool,
+        counts: StatusCounts,
+        rules: &ScoringRules,
+    ) -> Self {
+        YearRollup {
+            achievement,
+            status: status_of(achievement, all_reached, rules),
+            counts,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct StatusCounts {
     pub raggiunto: usize,
@@ -124,15 +139,10 @@ pub fn roll_up(
                         assessment.score.as_ref().map(|s| s.achievement),
                     ));
                 }
-                let achievement = weighted_mean(&parts);
                 let all_reached = counts.raggiunto == counts.total() - counts.non_valutabile;
                 rollup.years.insert(
                     year,
-                    YearRollup {
-                        achievement,
-                        status: status_of(achievement, all_reached, rules),
-                        counts,
-                    },
+                    YearRollup::new(weighted_mean(&parts), all_reached, counts, rules),
                 );
             }
             rollup
@@ -196,14 +206,9 @@ fn combine<'a>(
                 }
             }
         }
-        let achievement = weighted_mean(&means);
         rollup.years.insert(
             year,
-            YearRollup {
-                achievement,
-                status: status_of(achievement, all_reached, rules),
-                counts,
-            },
+            YearRollup::new(weighted_mean(&means), all_reached, counts, rules),
         );
     }
     rollup

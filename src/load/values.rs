@@ -153,15 +153,7 @@ pub fn is_id(text: &str) -> bool {
 /// A valid id made from any text, for suggestions.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.to_lowercase().chars() {
-        let c = match c {
-            'à' | 'á' => 'a',
-            'è' | 'é' => 'e',
-            'ì' | 'í' => 'i',
-            'ò' | 'ó' => 'o',
-            'ù' | 'ú' => 'u',
-            c => c,
-        };
+    for c in crate::syntax::fold(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -1,6 +1,5 @@
 //! The HTML site: one Tera template per kind of page, fed with view structs.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -369,7 +368,7 @@ impl Renderer<'_> {
 
     fn objectives(&mut self) -> Result<(), Diagnostic> {
         for position in 0..self.ctx.plan.objectives.len() {
-            let view = objective_view_with_charts(&self.ctx, position);
+            let view = views::objective_view(&self.ctx, position);
             let objective = &self.ctx.plan.objectives[position];
             let description = format!("{}: {}", view.summary.kind_label, objective.title);
             let page = self.page(
@@ -567,16 +566,7 @@ impl Renderer<'_> {
         let series: Vec<Link> = self
             .ctx
             .plan
-            .objectives
-            .iter()
-            .enumerate()
-            .flat_map(|(o, objective)| {
-                objective
-                    .indicators
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, ind)| (o, i, ind))
-            })
+            .indicators()
             .filter(|(o, i, _)| series::has_chart(&self.ctx, *o, *i))
             .map(|(_, _, indicator)| Link {
                 href: paths::series_csv(&indicator.id),
@@ -650,13 +640,11 @@ impl Renderer<'_> {
 
     /// The CSV of each indicator's chart data, beside the pages.
     fn series_files(&mut self) -> Result<(), Diagnostic> {
-        for (o, objective) in self.ctx.plan.objectives.iter().enumerate() {
-            for (i, indicator) in objective.indicators.iter().enumerate() {
-                if series::has_chart(&self.ctx, o, i) {
-                    let bytes = series::series_csv(&self.ctx, o, i).map_err(Diagnostic::error)?;
-                    self.files
-                        .push(OutputFile::new(paths::series_csv(&indicator.id), bytes));
-                }
+        for (o, i, indicator) in self.ctx.plan.indicators() {
+            if series::has_chart(&self.ctx, o, i) {
+                let bytes = series::series_csv(&self.ctx, o, i).map_err(Diagnostic::error)?;
+                self.files
+                    .push(OutputFile::new(paths::series_csv(&indicator.id), bytes));
             }
         }
         Ok(())
@@ -677,7 +665,7 @@ impl Renderer<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, o)| self.ctx.index.ambito_of(plan, o) == Some(ambito.id.as_str()))
-                    .map(|(position, _)| objective_view_with_charts(&self.ctx, position))
+                    .map(|(position, _)| views::objective_view(&self.ctx, position))
                     .collect(),
             })
             .collect();
@@ -725,39 +713,9 @@ impl Renderer<'_> {
     }
 }
 
-fn objective_view_with_charts(ctx: &Ctx, position: usize) -> ObjectiveView {
-    let objective = &ctx.plan.objectives[position];
-    let by_id: BTreeMap<&str, usize> = objective
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| (ind.id.as_str(), i))
-        .collect();
-    views::objective_view(ctx, position, &|indicator, _| {
-        by_id
-            .get(indicator.id.as_str())
-            .map(|&i| series::indicator_chart(ctx, position, i))
-            .unwrap_or_default()
-    })
-}
-
 /// Lower case, accents folded: what the search compares.
 pub fn search_text(parts: &[&str]) -> String {
-    let mut out = String::new();
-    for part in parts {
-        for c in part.to_lowercase().chars() {
-            out.push(match c {
-                'à' | 'á' => 'a',
-                'è' | 'é' => 'e',
-                'ì' | 'í' => 'i',
-                'ò' | 'ó' => 'o',
-                'ù' | 'ú' => 'u',
-                c => c,
-            });
-        }
-        out.push(' ');
-    }
-    out.trim_end().to_string()
+    crate::syntax::fold(&parts.join(" ")).trim_end().to_string()
 }
 
 #[derive(Debug, Serialize)]

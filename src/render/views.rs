@@ -235,11 +235,7 @@ pub struct NoteView {
     pub series: Vec<(Year, String)>,
 }
 
-pub fn objective_view(
-    ctx: &Ctx,
-    position: usize,
-    charts: &dyn Fn(&Indicator, &IndicatorResult) -> ChartView,
-) -> ObjectiveView {
+pub fn objective_view(ctx: &Ctx, position: usize) -> ObjectiveView {
     let objective = &ctx.plan.objectives[position];
     let ambito = ctx.index.ambito_of(ctx.plan, objective).and_then(|id| {
         ctx.plan
@@ -287,7 +283,13 @@ pub fn objective_view(
             .enumerate()
             .map(|(i, indicator)| {
                 let result = &ctx.evaluation.indicators[position][i];
-                indicator_view(ctx, objective, indicator, result, charts(indicator, result))
+                indicator_view(
+                    ctx,
+                    objective,
+                    indicator,
+                    result,
+                    crate::render::series::indicator_chart(ctx, position, i),
+                )
             })
             .collect(),
         notes: objective

@@ -5,3 +5,19 @@ pub mod date;
 pub mod formula;
 pub mod number;
 pub mod target;
+
+/// Lower case with the accents of Italian folded (`Qualità` -> `qualita`),
+/// for ids and searches.
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' => 'a',
+            'è' | 'é' => 'e',
+            'ì' | 'í' => 'i',
+            'ò' | 'ó' => 'o',
+            'ù' | 'ú' => 'u',
+            c => c,
+        })
+        .collect()
+}
