@@ -186,13 +186,12 @@ impl Renderer<'_> {
         } else {
             "../".repeat(depth)
         };
-        let mut breadcrumbs = Vec::new();
-        if let Some(trasparenza) = &self.site.trasparenza {
-            breadcrumbs.push(Link {
-                href: trasparenza.clone(),
-                text: self.ctx.t("breadcrumb_trasparenza"),
-            });
-        }
+        // The section lives under "Amministrazione Trasparente": linked when
+        // the config gives its address, named anyway.
+        let mut breadcrumbs = vec![Link {
+            href: self.site.trasparenza.clone().unwrap_or_default(),
+            text: self.ctx.t("breadcrumb_trasparenza"),
+        }];
         breadcrumbs.push(Link {
             href: paths::HOME.to_string(),
             text: self.ctx.t("breadcrumb_performance"),
