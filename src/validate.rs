@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span, did_you_mean};
 use crate::model::{
-    Expr, Indicator, Objective, ObjectiveKind, Owners, Plan, PlanIndex, Ref, Target, TargetKind,
-    Unit,
+    Expr, Indicator, Objective, Owners, Plan, PlanIndex, Ref, Target, TargetKind, Unit,
 };
 
 pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
@@ -519,9 +518,4 @@ fn normalise_label(label: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// Objectives of one kind, for counts.
-pub fn count_of(plan: &Plan, kind: ObjectiveKind) -> usize {
-    plan.objectives.iter().filter(|o| o.kind == kind).count()
 }

@@ -254,7 +254,6 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
     let baseline = fields
         .get("baseline")
         .and_then(|n| values::decimal(n, "baseline", diags));
-    let head = fields.head_span();
     fields.finish(diags);
 
     let mut targets = BTreeMap::new();
@@ -285,7 +284,6 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
         _ => BTreeMap::new(),
     };
     let id = id?;
-    let _ = head;
     Some(Indicator {
         id: id.id,
         name: name?,

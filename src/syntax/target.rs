@@ -2,8 +2,6 @@
 //! 31/12/2023`, `+10%`, `≤ dato medio nazionale`, `da def.` and the rest of
 //! the forms listed in docs/content-format.md.
 
-use rust_decimal::Decimal;
-
 use crate::model::{Benchmark, Comparator, TargetKind, Unit};
 use crate::syntax::date::split_date;
 use crate::syntax::number::split_quantity;
@@ -237,17 +235,11 @@ fn strip_word_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     }
 }
 
-/// The value of a threshold, for checks that need a number.
-pub fn threshold_value(kind: &TargetKind) -> Option<Decimal> {
-    match kind {
-        TargetKind::Threshold { value, .. } => Some(*value),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
+
+    use rust_decimal::Decimal;
 
     use super::*;
 
