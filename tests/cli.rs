@@ -31,6 +31,15 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `cruscotto build --root <site>` succeeds.
+fn build(site: &Path) {
+    cruscotto()
+        .args(["build", "--root"])
+        .arg(site)
+        .assert()
+        .success();
+}
+
 #[test]
 fn check_prints_the_summary_and_succeeds() {
     let output = cruscotto()
@@ -66,11 +75,7 @@ fn check_fails_on_errors() {
 #[test]
 fn build_writes_open_data() {
     let site = copy_site("fixtures/every-shape");
-    cruscotto()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .assert()
-        .success();
+    build(site.path());
     let csv = fs::read_to_string(site.path().join("output/dati/indicatori.csv")).expect("csv");
     let mut lines = csv.split("\r\n");
     let header = lines.next().expect("header");
@@ -164,11 +169,7 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn a_failed_build_leaves_the_previous_output() {
     let site = copy_site("fixtures/every-shape");
-    cruscotto()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .assert()
-        .success();
+    build(site.path());
     let before = fs::read(site.path().join("output/dati/indicatori.csv")).expect("csv");
     let file = site.path().join("content/area-b/01-ente.md");
     let text = fs::read_to_string(&file)
@@ -200,11 +201,7 @@ fn an_english_build_uses_english_labels_and_number_format() {
         .expect("read")
         .replace("language: it", "language: en");
     fs::write(&config, text).expect("write");
-    cruscotto()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .assert()
-        .success();
+    build(site.path());
     let home = fs::read_to_string(site.path().join("output/index.html")).expect("home");
     assert!(home.contains("<html lang=\"en\">"), "lang");
     assert!(home.contains("Open data"), "English navigation");
@@ -226,11 +223,7 @@ fn a_site_theme_overrides_a_template_and_labels() {
     fs::write(theme.join("i18n/it.yaml"), "nav_home: \"Inizio\"\n").expect("labels");
     let servizi = "{% extends \"base.html\" %}{% block content %}<h1>Uffici dell'ente</h1>{% endblock content %}";
     fs::write(theme.join("templates/servizi.html"), servizi).expect("template");
-    cruscotto()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .assert()
-        .success();
+    build(site.path());
     let home = fs::read_to_string(site.path().join("output/index.html")).expect("home");
     assert!(home.contains(">Inizio</a>"), "overridden label");
     assert!(home.contains("Dati aperti"), "other labels stay");

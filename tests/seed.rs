@@ -809,16 +809,7 @@ fn objectives_titled(plan: &Plan, key: &str) -> Vec<usize> {
 fn indicator_by_note<'p>(plan: &'p Plan, label: &str) -> (usize, usize, &'p Indicator) {
     let key = label_key(label);
     let found: Vec<(usize, usize, &Indicator)> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .flat_map(|(o, objective)| {
-            objective
-                .indicators
-                .iter()
-                .enumerate()
-                .map(move |(i, indicator)| (o, i, indicator))
-        })
+        .indicators()
         .filter(|(_, _, indicator)| indicator.note.as_deref().map(label_key) == Some(key.clone()))
         .collect();
     assert_eq!(found.len(), 1, "one indicator with the note {label}");
