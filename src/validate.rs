@@ -10,7 +10,6 @@ use crate::model::{
 
 pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     let index = PlanIndex::new(plan);
-    unique_config_ids(plan, sources, diags);
     unique_ids(plan, sources, diags);
     for objective in &plan.objectives {
         references(plan, &index, objective, diags);
@@ -27,54 +26,51 @@ fn first_written(sources: &Sources, span: &Span) -> String {
     format!("first written at {}", sources.location(span))
 }
 
-fn unique_config_ids(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
+/// Reports every id written again after its first use.
+fn duplicates<'a>(
+    items: impl IntoIterator<Item = (&'a str, &'a Span)>,
+    what: &str,
+    help: &str,
+    sources: &Sources,
+    diags: &mut Diagnostics,
+) {
     let mut seen: BTreeMap<&str, &Span> = BTreeMap::new();
-    for ambito in &plan.config.ambiti {
-        if let Some(first) = seen.insert(&ambito.id, &ambito.span) {
+    for (id, span) in items {
+        if let Some(first) = seen.insert(id, span) {
             diags.push(
-                Diagnostic::error(format!("the ambito id `{}` is used twice", ambito.id))
-                    .at(&ambito.span)
+                Diagnostic::error(format!("the {what} id `{id}` is used twice"))
+                    .at(span)
                     .label(first_written(sources, first))
-                    .help("give each ambito its own id"),
-            );
-        }
-    }
-    let mut seen: BTreeMap<&str, &Span> = BTreeMap::new();
-    for servizio in &plan.config.servizi {
-        if let Some(first) = seen.insert(&servizio.id, &servizio.span) {
-            diags.push(
-                Diagnostic::error(format!("the Servizio id `{}` is used twice", servizio.id))
-                    .at(&servizio.span)
-                    .label(first_written(sources, first))
-                    .help("give each Servizio its own id"),
+                    .help(help),
             );
         }
     }
 }
 
 fn unique_ids(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
-    let mut objectives: BTreeMap<&str, &Span> = BTreeMap::new();
-    let mut indicators: BTreeMap<&str, &Span> = BTreeMap::new();
-    for objective in &plan.objectives {
-        if let Some(first) = objectives.insert(&objective.id, &objective.span) {
-            diags.push(
-                Diagnostic::error(format!("the objective id `{}` is used twice", objective.id))
-                    .at(&objective.span)
-                    .label(first_written(sources, first))
-                    .help("ids become page addresses: give each objective its own id"),
-            );
-        }
-        for indicator in &objective.indicators {
-            if let Some(first) = indicators.insert(&indicator.id, &indicator.span) {
-                diags.push(
-                    Diagnostic::error(format!("the indicator id `{}` is used twice", indicator.id))
-                        .at(&indicator.span)
-                        .label(first_written(sources, first))
-                        .help("indicator ids must be unique in the whole site: make this one more specific"),
-                );
-            }
-        }
-    }
+    let config = &plan.config;
+    let ambiti = config.ambiti.iter().map(|a| (a.id.as_str(), &a.span));
+    duplicates(
+        ambiti,
+        "ambito",
+        "give each ambito its own id",
+        sources,
+        diags,
+    );
+    let servizi = config.servizi.iter().map(|s| (s.id.as_str(), &s.span));
+    duplicates(
+        servizi,
+        "Servizio",
+        "give each Servizio its own id",
+        sources,
+        diags,
+    );
+    let objectives = plan.objectives.iter().map(|o| (o.id.as_str(), &o.span));
+    let help = "ids become page addresses: give each objective its own id";
+    duplicates(objectives, "objective", help, sources, diags);
+    let indicators = plan.indicators().map(|(_, _, i)| (i.id.as_str(), &i.span));
+    let help = "indicator ids must be unique in the whole site: make this one more specific";
+    duplicates(indicators, "indicator", help, sources, diags);
 }
 
 fn unknown(what: &str, reference: &Ref, known: Vec<&str>) -> Diagnostic {
