@@ -531,7 +531,9 @@ fn series_entry(
                 }
                 let measure = match &value.kind {
                     NodeKind::Null => Some(None),
-                    NodeKind::Scalar { text, .. } if is_not_available(text) => Some(None),
+                    NodeKind::Scalar { text, .. } if crate::syntax::is_not_available(text) => {
+                        Some(None)
+                    }
                     _ => measure_value(value, name, diags).map(Some),
                 };
                 if let Some(measure) = measure {
@@ -568,14 +570,6 @@ fn measure_value(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<Dec
     }
 }
 
-/// `ND`, `nd`, `n.d.`, blank: printed as not available.
-fn is_not_available(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "" | "nd" | "n.d." | "n.d" | "-"
-    )
-}
-
 fn observed(
     text: &str,
     node: &Node,
@@ -583,7 +577,7 @@ fn observed(
     diags: &mut Diagnostics,
 ) -> Option<Observed> {
     let trimmed = text.trim();
-    if is_not_available(trimmed) {
+    if crate::syntax::is_not_available(trimmed) {
         return Some(Observed::NotAvailable(trimmed.to_string()));
     }
     if trimmed.eq_ignore_ascii_case("zero") {

@@ -13,11 +13,12 @@ use crate::engine::{
 };
 use crate::model::{
     Comparator, Expr, Indicator, Objective, Observed, Op, Owners, Plan, PlanIndex, TargetEntry,
-    Year,
+    TargetKind, Year,
 };
 use crate::render::format::{NumberFormat, date};
 use crate::render::i18n::Labels;
 use crate::render::markdown;
+use crate::syntax::target::has_comparator;
 
 /// Shared by every view builder.
 #[derive(Debug)]
@@ -389,19 +390,14 @@ pub struct SeriesRowView {
     pub benchmarks: Option<String>,
 }
 
-fn target_view(entry: &TargetEntry) -> TargetView {
-    let text = match &entry.revised {
-        // A bare revised value (`>= 15% 20%`) keeps the original's
+fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
+    let text = match (&entry.revised, &entry.effective().kind) {
+        // A bare revised value (`>= 15% 20%`) inherited the original's
         // comparator: show it, so the revised target reads on its own.
-        Some(revised) if comparator_prefix(&revised.text).is_none() => {
-            match comparator_prefix(&entry.original.text) {
-                Some(prefix)
-                    if matches!(revised.kind, crate::model::TargetKind::Threshold { .. }) =>
-                {
-                    format!("{prefix} {}", revised.text)
-                }
-                _ => revised.text.clone(),
-            }
+        (Some(revised), TargetKind::Threshold { comparator, .. })
+            if !has_comparator(&revised.text) =>
+        {
+            format!("{} {}", comparator_text(ctx, *comparator), revised.text)
         }
         _ => entry.effective().text.clone(),
     };
@@ -410,14 +406,6 @@ fn target_view(entry: &TargetEntry) -> TargetView {
         original: entry.revised.as_ref().map(|_| entry.original.text.clone()),
         reason: entry.reason.clone(),
     }
-}
-
-/// The comparator a target text starts with, as written.
-fn comparator_prefix(text: &str) -> Option<&str> {
-    let text = text.trim_start();
-    [">=", "<=", "> =", "< =", "≥", "≤", ">", "<"]
-        .into_iter()
-        .find(|form| text.starts_with(form))
 }
 
 /// The value of a year as a reader sees it, or why there is none.
@@ -429,20 +417,15 @@ pub fn value_text(ctx: &Ctx, indicator: &Indicator, result: &YearResult) -> Stri
         return date(d);
     }
     match &result.missing {
-        Some(Missing::Printed(text)) if is_nd(text) => ctx.t("missing_nd"),
+        Some(Missing::Printed(text)) if crate::syntax::is_not_available(text) => {
+            ctx.t("missing_nd")
+        }
         Some(Missing::Printed(text)) => ctx.fill("missing_printed", &[("text", text)]),
         Some(Missing::Terms(terms)) => ctx.fill("missing_terms", &[("terms", &terms.join(", "))]),
         Some(Missing::NothingAssessed) => ctx.t("missing_nothing_assessed"),
         Some(Missing::Invalid) => ctx.t("missing_invalid"),
         Some(Missing::NotInSeries) | None => ctx.t("missing_not_in_series"),
     }
-}
-
-fn is_nd(text: &str) -> bool {
-    matches!(
-        text.trim().to_lowercase().as_str(),
-        "" | "nd" | "n.d." | "n.d"
-    )
 }
 
 pub fn indicator_view(
@@ -462,7 +445,7 @@ pub fn indicator_view(
             let score = assessment.and_then(|a| a.score.as_ref());
             IndicatorYearView {
                 year: *year,
-                target: indicator.targets.get(year).map(target_view),
+                target: indicator.targets.get(year).map(|t| target_view(ctx, t)),
                 value: value_text(ctx, indicator, y),
                 value_available: y.value.is_some() || y.date.is_some(),
                 mismatch: mismatch_text(ctx, indicator, *year, y),

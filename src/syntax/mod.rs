@@ -21,3 +21,11 @@ pub fn fold(text: &str) -> String {
         })
         .collect()
 }
+
+/// `ND`, `nd`, `n.d.`, `-` or blank: printed as not available.
+pub fn is_not_available(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "" | "nd" | "n.d." | "n.d" | "-"
+    )
+}

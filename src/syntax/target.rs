@@ -128,7 +128,8 @@ pub fn parse_revision(text: &str, original: &TargetKind) -> Result<ParsedTarget,
     })
 }
 
-fn has_comparator(text: &str) -> bool {
+/// Whether the text starts with a comparator (`>=`, `≥`, `> =`, ...).
+pub fn has_comparator(text: &str) -> bool {
     split_comparator(text.trim()).0.is_some()
 }
 
