@@ -249,5 +249,8 @@ fn a_broken_template_is_reported_and_nothing_is_written() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("servizi.html"), "{stderr}");
+    // The message names the site's own file, with the line and the column.
+    assert!(stderr.contains("error: themes/default/templates/servizi.html:"), "{stderr}");
+    assert!(stderr.contains("servizi.html:1:48"), "{stderr}");
     assert!(!site.path().join("output").exists());
 }

@@ -1,5 +1,6 @@
 //! The HTML site: one Tera template per kind of page, fed with view structs.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -59,7 +60,17 @@ struct PageView {
 struct Renderer<'a> {
     tera: Tera,
     ctx: Ctx<'a>,
+    /// Every objective's view (charts included), built once for its page and
+    /// the printable page.
+    objectives: Vec<ObjectiveView>,
     site: SiteView,
+    /// Where each template comes from, for messages.
+    origins: &'a BTreeMap<String, String>,
+}
+
+/// What the pages add up to: the files, and the addresses for the sitemap.
+#[derive(Debug, Default)]
+struct Output {
     files: Vec<OutputFile>,
     sitemap: Vec<String>,
 }
@@ -75,32 +86,39 @@ pub fn render(
         .iter()
         .map(|(name, text)| (name.as_str(), text.as_str()))
         .collect();
+    // Tera's message names the template and the line; the help says where
+    // the theme's templates live.
     tera.add_raw_templates(templates).map_err(|e| {
-        Diagnostic::error(format!("a template of the theme cannot be read: {e}")).in_file("themes")
+        Diagnostic::error(format!("a template of the theme cannot be read: {e}"))
+            .help("fix the template named above (a site's own templates are under themes/<name>/templates/)")
     })?;
     let ctx = Ctx::new(plan, evaluation, &theme.labels);
     let site = site_view(&ctx);
-    let mut renderer = Renderer {
+    let objectives = (0..plan.objectives.len())
+        .map(|position| views::objective_view(&ctx, position))
+        .collect();
+    let renderer = Renderer {
         tera,
         ctx,
+        objectives,
         site,
-        files: Vec::new(),
-        sitemap: Vec::new(),
+        origins: &theme.origins,
     };
-    renderer.home()?;
-    renderer.ambiti()?;
-    renderer.objectives()?;
-    renderer.servizi()?;
-    renderer.indicators()?;
-    renderer.simple_pages()?;
-    renderer.search()?;
-    renderer.print()?;
-    renderer.series_files()?;
-    renderer.not_found()?;
-    renderer.sitemap_xml()?;
+    let mut out = Output::default();
+    renderer.home(&mut out)?;
+    renderer.ambiti(&mut out)?;
+    renderer.objectives(&mut out)?;
+    renderer.servizi(&mut out)?;
+    renderer.indicators(&mut out)?;
+    renderer.simple_pages(&mut out)?;
+    renderer.search(&mut out)?;
+    renderer.print(&mut out)?;
+    renderer.series_files(&mut out)?;
+    renderer.not_found(&mut out, theme)?;
+    renderer.sitemap_xml(&mut out)?;
     for (path, bytes) in &theme.statics {
         let path = Path::new("assets").join(path);
-        renderer.files.push(OutputFile::new(path, bytes.clone()));
+        out.files.push(OutputFile::new(path, bytes.clone()));
     }
     let missing = theme.labels.missing();
     if !missing.is_empty() {
@@ -114,7 +132,7 @@ pub fn render(
         ))
         .help("add the missing keys to the translation file"));
     }
-    Ok(renderer.files)
+    Ok(out.files)
 }
 
 fn site_view(ctx: &Ctx) -> SiteView {
@@ -179,6 +197,16 @@ const NAV: [(&str, &str); 7] = [
 ];
 
 impl Renderer<'_> {
+    /// A page of the main navigation: its title and intro from the labels.
+    fn section_page(&self, path: &str, title_key: &str, intro_key: &str) -> PageView {
+        let title = self.ctx.t(title_key);
+        let trail = vec![Link {
+            href: path.into(),
+            text: title.clone(),
+        }];
+        self.page(path, title, self.ctx.t(intro_key), trail)
+    }
+
     fn page(&self, path: &str, title: String, description: String, trail: Vec<Link>) -> PageView {
         let depth = path.matches('/').count();
         let root = if path == paths::NOT_FOUND {
@@ -224,7 +252,8 @@ impl Renderer<'_> {
     }
 
     fn emit(
-        &mut self,
+        &self,
+        out: &mut Output,
         template: &str,
         page: PageView,
         data: &[(&str, &dyn erased::Value)],
@@ -241,17 +270,17 @@ impl Renderer<'_> {
                 "the template `{template}` failed for {}: {e}",
                 page.path
             ))
-            .in_file(format!("themes/default/templates/{template}"))
+            .in_file(self.origins.get(template).map_or(template, String::as_str))
             .help("check the template against the data the page gives it")
         })?;
         if page.path != paths::NOT_FOUND {
-            self.sitemap.push(page.canonical.clone());
+            out.sitemap.push(page.canonical.clone());
         }
-        self.files.push(OutputFile::new(page.path, html));
+        out.files.push(OutputFile::new(page.path, html));
         Ok(())
     }
 
-    fn home(&mut self) -> Result<(), Diagnostic> {
+    fn home(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let ctx = &self.ctx;
         let plan = ctx.plan;
         let ambiti: Vec<AmbitoView> = (0..plan.config.ambiti.len())
@@ -297,6 +326,7 @@ impl Renderer<'_> {
         );
         let page = self.page(paths::HOME, ctx.t("home_title"), intro.clone(), Vec::new());
         self.emit(
+            out,
             "index.html",
             page,
             &[
@@ -311,7 +341,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn ambiti(&mut self) -> Result<(), Diagnostic> {
+    fn ambiti(&self, out: &mut Output) -> Result<(), Diagnostic> {
         for a in 0..self.ctx.plan.config.ambiti.len() {
             let view = ambito_view(&self.ctx, a);
             let ambito = &self.ctx.plan.config.ambiti[a];
@@ -325,6 +355,7 @@ impl Renderer<'_> {
                 }],
             );
             self.emit(
+                out,
                 "ambito.html",
                 page,
                 &[("ambito", &view), ("charts", &SummaryCharts::default())],
@@ -365,9 +396,9 @@ impl Renderer<'_> {
         trail
     }
 
-    fn objectives(&mut self) -> Result<(), Diagnostic> {
+    fn objectives(&self, out: &mut Output) -> Result<(), Diagnostic> {
         for position in 0..self.ctx.plan.objectives.len() {
-            let view = views::objective_view(&self.ctx, position);
+            let view = &self.objectives[position];
             let objective = &self.ctx.plan.objectives[position];
             let description = format!("{}: {}", view.summary.kind_label, objective.title);
             let page = self.page(
@@ -376,12 +407,12 @@ impl Renderer<'_> {
                 description,
                 self.trail_of(position),
             );
-            self.emit("objective.html", page, &[("objective", &view)])?;
+            self.emit(out, "objective.html", page, &[("objective", view)])?;
         }
         Ok(())
     }
 
-    fn servizi(&mut self) -> Result<(), Diagnostic> {
+    fn servizi(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let ctx = &self.ctx;
         let plan = ctx.plan;
         let views: Vec<ServizioView> = plan
@@ -427,7 +458,7 @@ impl Renderer<'_> {
                 text: title.clone(),
             }],
         );
-        self.emit("servizi.html", page, &[("servizi", &views)])?;
+        self.emit(out, "servizi.html", page, &[("servizi", &views)])?;
         for view in &views {
             let page = self.page(
                 &view.href,
@@ -444,12 +475,12 @@ impl Renderer<'_> {
                     },
                 ],
             );
-            self.emit("servizio.html", page, &[("servizio", view)])?;
+            self.emit(out, "servizio.html", page, &[("servizio", view)])?;
         }
         Ok(())
     }
 
-    fn indicators(&mut self) -> Result<(), Diagnostic> {
+    fn indicators(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let rows: Vec<IndexRow> = views::index_rows(&self.ctx);
         let year = self.site.reference_year.to_string();
         let columns = IndexColumns {
@@ -479,17 +510,9 @@ impl Renderer<'_> {
         let caption = self
             .ctx
             .fill("indicators_caption", &[("count", &rows.len().to_string())]);
-        let title = self.ctx.t("indicators_title");
-        let page = self.page(
-            paths::INDICATORS,
-            title.clone(),
-            self.ctx.t("indicators_intro"),
-            vec![Link {
-                href: paths::INDICATORS.into(),
-                text: title,
-            }],
-        );
+        let page = self.section_page(paths::INDICATORS, "indicators_title", "indicators_intro");
         self.emit(
+            out,
             "indicators.html",
             page,
             &[
@@ -502,7 +525,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn simple_pages(&mut self) -> Result<(), Diagnostic> {
+    fn simple_pages(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let config = &self.ctx.plan.config;
         let scoring = &config.scoring;
         let partial = self.ctx.format.percent(scoring.partial_from);
@@ -542,21 +565,13 @@ impl Renderer<'_> {
                 .ctx
                 .fill("method_status_missed", &[("partial", &partial)]),
         };
-        let title = self.ctx.t("method_title");
-        let page = self.page(
-            paths::METHOD,
-            title.clone(),
-            self.ctx.t("method_intro"),
-            vec![Link {
-                href: paths::METHOD.into(),
-                text: title,
-            }],
-        );
+        let page = self.section_page(paths::METHOD, "method_title", "method_intro");
         let statuses: Vec<views::StatusView> = crate::engine::scoring::Status::ALL
             .iter()
             .map(|s| views::status_view(&self.ctx, *s))
             .collect();
         self.emit(
+            out,
             "method.html",
             page,
             &[("method", &method), ("statuses", &statuses)],
@@ -572,25 +587,17 @@ impl Renderer<'_> {
                 text: indicator.name.clone(),
             })
             .collect();
-        let title = self.ctx.t("data_title");
-        let page = self.page(
-            paths::DATA,
-            title.clone(),
-            self.ctx.t("data_intro"),
-            vec![Link {
-                href: paths::DATA.into(),
-                text: title,
-            }],
-        );
+        let page = self.section_page(paths::DATA, "data_title", "data_intro");
         let columns: Vec<&str> = crate::render::data::CSV_COLUMNS.to_vec();
         self.emit(
+            out,
             "data.html",
             page,
             &[("series", &series), ("columns", &columns)],
         )
     }
 
-    fn search(&mut self) -> Result<(), Diagnostic> {
+    fn search(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let ctx = &self.ctx;
         let mut items = Vec::new();
         for (o, objective) in ctx.plan.objectives.iter().enumerate() {
@@ -634,22 +641,27 @@ impl Renderer<'_> {
                 text: title,
             }],
         );
-        self.emit("search.html", page, &[("items", &items), ("all", &all)])
+        self.emit(
+            out,
+            "search.html",
+            page,
+            &[("items", &items), ("all", &all)],
+        )
     }
 
     /// The CSV of each indicator's chart data, beside the pages.
-    fn series_files(&mut self) -> Result<(), Diagnostic> {
+    fn series_files(&self, out: &mut Output) -> Result<(), Diagnostic> {
         for (o, i, indicator) in self.ctx.plan.indicators() {
             if series::has_chart(&self.ctx, o, i) {
                 let bytes = series::series_csv(&self.ctx, o, i).map_err(Diagnostic::error)?;
-                self.files
+                out.files
                     .push(OutputFile::new(paths::series_csv(&indicator.id), bytes));
             }
         }
         Ok(())
     }
 
-    fn print(&mut self) -> Result<(), Diagnostic> {
+    fn print(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let plan = self.ctx.plan;
         let ambiti: Vec<PrintAmbito> = plan
             .config
@@ -664,29 +676,21 @@ impl Renderer<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, o)| self.ctx.index.ambito_of(plan, o) == Some(ambito.id.as_str()))
-                    .map(|(position, _)| views::objective_view(&self.ctx, position))
+                    .map(|(position, _)| &self.objectives[position])
                     .collect(),
             })
             .collect();
-        let title = self.ctx.t("print_title");
-        let page = self.page(
-            paths::PRINT,
-            title.clone(),
-            self.ctx.t("print_intro"),
-            vec![Link {
-                href: paths::PRINT.into(),
-                text: title,
-            }],
-        );
-        self.emit("print.html", page, &[("ambiti", &ambiti)])
+        let page = self.section_page(paths::PRINT, "print_title", "print_intro");
+        self.emit(out, "print.html", page, &[("ambiti", &ambiti)])
     }
 
-    fn not_found(&mut self) -> Result<(), Diagnostic> {
-        let css = self
-            .files
-            .iter()
-            .find(|f| f.path == Path::new("assets/style.css"))
-            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+    fn not_found(&self, out: &mut Output, theme: &Theme) -> Result<(), Diagnostic> {
+        // Served at any address, so its style is inline (fonts fall back to
+        // the system's).
+        let css = theme
+            .statics
+            .get(Path::new("style.css"))
+            .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
             .unwrap_or_default();
         let page = self.page(
             paths::NOT_FOUND,
@@ -694,20 +698,23 @@ impl Renderer<'_> {
             self.ctx.t("notfound_text"),
             Vec::new(),
         );
-        self.emit("404.html", page, &[("inline_css", &css)])
+        self.emit(out, "404.html", page, &[("inline_css", &css)])
     }
 
-    fn sitemap_xml(&mut self) -> Result<(), Diagnostic> {
+    fn sitemap_xml(&self, out: &mut Output) -> Result<(), Diagnostic> {
         let mut context = Context::new();
-        let mut urls = self.sitemap.clone();
+        let mut urls = out.sitemap.clone();
         urls.sort();
         context.insert("urls", &urls);
         context.insert("lastmod", &self.site.last_updated_iso);
         let xml = self.tera.render("sitemap.xml", &context).map_err(|e| {
-            Diagnostic::error(format!("the template `sitemap.xml` failed: {e}"))
-                .in_file("themes/default/templates/sitemap.xml")
+            Diagnostic::error(format!("the template `sitemap.xml` failed: {e}")).in_file(
+                self.origins
+                    .get("sitemap.xml")
+                    .map_or("sitemap.xml", String::as_str),
+            )
         })?;
-        self.files.push(OutputFile::new("sitemap.xml", xml));
+        out.files.push(OutputFile::new("sitemap.xml", xml));
         Ok(())
     }
 }
@@ -805,10 +812,10 @@ fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
 }
 
 #[derive(Debug, Serialize)]
-struct PrintAmbito {
+struct PrintAmbito<'v> {
     id: String,
     title: String,
-    objectives: Vec<ObjectiveView>,
+    objectives: Vec<&'v ObjectiveView>,
 }
 
 /// Summary charts of the home and ambito pages, when they can be drawn.

@@ -23,6 +23,8 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 pub struct Theme {
     /// Template name (path under `templates/`) -> text.
     pub templates: BTreeMap<String, String>,
+    /// Template name -> the file it was read from, for messages.
+    pub origins: BTreeMap<String, String>,
     /// Path under `static/` -> bytes, copied to `assets/`.
     pub statics: BTreeMap<PathBuf, Vec<u8>>,
     pub labels: Labels,
@@ -36,6 +38,7 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Theme {
     let mut templates = BTreeMap::new();
+    let mut origins = BTreeMap::new();
     let mut statics = BTreeMap::new();
     let mut labels = BTreeMap::new();
     let i18n_file = format!("i18n/{}.yaml", language.code());
@@ -45,6 +48,10 @@ pub fn load(
             templates.insert(
                 name.to_string(),
                 String::from_utf8_lossy(file.contents()).into_owned(),
+            );
+            origins.insert(
+                name.to_string(),
+                format!("themes/default/{path} (built in)"),
             );
         } else if let Some(name) = path.strip_prefix("static/") {
             statics.insert(PathBuf::from(name), file.contents().to_vec());
@@ -95,6 +102,7 @@ pub fn load(
                     template.to_string(),
                     String::from_utf8_lossy(&bytes).into_owned(),
                 );
+                origins.insert(template.to_string(), shown.clone());
             } else if let Some(file) = relative.strip_prefix("static/") {
                 statics.insert(PathBuf::from(file), bytes);
             } else if relative == i18n_file {
@@ -116,6 +124,7 @@ pub fn load(
     }
     Theme {
         templates,
+        origins,
         statics,
         labels: Labels::new(labels),
     }
