@@ -71,23 +71,22 @@ pub fn render_site(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let fail = |message: String| {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(diagnostics::Diagnostic::error(message));
-        diagnostics
+    let mut files = render::site::render(plan, evaluation, &theme)?;
+    // Serialising the data cannot fail on valid content: if it does, it is ours.
+    let data = |path: &'static str, bytes: Result<Vec<u8>, String>| {
+        bytes.map(|b| write::OutputFile::new(path, b)).map_err(|message| {
+            diagnostics::Diagnostic::error(message)
+                .in_file(path)
+                .help("this is a bug of cruscotto's: please report it with the content that causes it")
+        })
     };
-    let mut files = render::site::render(plan, evaluation, &theme).map_err(|d| {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(d);
-        diagnostics
-    })?;
-    files.push(write::OutputFile::new(
+    files.push(data(
         "dati/indicatori.csv",
-        render::data::indicators_csv(plan, evaluation).map_err(fail)?,
-    ));
-    files.push(write::OutputFile::new(
+        render::data::indicators_csv(plan, evaluation),
+    )?);
+    files.push(data(
         "dati/piao.json",
-        render::data::piao_json(plan, evaluation).map_err(fail)?,
-    ));
+        render::data::piao_json(plan, evaluation),
+    )?);
     Ok(files)
 }

@@ -102,8 +102,7 @@ fn build(root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problem) => {
-            let mut diagnostics = cruscotto::diagnostics::Diagnostics::new();
-            diagnostics.push(problem);
+            let diagnostics = cruscotto::diagnostics::Diagnostics::from(problem);
             eprint!("{}", diagnostics.render(&checked.sources));
             eprintln!("build failed, the previous output is untouched");
             ExitCode::FAILURE

@@ -31,6 +31,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `cruscotto build --root <site>` fails; its standard error.
+fn build_fails(site: &Path) -> String {
+    let output = cruscotto()
+        .args(["build", "--root"])
+        .arg(site)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// `cruscotto build --root <site>` succeeds.
 fn build(site: &Path) {
     cruscotto()
@@ -175,13 +186,7 @@ fn a_failed_build_leaves_the_previous_output() {
         .expect("read")
         .replace("kind: ente", "kind: entte");
     fs::write(&file, text).expect("write");
-    let output = cruscotto()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = build_fails(site.path());
     assert!(
         stderr.contains("the output folder is untouched"),
         "{stderr}"
@@ -241,16 +246,13 @@ fn a_broken_template_is_reported_and_nothing_is_written() {
     let templates = site.path().join("themes/default/templates");
     fs::create_dir_all(&templates).expect("mkdir");
     fs::write(templates.join("servizi.html"), "{% extends \"base.html\" %}{% block content %}{{ nonexistent.field }}{% endblock content %}").expect("write");
-    let output = cruscotto()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = build_fails(site.path());
     assert!(stderr.contains("servizi.html"), "{stderr}");
     // The message names the site's own file, with the line and the column.
-    assert!(stderr.contains("error: themes/default/templates/servizi.html:"), "{stderr}");
+    assert!(
+        stderr.contains("error: themes/default/templates/servizi.html:"),
+        "{stderr}"
+    );
     assert!(stderr.contains("servizi.html:1:48"), "{stderr}");
     assert!(!site.path().join("output").exists());
 }

@@ -653,9 +653,10 @@ impl Renderer<'_> {
     fn series_files(&self, out: &mut Output) -> Result<(), Diagnostic> {
         for (o, i, indicator) in self.ctx.plan.indicators() {
             if series::has_chart(&self.ctx, o, i) {
-                let bytes = series::series_csv(&self.ctx, o, i).map_err(Diagnostic::error)?;
-                out.files
-                    .push(OutputFile::new(paths::series_csv(&indicator.id), bytes));
+                let path = paths::series_csv(&indicator.id);
+                let bytes = series::series_csv(&self.ctx, o, i)
+                    .map_err(|message| Diagnostic::error(message).in_file(&path))?;
+                out.files.push(OutputFile::new(path, bytes));
             }
         }
         Ok(())
