@@ -43,8 +43,14 @@ fn measure(site: &Path, copies: usize) {
             );
         }
         let start = Instant::now();
-        let files =
-            cruscotto::render_site(site, plan, evaluation, &mut checked.sources).expect("render");
+        let files = cruscotto::render_site(
+            site,
+            plan,
+            evaluation,
+            &mut checked.sources,
+            Default::default(),
+        )
+        .expect("render");
         render.push(start.elapsed());
         let start = Instant::now();
         cruscotto::write::write_site(&site.join("output"), &files).expect("write");

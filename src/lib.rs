@@ -2,12 +2,14 @@
 //! static site with open data.
 //!
 //! One pipeline, one module per stage:
-//! [`load`] -> [`validate`] -> [`engine`] -> [`render`] -> [`write`].
+//! [`load`] -> [`validate`] -> [`engine`] -> [`render`] (-> [`print`], for
+//! the PDF) -> [`write`].
 
 pub mod diagnostics;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod print;
 pub mod render;
 pub mod syntax;
 pub mod validate;
@@ -53,13 +55,11 @@ pub fn check(root: &Path) -> Checked {
     }
 }
 
-/// Renders every output file of an evaluated site, in memory.
-pub fn render_site(
+fn load_theme(
     root: &Path,
     plan: &Plan,
-    evaluation: &Evaluation,
     sources: &mut Sources,
-) -> Result<Vec<write::OutputFile>, Diagnostics> {
+) -> Result<render::theme::Theme, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     let theme = render::theme::load(
         root,
@@ -71,7 +71,19 @@ pub fn render_site(
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let mut files = render::site::render(plan, evaluation, &theme)?;
+    Ok(theme)
+}
+
+/// Renders every output file of an evaluated site, in memory.
+pub fn render_site(
+    root: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    sources: &mut Sources,
+    options: render::site::Options,
+) -> Result<Vec<write::OutputFile>, Diagnostics> {
+    let theme = load_theme(root, plan, sources)?;
+    let mut files = render::site::render(plan, evaluation, &theme, options)?;
     // Serialising the data cannot fail on valid content: if it does, it is ours.
     let data = |path: &'static str, bytes: Result<Vec<u8>, String>| {
         bytes.map(|b| write::OutputFile::new(path, b)).map_err(|message| {
@@ -89,4 +101,50 @@ pub fn render_site(
         render::data::piao_json(plan, evaluation),
     )?);
     Ok(files)
+}
+
+/// Prints the plan document (`piao/index.html`, rendered among `files`) to
+/// the PDF filed as the PIAO's performance section.
+pub fn render_pdf(
+    root: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    sources: &mut Sources,
+    files: &[write::OutputFile],
+) -> Result<write::OutputFile, Diagnostics> {
+    use render::document::{self, Pages};
+    let chromium = print::find_chromium()?;
+    let theme = load_theme(root, plan, sources)?;
+    let options = render::site::Options { pdf: true };
+    // The page's styles, fonts and images: what Chromium loads to print it.
+    let needed: Vec<write::OutputFile> = files
+        .iter()
+        .filter(|f| f.path.starts_with("assets") || f.path.starts_with("piao"))
+        .cloned()
+        .collect();
+    let config = &plan.config;
+    let labels = &theme.labels;
+    let metadata = print::Metadata {
+        title: format!("{} - {}", config.plan.title, config.plan.edition),
+        author: config.ente.name.clone(),
+        subject: labels.get("document_section"),
+        date: config.plan.last_updated,
+    };
+    let bytes = print::print_pdf(
+        &chromium,
+        &needed,
+        render::views::paths::DOCUMENT,
+        |pages| {
+            let pages = pages.map_or(Pages::Placeholder, Pages::Known);
+            let (view, html) =
+                render::site::render_document(plan, evaluation, &theme, options, pages)?;
+            Ok(print::Printing {
+                html,
+                headings: document::headings(&view, &|key| labels.get(key)),
+            })
+        },
+        &metadata,
+    )
+    .map_err(|d| d.in_file(document::PDF_PATH))?;
+    Ok(write::OutputFile::new(document::PDF_PATH, bytes))
 }

@@ -32,6 +32,9 @@ enum Command {
         /// Where to write the site; default: output/ under the root.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Also print the plan document to piao.pdf (A4), with headless Chromium.
+        #[arg(long)]
+        pdf: bool,
     },
 }
 
@@ -39,7 +42,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { root } => check(&root),
-        Command::Build { root, output } => build(&root, output),
+        Command::Build { root, output, pdf } => build(&root, output, pdf),
     }
 }
 
@@ -72,7 +75,7 @@ fn check(root: &std::path::Path) -> ExitCode {
     }
 }
 
-fn build(root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
+fn build(root: &std::path::Path, output: Option<PathBuf>, pdf: bool) -> ExitCode {
     let mut checked = cruscotto::check(root);
     report(&checked);
     let Some((plan, evaluation)) = &checked.evaluated else {
@@ -83,7 +86,17 @@ fn build(root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let output = output.unwrap_or_else(|| root.join("output"));
-    let files = match cruscotto::render_site(root, plan, evaluation, &mut checked.sources) {
+    let options = cruscotto::render::site::Options { pdf };
+    let rendered = cruscotto::render_site(root, plan, evaluation, &mut checked.sources, options)
+        .and_then(|mut files| {
+            if pdf {
+                let document =
+                    cruscotto::render_pdf(root, plan, evaluation, &mut checked.sources, &files)?;
+                files.push(document);
+            }
+            Ok(files)
+        });
+    let files = match rendered {
         Ok(files) => files,
         Err(problems) => {
             eprint!("{}", problems.render(&checked.sources));

@@ -341,6 +341,9 @@ pub struct Indicator {
     /// The data source (Fonte), as printed.
     pub source: Option<String>,
     pub targets: BTreeMap<Year, TargetEntry>,
+    /// Written as one `target:` with no year, as plans print a yearly
+    /// objective's target (`≥ 15`).
+    pub single_target: bool,
     pub series: BTreeMap<Year, SeriesEntry>,
     /// Objectives whose indicators a meta-indicator looks at.
     pub scope: Option<Vec<Ref>>,

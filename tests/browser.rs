@@ -79,8 +79,8 @@ fn ensure_npm_deps() {
     );
 }
 
-/// `cruscotto build --root <root> --output <output>`.
-fn build(root: &Path, output: &Path) {
+/// `cruscotto build --root <root> --output <output> [extra]`.
+fn build(root: &Path, output: &Path, extra: &[&str]) {
     let out = assert_cmd::Command::cargo_bin("cruscotto")
         .expect("binary")
         .arg("build")
@@ -88,6 +88,7 @@ fn build(root: &Path, output: &Path) {
         .arg(root)
         .arg("--output")
         .arg(output)
+        .args(extra)
         .output()
         .expect("run cruscotto build");
     assert!(
@@ -171,11 +172,12 @@ fn built_sites_pass_the_browser_checks() {
     let temp = tempfile::tempdir().expect("temp dir");
     let site = temp.path().join("site");
     let fixture = temp.path().join("fixture");
-    build(&repo(), &site);
-    build(&repo().join("fixtures").join("every-shape"), &fixture);
+    // With the PDF, so that the links to it are checked too.
+    build(&repo(), &site, &["--pdf"]);
+    build(&repo().join("fixtures").join("every-shape"), &fixture, &[]);
 
     let mut pages = Vec::new();
-    for page in ["index.html", "indicatori/index.html"] {
+    for page in ["index.html", "indicatori/index.html", "piao/index.html"] {
         if site.join(page).is_file() {
             pages.push(page.to_string());
         }

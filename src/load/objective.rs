@@ -299,6 +299,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
         note,
         note_remark,
         source,
+        single_target: single_target.is_some() && targets_node.is_none(),
         targets,
         series,
         scope,

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod document;
 pub mod format;
 pub mod i18n;
 pub mod markdown;

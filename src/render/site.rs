@@ -9,6 +9,7 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::engine::Evaluation;
 use crate::model::{ObjectiveKind, Owners, Plan};
+use crate::render::document::{self, Pages};
 use crate::render::format::date;
 use crate::render::series;
 use crate::render::theme::Theme;
@@ -66,6 +67,7 @@ struct Renderer<'a> {
     site: SiteView,
     /// Where each template comes from, for messages.
     origins: &'a BTreeMap<String, String>,
+    options: Options,
 }
 
 /// What the pages add up to: the files, and the addresses for the sitemap.
@@ -75,35 +77,57 @@ struct Output {
     sitemap: Vec<String>,
 }
 
+/// What a build asks of the render besides the content.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The plan document is also printed to PDF: pages link to it.
+    pub pdf: bool,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the theme's templates and builds what every page shares;
+    /// the objectives' views are built by `render`, which needs them.
+    fn new(
+        plan: &'a Plan,
+        evaluation: &'a Evaluation,
+        theme: &'a Theme,
+        options: Options,
+    ) -> Result<Self, Diagnostic> {
+        let mut tera = Tera::new();
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()))
+            .collect();
+        // Tera's message names the template and the line; the help says where
+        // the theme's templates live.
+        tera.add_raw_templates(templates).map_err(|e| {
+            Diagnostic::error(format!("a template of the theme cannot be read: {e}"))
+                .help("fix the template named above (a site's own templates are under themes/<name>/templates/)")
+        })?;
+        let ctx = Ctx::new(plan, evaluation, &theme.labels);
+        let site = site_view(&ctx);
+        Ok(Renderer {
+            tera,
+            ctx,
+            objectives: Vec::new(),
+            site,
+            origins: &theme.origins,
+            options,
+        })
+    }
+}
+
 pub fn render(
     plan: &Plan,
     evaluation: &Evaluation,
     theme: &Theme,
+    options: Options,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut tera = Tera::new();
-    let templates: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|(name, text)| (name.as_str(), text.as_str()))
+    let mut renderer = Renderer::new(plan, evaluation, theme, options)?;
+    renderer.objectives = (0..plan.objectives.len())
+        .map(|position| views::objective_view(&renderer.ctx, position))
         .collect();
-    // Tera's message names the template and the line; the help says where
-    // the theme's templates live.
-    tera.add_raw_templates(templates).map_err(|e| {
-        Diagnostic::error(format!("a template of the theme cannot be read: {e}"))
-            .help("fix the template named above (a site's own templates are under themes/<name>/templates/)")
-    })?;
-    let ctx = Ctx::new(plan, evaluation, &theme.labels);
-    let site = site_view(&ctx);
-    let objectives = (0..plan.objectives.len())
-        .map(|position| views::objective_view(&ctx, position))
-        .collect();
-    let renderer = Renderer {
-        tera,
-        ctx,
-        objectives,
-        site,
-        origins: &theme.origins,
-    };
     let mut out = Output::default();
     renderer.home(&mut out)?;
     renderer.ambiti(&mut out)?;
@@ -112,7 +136,7 @@ pub fn render(
     renderer.indicators(&mut out)?;
     renderer.simple_pages(&mut out)?;
     renderer.search(&mut out)?;
-    renderer.print(&mut out)?;
+    renderer.document(&mut out)?;
     renderer.series_files(&mut out)?;
     renderer.not_found(&mut out, theme)?;
     renderer.sitemap_xml(&mut out)?;
@@ -133,6 +157,28 @@ pub fn render(
         .help("add the missing keys to the translation file"));
     }
     Ok(out.files)
+}
+
+/// The plan document's page (`piao/index.html`) for printing, with the
+/// table of contents showing `pages`.
+pub fn render_document(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    theme: &Theme,
+    options: Options,
+    pages: Pages,
+) -> Result<(document::DocumentView, Vec<u8>), Diagnostic> {
+    let renderer = Renderer::new(plan, evaluation, theme, options)?;
+    let view = document::document_view(&renderer.ctx, pages);
+    let mut out = Output::default();
+    renderer.document_page(&mut out, &view)?;
+    let html = out
+        .files
+        .into_iter()
+        .find(|f| f.path == Path::new(paths::DOCUMENT))
+        .map(|f| f.bytes)
+        .unwrap_or_default();
+    Ok((view, html))
 }
 
 fn site_view(ctx: &Ctx) -> SiteView {
@@ -193,7 +239,7 @@ const NAV: [(&str, &str); 7] = [
     ("nav_method", paths::METHOD),
     ("nav_data", paths::DATA),
     ("nav_search", paths::SEARCH),
-    ("nav_print", paths::PRINT),
+    ("nav_document", paths::DOCUMENT),
 ];
 
 impl Renderer<'_> {
@@ -265,14 +311,7 @@ impl Renderer<'_> {
         for (key, value) in data {
             value.insert_into(&mut context, key);
         }
-        let html = self.tera.render(template, &context).map_err(|e| {
-            Diagnostic::error(format!(
-                "the template `{template}` failed for {}: {e}",
-                page.path
-            ))
-            .in_file(self.origins.get(template).map_or(template, String::as_str))
-            .help("check the template against the data the page gives it")
-        })?;
+        let html = self.render_template(template, &page.path, &context)?;
         if page.path != paths::NOT_FOUND {
             out.sitemap.push(page.canonical.clone());
         }
@@ -337,6 +376,7 @@ impl Renderer<'_> {
                 ("ambiti", &ambiti),
                 ("reference_note", &reference_note),
                 ("charts", &series::home_charts(ctx)),
+                ("pdf_href", &self.pdf_href()),
             ],
         )
     }
@@ -593,7 +633,11 @@ impl Renderer<'_> {
             out,
             "data.html",
             page,
-            &[("series", &series), ("columns", &columns)],
+            &[
+                ("series", &series),
+                ("columns", &columns),
+                ("pdf_href", &self.pdf_href()),
+            ],
         )
     }
 
@@ -662,27 +706,66 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    fn print(&self, out: &mut Output) -> Result<(), Diagnostic> {
-        let plan = self.ctx.plan;
-        let ambiti: Vec<PrintAmbito> = plan
-            .config
-            .ambiti
-            .iter()
-            .map(|ambito| PrintAmbito {
-                id: ambito.id.clone(),
-                title: ambito.title.clone(),
-                // Each top-level objective followed by its operational ones, as in the plan.
-                objectives: plan
-                    .objectives
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| self.ctx.index.ambito_of(plan, o) == Some(ambito.id.as_str()))
-                    .map(|(position, _)| &self.objectives[position])
-                    .collect(),
-            })
-            .collect();
-        let page = self.section_page(paths::PRINT, "print_title", "print_intro");
-        self.emit(out, "print.html", page, &[("ambiti", &ambiti)])
+    /// The plan document, its page style, and a redirect from the former
+    /// printable page's address.
+    fn document(&self, out: &mut Output) -> Result<(), Diagnostic> {
+        let view = document::document_view(&self.ctx, Pages::None);
+        self.document_page(out, &view)?;
+        let mut context = Context::new();
+        context.insert("site", &self.site);
+        context.insert("t", self.ctx.labels);
+        context.insert("target", "../piao/index.html");
+        let html = self.render_template("redirect.html", paths::PRINT, &context)?;
+        out.files.push(OutputFile::new(paths::PRINT, html));
+        Ok(())
+    }
+
+    fn document_page(
+        &self,
+        out: &mut Output,
+        view: &document::DocumentView,
+    ) -> Result<(), Diagnostic> {
+        let mut context = Context::new();
+        let css_string = |text: &str| {
+            text.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace(['\n', '\r'], " ")
+        };
+        let header = match &self.site.update {
+            Some(update) => format!("{} · {} · {update}", self.site.ente, self.site.edition),
+            None => format!("{} · {}", self.site.ente, self.site.edition),
+        };
+        context.insert("header", &css_string(&header));
+        context.insert("section", &css_string(&self.ctx.t("document_section")));
+        context.insert("page_word", &css_string(&self.ctx.t("document_page")));
+        context.insert("of_word", &css_string(&self.ctx.t("document_page_of")));
+        let css = self.render_template("document-page.css", document::PAGE_CSS, &context)?;
+        out.files.push(OutputFile::new(document::PAGE_CSS, css));
+        let page = self.section_page(paths::DOCUMENT, "document_title", "document_intro");
+        self.emit(
+            out,
+            "document.html",
+            page,
+            &[("document", view), ("pdf_href", &self.pdf_href())],
+        )
+    }
+
+    /// The plan document's PDF, when the build prints it.
+    fn pdf_href(&self) -> Option<&'static str> {
+        self.options.pdf.then_some(document::PDF_PATH)
+    }
+
+    fn render_template(
+        &self,
+        template: &str,
+        path: &str,
+        context: &Context,
+    ) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            Diagnostic::error(format!("the template `{template}` failed for {path}: {e}"))
+                .in_file(self.origins.get(template).map_or(template, String::as_str))
+                .help("check the template against the data the page gives it")
+        })
     }
 
     fn not_found(&self, out: &mut Output, theme: &Theme) -> Result<(), Diagnostic> {
@@ -708,13 +791,7 @@ impl Renderer<'_> {
         urls.sort();
         context.insert("urls", &urls);
         context.insert("lastmod", &self.site.last_updated_iso);
-        let xml = self.tera.render("sitemap.xml", &context).map_err(|e| {
-            Diagnostic::error(format!("the template `sitemap.xml` failed: {e}")).in_file(
-                self.origins
-                    .get("sitemap.xml")
-                    .map_or("sitemap.xml", String::as_str),
-            )
-        })?;
+        let xml = self.render_template("sitemap.xml", "sitemap.xml", &context)?;
         out.files.push(OutputFile::new("sitemap.xml", xml));
         Ok(())
     }
@@ -810,13 +887,6 @@ fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
             .map(|(position, _)| views::objective_summary(ctx, position, true))
             .collect(),
     }
-}
-
-#[derive(Debug, Serialize)]
-struct PrintAmbito<'v> {
-    id: String,
-    title: String,
-    objectives: Vec<&'v ObjectiveView>,
 }
 
 /// Summary charts of the home and ambito pages, when they can be drawn.

@@ -124,6 +124,7 @@ pub mod paths {
     pub const DATA: &str = "dati/index.html";
     pub const SEARCH: &str = "cerca/index.html";
     pub const PRINT: &str = "stampa/index.html";
+    pub const DOCUMENT: &str = "piao/index.html";
     pub const NOT_FOUND: &str = "404.html";
 }
 
@@ -390,7 +391,7 @@ pub struct SeriesRowView {
     pub benchmarks: Option<String>,
 }
 
-fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
+pub fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
     let text = match (&entry.revised, &entry.effective().kind) {
         // A bare revised value (`>= 15% 20%`) inherited the original's
         // comparator: show it, so the revised target reads on its own.
