@@ -844,8 +844,20 @@ async function main() {
   const started = Date.now();
   const siteRoot = fs.realpathSync(opts.site);
   const files = listFiles(siteRoot);
-  const htmlFiles = files.filter(isHtml);
+  // A page that only sends the reader elsewhere (a moved address) leaves as
+  // soon as it loads: its target must exist; the browser checks the target.
+  const refresh = /<meta\s+http-equiv="refresh"\s+content="0;\s*url=([^"]+)"/i;
+  const redirects = [];
+  const htmlFiles = files.filter(isHtml).filter((rel) => {
+    const match = fs.readFileSync(path.join(siteRoot, rel), 'utf8').match(refresh);
+    if (match) redirects.push({ rel, target: path.posix.normalize(path.posix.join(path.posix.dirname(rel), match[1])) });
+    return !match;
+  });
   console.log(`check-site: ${siteRoot}: ${plural(files.length, 'file')}, ${plural(htmlFiles.length, 'HTML page')}`);
+  const brokenRedirects = redirects.filter((r) => !files.includes(r.target));
+  for (const r of redirects) {
+    console.log(`redirect: ${r.rel} -> ${r.target}${files.includes(r.target) ? '' : ' (MISSING)'}`);
+  }
   if (htmlFiles.length === 0) console.log('check-site: warning: no HTML pages to check');
 
   const server = await startServer(siteRoot);
@@ -1026,6 +1038,7 @@ async function main() {
   const failed =
     violationCount +
       links.broken.length +
+      brokenRedirects.length +
       htmlErrors +
       thirdParty.length +
       consoleErrors +
