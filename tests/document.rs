@@ -52,6 +52,19 @@ fn top_level_titles(plan: &Plan) -> Vec<String> {
         .collect()
 }
 
+/// `text` names every top-level objective and every note label of `plan`.
+fn assert_holds_the_plan(text: &str, plan: &Plan) {
+    for title in top_level_titles(plan) {
+        assert!(
+            text.contains(&squeeze(&title)),
+            "missing objective: {title}"
+        );
+    }
+    for label in note_labels(plan) {
+        assert!(text.contains(&label), "missing note: {label}");
+    }
+}
+
 fn note_labels(plan: &Plan) -> Vec<String> {
     let mut labels: Vec<String> = plan
         .indicators()
@@ -100,15 +113,7 @@ fn the_html_document_holds_the_plan_and_no_results() {
     let text = html_text(&html);
     let plan = default_plan();
 
-    for title in top_level_titles(&plan) {
-        assert!(
-            text.contains(&squeeze(&title)),
-            "missing objective: {title}"
-        );
-    }
-    for label in note_labels(&plan) {
-        assert!(text.contains(&label), "missing note: {label}");
-    }
+    assert_holds_the_plan(&text, &plan);
     // The struck-through original of a revised target, and its new value
     // (Nota 6: 2023 >= 15% revised to 20%).
     assert!(html.contains("&gt;= 15%</del>"), "revised target lost");
@@ -200,15 +205,7 @@ fn the_pdf_is_an_a4_document_with_page_numbers_and_bookmarks() {
         );
     }
     let text = squeeze(&tool_output("pdftotext", &[], &pdf).replace("-\n", ""));
-    for title in top_level_titles(&plan) {
-        assert!(
-            text.contains(&squeeze(&title)),
-            "missing objective: {title}"
-        );
-    }
-    for label in note_labels(&plan) {
-        assert!(text.contains(&label), "missing note: {label}");
-    }
+    assert_holds_the_plan(&text, &plan);
     assert!(!text.contains("Raggiunto"), "the document shows results");
 
     // Bookmarks: every ambito and top-level objective, with the page it starts on,
