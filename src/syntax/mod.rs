@@ -5,6 +5,7 @@ pub mod date;
 pub mod formula;
 pub mod number;
 pub mod target;
+pub mod url;
 
 /// Lower case with the accents of Italian folded (`Qualità` -> `qualita`),
 /// for ids and searches.
