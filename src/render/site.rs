@@ -704,7 +704,14 @@ impl Renderer<'_> {
             self.ctx.t("notfound_text"),
             Vec::new(),
         );
-        self.emit(out, "404.html", page, &[("inline_css", &css)])
+        // The Content-Security-Policy allows this one inline style by its hash.
+        let hash = format!("sha256-{}", base64_sha256(css.as_bytes()));
+        self.emit(
+            out,
+            "404.html",
+            page,
+            &[("inline_css", &css), ("inline_css_hash", &hash)],
+        )
     }
 
     fn sitemap_xml(&self, out: &mut Output) -> Result<(), Diagnostic> {
@@ -723,6 +730,13 @@ impl Renderer<'_> {
         out.files.push(OutputFile::new("sitemap.xml", xml));
         Ok(())
     }
+}
+
+/// The SHA-256 of `bytes` in base64, as a Content-Security-Policy hash.
+fn base64_sha256(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(bytes))
 }
 
 /// Tera names a template by its name (`404.html`); say which file of which
