@@ -15,7 +15,7 @@ use crate::syntax::date::parse_date;
 use crate::syntax::formula::{FORMULA_HELP, parse_formula};
 use crate::syntax::number::{NUMBER_HELP, parse_number, split_quantity};
 use crate::syntax::target::{ParsedTarget, TARGET_HELP, parse_revision, parse_target};
-use crate::syntax::url;
+use crate::syntax::{shorten, url};
 
 /// What the config gives every objective file.
 #[derive(Debug, Clone, Copy)]
@@ -202,15 +202,6 @@ fn narrative_links(file: &str, body: &str, source: SourceId, diags: &mut Diagnos
             ),
             Ok(_) => {}
         }
-    }
-}
-
-/// A value quoted in a message: long ones are cut.
-fn shorten(text: &str) -> String {
-    const MAX: usize = 80;
-    match text.char_indices().nth(MAX) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
     }
 }
 
@@ -687,7 +678,7 @@ fn observed(
         Some((_, rest)) => {
             let number = &trimmed[..trimmed.len() - rest.len()];
             diags.push(
-                Diagnostic::error(format!("`{trimmed}` mixes a value with words"))
+                Diagnostic::error(format!("`{}` mixes a value with words", shorten(trimmed)))
                     .at(&node.span)
                     .help(format!(
                         "write `{{ value: \"{}\", remark: \"{}\" }}`",
@@ -704,11 +695,11 @@ fn observed(
             Some(Observed::NotAvailable(trimmed.to_string()))
         }
         None => {
-            diags.push(
-                Diagnostic::error(format!("`{trimmed}` is not a number"))
-                    .at(&node.span)
-                    .help(NUMBER_HELP),
-            );
+            // The number's own reason (too long, too many digits) if it has one.
+            let message = parse_number(trimmed)
+                .err()
+                .unwrap_or_else(|| format!("`{}` is not a number", shorten(trimmed)));
+            diags.push(Diagnostic::error(message).at(&node.span).help(NUMBER_HELP));
             None
         }
     }

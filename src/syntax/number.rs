@@ -25,6 +25,8 @@ pub const MAX_DIGITS: u32 = 28;
 
 /// Reads a bare number: `65.991`, `-8,75`, `0.17`, `- 6,00`.
 pub fn parse_number(text: &str) -> Result<(Decimal, u32), String> {
+    // Digits, separators and a sign: more than twice the digits kept exactly.
+    super::within(text, 80, "number")?;
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.strip_prefix('-').or(trimmed.strip_prefix('−')) {
         Some(rest) => (true, rest.trim_start()),
@@ -101,8 +103,14 @@ fn is_grouped(digits: &str) -> bool {
 
 /// Reads a number with an optional unit sign: `15,02%`, `€ 48,46`, `3 gg`.
 pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
-    let (quantity, rest) =
-        split_quantity(text).ok_or_else(|| format!("`{}` is not a number", text.trim()))?;
+    super::within(text, 200, "number")?;
+    let Some((quantity, rest)) = split_quantity(text) else {
+        // The number's own reason (too many digits, misplaced dots) if it has one.
+        let digits = text.trim().trim_start_matches('€').trim_end_matches('%');
+        return Err(parse_number(digits)
+            .err()
+            .unwrap_or_else(|| format!("`{}` is not a number", text.trim())));
+    };
     if rest.trim().is_empty() {
         Ok(quantity)
     } else {
@@ -225,7 +233,11 @@ mod tests {
                 .expect_err("digits")
                 .contains("kept exactly")
         );
-        assert!(parse_number(&"9".repeat(100)).is_err());
+        assert!(
+            parse_number(&"9".repeat(100_000))
+                .expect_err("long")
+                .contains("100000 characters long")
+        );
         assert_eq!(
             parse_number("0,0000000000000000000000000001"),
             Ok((d("0.0000000000000000000000000001"), 28))
