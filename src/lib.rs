@@ -64,6 +64,7 @@ fn load_theme(
     let theme = render::theme::load(
         root,
         plan.config.site.theme.as_deref(),
+        plan.config.site.theme_span.as_ref(),
         plan.config.site.language,
         sources,
         &mut diagnostics,

@@ -157,6 +157,8 @@ pub struct SiteSettings {
     pub language: Language,
     pub base_url: String,
     pub theme: Option<String>,
+    /// Where `theme:` was written, for a theme that does not exist.
+    pub theme_span: Option<Span>,
 }
 
 /// How achievement is scored: the body's SMVP rules, as settings.

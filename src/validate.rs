@@ -20,6 +20,38 @@ pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     }
     cycles(plan, &index, diags);
     note_labels(plan, sources, diags);
+    every_ambito_has_objectives(plan, diags);
+}
+
+/// A site with no objectives, or an ambito none of them belongs to, would
+/// publish empty pages.
+fn every_ambito_has_objectives(plan: &Plan, diags: &mut Diagnostics) {
+    if plan.objectives.is_empty() {
+        diags.push(
+            Diagnostic::error("there are no objectives in content/")
+                .in_file(crate::load::CONTENT_DIR)
+                .help(
+                    "write one .md file per objective under content/ (see docs/content-format.md)",
+                ),
+        );
+        return;
+    }
+    for ambito in &plan.config.ambiti {
+        let used = plan
+            .objectives
+            .iter()
+            .any(|o| o.ambito.as_ref().is_some_and(|r| r.id == ambito.id));
+        if !used {
+            diags.push(
+                Diagnostic::error(format!("the ambito `{}` has no objectives", ambito.id))
+                    .at(&ambito.span)
+                    .help(format!(
+                        "write `ambito: {}` in the objectives that belong to it, or delete the ambito",
+                        ambito.id
+                    )),
+            );
+        }
+    }
 }
 
 fn first_written(sources: &Sources, span: &Span) -> String {

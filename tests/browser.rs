@@ -210,3 +210,57 @@ fn built_sites_pass_the_browser_checks() {
         failures.join("\n")
     );
 }
+
+/// The pages' Content-Security-Policy is enforced in the checks: a page
+/// that breaks it (an inline style and an inline script) fails, naming it.
+#[test]
+fn a_page_that_breaks_the_content_security_policy_fails_the_checks() {
+    require_tools();
+    ensure_npm_deps();
+
+    let temp = tempfile::tempdir().expect("temp dir");
+    let built = temp.path().join("built");
+    build(&repo().join("fixtures").join("every-shape"), &built);
+    // One page with its assets is enough.
+    let site = temp.path().join("site");
+    let page = std::fs::read_to_string(built.join("metodologia/index.html")).expect("page");
+    let broken = page.replacen(
+        "</h1>",
+        "</h1><p style=\"color: #333\">stile in linea</p><script>document.title = 'x';</script>",
+        1,
+    );
+    assert_ne!(broken, page, "the page has an <h1>");
+    std::fs::create_dir_all(site.join("metodologia")).expect("mkdir");
+    std::fs::write(site.join("metodologia/index.html"), broken).expect("write");
+    copy_dir(&built.join("assets"), &site.join("assets"));
+
+    let script = harness_dir().join("check-site.mjs");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&site)
+        .current_dir(harness_dir())
+        .output()
+        .expect("run node tests/browser/check-site.mjs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Content-Security-Policy violation: style-src-attr"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Content-Security-Policy violation: script-src-elem"),
+        "{stdout}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

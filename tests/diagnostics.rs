@@ -10,7 +10,7 @@ fn every_mistake_is_reported_in_one_run() {
     assert!(checked.evaluated.is_none());
     assert_eq!(
         checked.diagnostics.errors(),
-        24,
+        25,
         "{}",
         checked.diagnostics.render_short(&checked.sources)
     );
@@ -43,7 +43,7 @@ fn division_by_zero_names_the_year_and_the_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("cruscotto.yaml"),
-        "ente: { name: E }\nplan: { title: P, edition: E, period: 2023-2025, reference_year: 2023, last_updated: 1/1/2023 }\nsite: { base_url: / }\nambiti: [{ id: a, title: A }]\n",
+        "ente: { name: E }\nplan: { title: P, edition: E, period: 2023-2025, reference_year: 2023, last_updated: 1/1/2023 }\nsite: { base_url: https://ente.example.org/ }\nambiti: [{ id: a, title: A }]\n",
     )
     .expect("write");
     std::fs::create_dir(dir.path().join("content")).expect("mkdir");

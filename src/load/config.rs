@@ -14,7 +14,7 @@ pub const CONFIG_FILE: &str = "cruscotto.yaml";
 /// and replaced by a stand-in, so that the objectives can still be checked
 /// against the rest; `None` only when the file is not YAML at all.
 pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Option<Config> {
-    let root = yaml::parse(text_of_file, source, 0, diags)?;
+    let root = yaml::parse(text_of_file, 0..text_of_file.len(), source, diags)?;
     let mut fields = Fields::of(&root, CONFIG_FILE, diags)?;
     let ente = fields.require("ente", diags).and_then(|n| ente(n, diags));
     let plan = fields.require("plan", diags).and_then(|n| plan(n, diags));
@@ -36,6 +36,7 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
             language: Language::It,
             base_url: "/".into(),
             theme: None,
+            theme_span: None,
         }),
         scoring: scoring.unwrap_or_default(),
         ambiti,
@@ -76,14 +77,20 @@ fn required_text(
     key: &'static str,
     diags: &mut Diagnostics,
 ) -> Option<String> {
-    fields.require(key, diags).and_then(|n| text(n, key, diags))
+    fields
+        .require(key, diags)
+        .and_then(|n| values::non_empty_text(n, key, diags))
+}
+
+fn optional_url(fields: &mut Fields, key: &'static str, diags: &mut Diagnostics) -> Option<String> {
+    fields.get(key).and_then(|n| values::url(n, key, diags))
 }
 
 fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
     let mut fields = Fields::of(node, "`ente`", diags)?;
     let name = required_text(&mut fields, "name", diags);
     let short_name = optional_text(&mut fields, "short_name", diags);
-    let website = optional_text(&mut fields, "website", diags);
+    let website = optional_url(&mut fields, "website", diags);
     let address = optional_text(&mut fields, "address", diags);
     let links = match fields.get("links") {
         Some(node) => links(node, diags),
@@ -104,10 +111,10 @@ fn links(node: &Node, diags: &mut Diagnostics) -> Links {
         return Links::default();
     };
     let links = Links {
-        note_legali: optional_text(&mut fields, "note_legali", diags),
-        privacy: optional_text(&mut fields, "privacy", diags),
-        accessibilita: optional_text(&mut fields, "accessibilita", diags),
-        amministrazione_trasparente: optional_text(
+        note_legali: optional_url(&mut fields, "note_legali", diags),
+        privacy: optional_url(&mut fields, "privacy", diags),
+        accessibilita: optional_url(&mut fields, "accessibilita", diags),
+        amministrazione_trasparente: optional_url(
             &mut fields,
             "amministrazione_trasparente",
             diags,
@@ -177,7 +184,7 @@ fn approval(node: &Node, diags: &mut Diagnostics) -> Option<Approval> {
 fn smvp(node: &Node, diags: &mut Diagnostics) -> Option<Smvp> {
     let mut fields = Fields::of(node, "`smvp`", diags)?;
     let title = required_text(&mut fields, "title", diags);
-    let url = optional_text(&mut fields, "url", diags);
+    let url = optional_url(&mut fields, "url", diags);
     fields.finish(diags);
     Some(Smvp { title: title?, url })
 }
@@ -200,8 +207,37 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
             None => None,
         },
     };
-    let base_url = required_text(&mut fields, "base_url", diags);
-    let theme = optional_text(&mut fields, "theme", diags);
+    let base_url = fields.require("base_url", diags).and_then(|node| {
+        let url = values::url(node, "base_url", diags)?;
+        if crate::syntax::url::is_absolute_web(&url) {
+            return Some(url);
+        }
+        diags.push(
+            Diagnostic::error(format!(
+                "the base_url `{url}` is not a full web address: the sitemap and the canonical \
+                 links of the pages need one"
+            ))
+            .at(&node.span)
+            .help("write the address where the site is published, e.g. `base_url: \"https://www.example.it/performance/\"`"),
+        );
+        None
+    });
+    let theme_node = fields.get("theme");
+    let theme = theme_node.and_then(|node| {
+        let name = text(node, "theme", diags)?;
+        if is_theme_name(&name) {
+            return Some(name);
+        }
+        diags.push(
+            Diagnostic::error(format!(
+                "the theme `{name}` is not the name of a folder under themes/"
+            ))
+            .at(&node.span)
+            .label("a path here would publish the files of another folder")
+            .help("write the name of a folder in the site's themes/ folder, e.g. `theme: ente`"),
+        );
+        None
+    });
     fields.finish(diags);
     let mut base_url = base_url.unwrap_or_default();
     if !base_url.ends_with('/') {
@@ -211,7 +247,17 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
         language: language.unwrap_or(Language::It),
         base_url,
         theme,
+        theme_span: theme_node.map(|n| n.span.clone()),
     })
+}
+
+/// A folder name under themes/: no path, no `..`.
+fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {

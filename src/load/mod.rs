@@ -4,14 +4,12 @@
 //! problem is reported, each at its file and line.
 
 mod config;
-mod objective;
+pub mod files;
+pub mod objective;
 pub mod values;
 pub mod yaml;
 
-use std::fs;
-use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::{Config, Objective, Plan};
@@ -29,6 +27,9 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opti
         reference_year: config.as_ref().map(|c| c.plan.reference_year),
     };
     let objectives = parents_first(read_objectives(root, defaults, sources, diags));
+    if let Some(config) = &config {
+        theme_exists(root, &config.site, diags);
+    }
     Some(Plan {
         config: config?,
         objectives,
@@ -37,21 +38,18 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opti
 
 fn read_config(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Config> {
     let path = root.join(CONFIG_FILE);
-    let text = match fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) => {
-            diags.push(
-                Diagnostic::error(format!("cannot read the site config: {error}"))
-                    .in_file(display_path(root, &path))
-                    .help(format!(
-                        "run cruscotto in a site folder (one with {CONFIG_FILE} and {CONTENT_DIR}/), \
-                         or pass --root with the folder"
-                    )),
-            );
-            return None;
-        }
-    };
-    let source = sources.add(display_path(root, &path), text);
+    if !path.exists() {
+        diags.push(
+            Diagnostic::error(format!("there is no site config {CONFIG_FILE}"))
+                .in_file(display_path(root, &path))
+                .help(format!(
+                    "run cruscotto in a site folder (one with {CONFIG_FILE} and {CONTENT_DIR}/), \
+                     or pass --root with the folder"
+                )),
+        );
+        return None;
+    }
+    let source = files::read_text(&path, &display_path(root, &path), sources, diags)?;
     let text = sources.text(source).to_string();
     config::read(&text, source, diags)
 }
@@ -75,43 +73,68 @@ fn read_objectives(
     }
     let mut objectives = Vec::new();
     // Sorted walk: objectives keep the order of their file paths.
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.clone());
+    for found in files::walk(root, &dir, diags).unwrap_or_default() {
+        let is_md = found.path.extension().is_some_and(|e| e == "md")
+            || found.shown.extension().is_some_and(|e| e == "md");
+        let hidden = found
+            .shown
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if found.is_dir {
+            if is_md {
                 diags.push(
-                    Diagnostic::error(format!("cannot read this folder: {error}"))
-                        .in_file(display_path(root, &path)),
+                    Diagnostic::error(format!(
+                        "{} is a folder: objectives are files ending in .md",
+                        found.shown.display()
+                    ))
+                    .in_file(&found.shown)
+                    .help("rename the folder without `.md` at the end"),
                 );
-                continue;
             }
-        };
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) => {
+        if !is_md {
+            if !hidden {
                 diags.push(
-                    Diagnostic::error(format!("cannot read this file: {error}"))
-                        .in_file(display_path(root, path))
-                        .help("objective files must be UTF-8 text"),
+                    Diagnostic::warning(format!(
+                        "{} is not read: objective files end in .md",
+                        found.shown.display()
+                    ))
+                    .in_file(&found.shown)
+                    .help(
+                        "rename it to end in .md if it is an objective, or move it out of content/",
+                    ),
                 );
-                continue;
             }
+            continue;
+        }
+        let Some(source) = files::read_text(&found.path, &found.shown, sources, diags) else {
+            continue;
         };
-        let source = sources.add(display_path(root, path), text);
         let text = sources.text(source).to_string();
         if let Some(objective) = objective::read(&text, source, defaults, diags) {
             objectives.push(objective);
         }
     }
     objectives
+}
+
+/// `site.theme` names a folder of the site's themes/.
+fn theme_exists(root: &Path, site: &crate::model::SiteSettings, diags: &mut Diagnostics) {
+    let (Some(name), Some(span)) = (&site.theme, &site.theme_span) else {
+        return;
+    };
+    if !root.join("themes").join(name).is_dir() {
+        diags.push(
+            Diagnostic::error(format!("the theme `{name}` does not exist"))
+                .at(span)
+                .label(format!("there is no folder themes/{name}/"))
+                .help(format!(
+                    "create the folder themes/{name}/ with the templates or static files to \
+                     override, or delete `theme` from {CONFIG_FILE}"
+                )),
+        );
+    }
 }
 
 /// Each top-level objective (in file path order) followed by its
@@ -134,9 +157,4 @@ fn parents_first(objectives: Vec<Objective>) -> Vec<Objective> {
     ordered
 }
 
-/// Paths in messages are relative to the site root, as the user wrote them.
-fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
-}
+use files::display_path;

@@ -15,6 +15,7 @@ use crate::syntax::date::parse_date;
 use crate::syntax::formula::{FORMULA_HELP, parse_formula};
 use crate::syntax::number::{NUMBER_HELP, parse_number, split_quantity};
 use crate::syntax::target::{ParsedTarget, TARGET_HELP, parse_revision, parse_target};
+use crate::syntax::{shorten, url};
 
 /// What the config gives every objective file.
 #[derive(Debug, Clone, Copy)]
@@ -61,7 +62,7 @@ pub fn read(
         );
         return None;
     };
-    let root = yaml::parse(yaml_text, source, offset, diags)?;
+    let root = yaml::parse(file, offset..offset + yaml_text.len(), source, diags)?;
     let mut fields = Fields::of(&root, "the objective", diags)?;
     let id = fields
         .require("id", diags)
@@ -75,7 +76,7 @@ pub fn read(
     let period = period_node.and_then(|n| values::period(n, "period", diags));
     let title = fields
         .require("title", diags)
-        .and_then(|n| text(n, "title", diags));
+        .and_then(|n| values::non_empty_text(n, "title", diags));
     let new = fields
         .get("new")
         .and_then(|n| values::flag(n, "new", diags))
@@ -111,15 +112,30 @@ pub fn read(
         (None, _) => None,
     };
     let target_year = defaults.reference_year.or(period.map(|p| p.end));
-    let indicators = fields
-        .get("indicators")
-        .map(|n| {
-            values::items(n, "indicators", diags)
+    let indicators = match fields.get("indicators") {
+        Some(node) => {
+            let items = values::items(node, "indicators", diags);
+            if items.is_empty() && matches!(node.kind, NodeKind::Seq(_)) {
+                diags.push(
+                    Diagnostic::error("the list of indicators is empty")
+                        .at(&node.span)
+                        .help("an objective is measured by its indicators: write at least one (see docs/content-format.md)"),
+                );
+            }
+            items
                 .iter()
                 .filter_map(|item| indicator(item, target_year, diags))
                 .collect()
-        })
-        .unwrap_or_default();
+        }
+        None => {
+            diags.push(
+                Diagnostic::error("the objective has no `indicators`")
+                    .at(&head)
+                    .help("an objective is measured by its indicators: add `indicators:` with at least one (see docs/content-format.md)"),
+            );
+            Vec::new()
+        }
+    };
     let notes = fields
         .get("notes")
         .map(|n| {
@@ -130,6 +146,7 @@ pub fn read(
         })
         .unwrap_or_default();
     fields.finish(diags);
+    narrative_links(file, body, source, diags);
 
     // With a valid id the objective is kept even when other keys are wrong
     // (already reported), so that references to it still resolve.
@@ -160,6 +177,32 @@ pub fn read(
         source,
         span: id.span,
     })
+}
+
+/// Links and images of the narrative: only addresses a public page may
+/// hold, and no image from another host (the reader's browser would ask
+/// that host for it).
+fn narrative_links(file: &str, body: &str, source: SourceId, diags: &mut Diagnostics) {
+    let offset = file.len() - body.len();
+    for link in url::markdown_urls(body) {
+        let span = Span::new(source, offset + link.range.start..offset + link.range.end);
+        let shown = shorten(&link.url);
+        match url::check(&link.url) {
+            Err(why) => diags.push(
+                Diagnostic::error(format!("the link `{shown}` cannot be published: {why}"))
+                    .at(&span)
+                    .help(url::URL_HELP),
+            ),
+            Ok(target) if link.is_image && target.is_other_host() => diags.push(
+                Diagnostic::error(format!(
+                    "the image `{shown}` is on another site: a public page loads nothing from other hosts"
+                ))
+                .at(&span)
+                .help("link to it instead, `[description](https://...)`, or put the image in the theme's static/ folder"),
+            ),
+            Ok(_) => {}
+        }
+    }
 }
 
 fn objective_kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
@@ -205,7 +248,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
         .and_then(|n| values::id(n, "id", diags));
     let name = fields
         .require("name", diags)
-        .and_then(|n| text(n, "name", diags));
+        .and_then(|n| values::non_empty_text(n, "name", diags));
     let common = fields
         .get("common")
         .and_then(|n| values::flag(n, "common", diags))
@@ -342,9 +385,12 @@ fn formula(node: &Node, diags: &mut Diagnostics) -> Option<Formula> {
         }),
         Err(message) => {
             diags.push(
-                Diagnostic::error(format!("the formula `{text}` cannot be read: {message}"))
-                    .at(&node.span)
-                    .help(FORMULA_HELP),
+                Diagnostic::error(format!(
+                    "the formula `{}` cannot be read: {message}",
+                    shorten(&text)
+                ))
+                .at(&node.span)
+                .help(FORMULA_HELP),
             );
             None
         }
@@ -633,7 +679,7 @@ fn observed(
         Some((_, rest)) => {
             let number = &trimmed[..trimmed.len() - rest.len()];
             diags.push(
-                Diagnostic::error(format!("`{trimmed}` mixes a value with words"))
+                Diagnostic::error(format!("`{}` mixes a value with words", shorten(trimmed)))
                     .at(&node.span)
                     .help(format!(
                         "write `{{ value: \"{}\", remark: \"{}\" }}`",
@@ -650,11 +696,11 @@ fn observed(
             Some(Observed::NotAvailable(trimmed.to_string()))
         }
         None => {
-            diags.push(
-                Diagnostic::error(format!("`{trimmed}` is not a number"))
-                    .at(&node.span)
-                    .help(NUMBER_HELP),
-            );
+            // The number's own reason (too long, too many digits) if it has one.
+            let message = parse_number(trimmed)
+                .err()
+                .unwrap_or_else(|| format!("`{}` is not a number", shorten(trimmed)));
+            diags.push(Diagnostic::error(message).at(&node.span).help(NUMBER_HELP));
             None
         }
     }

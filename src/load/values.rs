@@ -24,6 +24,38 @@ pub fn text(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
     }
 }
 
+/// The text of a scalar that must not be empty (a title, a name).
+pub fn non_empty_text(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
+    let value = text(node, key, diags)?;
+    if value.is_empty() {
+        diags.push(
+            Diagnostic::error(format!("`{key}` is empty"))
+                .at(&node.span)
+                .help(format!(
+                    "write the {key} as printed in the plan: `{key}: \"...\"`"
+                )),
+        );
+        return None;
+    }
+    Some(value)
+}
+
+/// An address that a public page may link to (see [`crate::syntax::url`]).
+pub fn url(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
+    let value = text(node, key, diags)?;
+    match crate::syntax::url::check(&value) {
+        Ok(_) => Some(value),
+        Err(why) => {
+            diags.push(
+                Diagnostic::error(format!("`{key}` cannot be published: {why}"))
+                    .at(&node.span)
+                    .help(crate::syntax::url::URL_HELP),
+            );
+            None
+        }
+    }
+}
+
 pub fn flag(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<bool> {
     match text(node, key, diags)?.as_str() {
         "true" => Some(true),

@@ -54,9 +54,19 @@ impl Node {
     }
 }
 
-/// Parses one YAML document. `text` is a slice of the file starting at byte
-/// `offset`, so that spans point into the whole file.
-pub fn parse(text: &str, source: SourceId, offset: usize, diags: &mut Diagnostics) -> Option<Node> {
+/// How deep lists and mappings may nest: the content format needs 5 levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// Parses the YAML document at `range` of `file`, so that spans (and the
+/// lines in messages) point into the whole file.
+pub fn parse(
+    file: &str,
+    range: std::ops::Range<usize>,
+    source: SourceId,
+    diags: &mut Diagnostics,
+) -> Option<Node> {
+    let offset = range.start;
+    let text = file.get(range)?;
     // The parser counts characters; spans count bytes.
     let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_of_char.push(text.len());
@@ -99,6 +109,16 @@ pub fn parse(text: &str, source: SourceId, offset: usize, diags: &mut Diagnostic
                     kind,
                     span: node_span,
                 })
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "lists and mappings are nested more than {MAX_DEPTH} levels deep here"
+                    ))
+                    .at(&node_span)
+                    .help("the content format needs only a few levels: check the indentation and the brackets"),
+                );
+                return None;
             }
             Event::SequenceStart(..) => {
                 stack.push(Building::Seq(node_span, Vec::new()));
@@ -149,7 +169,7 @@ pub fn parse(text: &str, source: SourceId, offset: usize, diags: &mut Diagnostic
                             && let Some((first, _)) =
                                 entries.iter().find(|(k, _)| k.as_str() == Some(name))
                         {
-                            let (line, _) = line_of(text, offset, first.span.range.start);
+                            let line = line_of(file, first.span.range.start);
                             diags.push(
                                 Diagnostic::error(format!("the key `{name}` is written twice"))
                                     .at(&key.span)
@@ -189,9 +209,13 @@ fn widen(start: Span, children: &[Node], end: usize) -> Span {
     Span::new(start.source, start.range.start..end)
 }
 
-fn line_of(text: &str, offset: usize, byte: usize) -> (usize, usize) {
-    let local = byte.saturating_sub(offset).min(text.len());
-    (text[..local].matches('\n').count() + 1, 0)
+/// The 1-based line of a byte of the file.
+fn line_of(file: &str, byte: usize) -> usize {
+    let end = (0..=byte.min(file.len()))
+        .rev()
+        .find(|&b| file.is_char_boundary(b))
+        .unwrap_or(0);
+    file[..end].matches('\n').count() + 1
 }
 
 /// Reads the keys of a mapping, remembering which were asked for, so that
@@ -295,7 +319,7 @@ mod tests {
         let mut sources = Sources::new();
         let id = sources.add("t.yaml", text.to_string());
         let mut diags = Diagnostics::new();
-        let node = parse(text, id, 0, &mut diags);
+        let node = parse(text, 0..text.len(), id, &mut diags);
         (node, diags, sources)
     }
 
@@ -333,6 +357,42 @@ mod tests {
         let (node, diags, _) = parse_str("a: [1, 2\n");
         assert!(node.is_none());
         assert_eq!(diags.errors(), 1);
+    }
+
+    #[test]
+    fn a_duplicate_key_names_the_line_of_the_first_in_the_whole_file() {
+        let file = "---\nid: a\ntitle: x\nid: b\n---\n";
+        let mut sources = Sources::new();
+        let id = sources.add("content/a.md", file.to_string());
+        let mut diags = Diagnostics::new();
+        let _ = parse(file, 4..file.len() - 4, id, &mut diags);
+        let text = diags.render(&sources);
+        assert!(text.contains("content/a.md:4"), "{text}");
+        assert!(text.contains("first written on line 2"), "{text}");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        // Brackets: the YAML parser's own limit.
+        let (node, diags, _) = parse_str(&format!(
+            "a: {}{}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ));
+        assert!(node.is_none());
+        assert_eq!(diags.errors(), 1);
+        for text in [
+            format!("{}x", "- ".repeat(100)),
+            (0..40)
+                .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+                .collect(),
+        ] {
+            let (node, diags, sources) = parse_str(&text);
+            assert!(node.is_none());
+            assert_eq!(diags.errors(), 1, "{}", diags.render(&sources));
+            let text = diags.render_short(&sources);
+            assert!(text.contains("nested more than 32 levels"), "{text}");
+        }
     }
 
     #[test]

@@ -130,6 +130,29 @@ fn status_code(result: Option<&YearResult>) -> &'static str {
         .map_or("", |a| a.status.code())
 }
 
+/// A CSV cell that spreadsheets will not run (OWASP "CSV injection"): text
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`. Numbers (`-8.75`, `+10%`, `-0,5`) are left as they are.
+pub fn spreadsheet_safe(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// `-8.75`, `+10%`, `-1.234,5`: a sign, digits with `.` or `,`, maybe `%`.
+fn is_plain_number(cell: &str) -> bool {
+    let body = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body.ends_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
 pub fn indicators_csv(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String> {
     let index = PlanIndex::new(plan);
     let mut writer = csv::WriterBuilder::new()
@@ -148,7 +171,9 @@ pub fn indicators_csv(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, S
                     continue;
                 }
                 let row = csv_row(objective, ambito, indicator, *year, target, result);
-                writer.write_record(&row).map_err(fail)?;
+                writer
+                    .write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
+                    .map_err(fail)?;
             }
         }
     }
@@ -529,5 +554,31 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
             })
             .collect(),
         results,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cells_cannot_become_formulas_and_numbers_stay_numbers() {
+        for (cell, safe) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+            ("\t=1", "'\t=1"),
+            ("- non disponibile", "'- non disponibile"),
+            ("-", "'-"),
+            ("-8.75", "-8.75"),
+            ("+10%", "+10%"),
+            ("-1.234,5", "-1.234,5"),
+            ("0.17", "0.17"),
+            ("Grado di coinvolgimento", "Grado di coinvolgimento"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), safe, "{cell}");
+        }
     }
 }

@@ -287,16 +287,20 @@ pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
     let number = |v: Option<Decimal>| v.map(machine).unwrap_or_default();
     for p in series_points(ctx, o, i) {
         writer
-            .write_record([
-                p.year.to_string(),
-                number(p.value),
-                p.printed.clone().unwrap_or_default(),
-                number(p.target),
-                number(p.original_target),
-                number(p.national_mean),
-                number(p.cluster_mean),
-                indicator.unit.code().to_string(),
-            ])
+            .write_record(
+                [
+                    p.year.to_string(),
+                    number(p.value),
+                    p.printed.clone().unwrap_or_default(),
+                    number(p.target),
+                    number(p.original_target),
+                    number(p.national_mean),
+                    number(p.cluster_mean),
+                    indicator.unit.code().to_string(),
+                ]
+                .iter()
+                .map(|cell| crate::render::data::spreadsheet_safe(cell)),
+            )
             .map_err(fail)?;
     }
     writer

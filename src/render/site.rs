@@ -102,8 +102,14 @@ impl<'a> Renderer<'a> {
         // Tera's message names the template and the line; the help says where
         // the theme's templates live.
         tera.add_raw_templates(templates).map_err(|e| {
-            Diagnostic::error(format!("a template of the theme cannot be read: {e}"))
-                .help("fix the template named above (a site's own templates are under themes/<name>/templates/)")
+            let (message, file) = name_template_files(&e.to_string(), &theme.origins);
+            let diagnostic =
+                Diagnostic::error(format!("a template of the theme cannot be read: {message}"))
+                    .help("fix the template named above (a site's own templates are under themes/<name>/templates/)");
+            match file {
+                Some(file) => diagnostic.in_file(file),
+                None => diagnostic,
+            }
         })?;
         let ctx = Ctx::new(plan, evaluation, &theme.labels);
         let site = site_view(&ctx);
@@ -782,7 +788,14 @@ impl Renderer<'_> {
             self.ctx.t("notfound_text"),
             Vec::new(),
         );
-        self.emit(out, "404.html", page, &[("inline_css", &css)])
+        // The Content-Security-Policy allows this one inline style by its hash.
+        let hash = format!("sha256-{}", base64_sha256(css.as_bytes()));
+        self.emit(
+            out,
+            "404.html",
+            page,
+            &[("inline_css", &css), ("inline_css_hash", &hash)],
+        )
     }
 
     fn sitemap_xml(&self, out: &mut Output) -> Result<(), Diagnostic> {
@@ -795,6 +808,35 @@ impl Renderer<'_> {
         out.files.push(OutputFile::new("sitemap.xml", xml));
         Ok(())
     }
+}
+
+/// The SHA-256 of `bytes` in base64, as a Content-Security-Policy hash.
+fn base64_sha256(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(bytes))
+}
+
+/// Tera names a template by its name (`404.html`); say which file of which
+/// theme it is (`themes/default/templates/404.html`).
+fn name_template_files<'o>(
+    message: &str,
+    origins: &'o BTreeMap<String, String>,
+) -> (String, Option<&'o str>) {
+    let mut message = message.to_string();
+    let mut file = None;
+    for (name, origin) in origins {
+        for (tera, ours) in [
+            (format!("--> {name}:"), format!("--> {origin}:")),
+            (format!("'{name}'"), format!("'{origin}'")),
+        ] {
+            if message.contains(&tera) {
+                message = message.replace(&tera, &ours);
+                file.get_or_insert(origin.as_str());
+            }
+        }
+    }
+    (message, file)
 }
 
 /// Lower case, accents folded: what the search compares.

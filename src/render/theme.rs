@@ -6,13 +6,12 @@
 //! static file, or single labels of a translation file.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::load::files;
 use crate::load::yaml::{self, NodeKind};
 use crate::model::Language;
 use crate::render::i18n::Labels;
@@ -33,6 +32,7 @@ pub struct Theme {
 pub fn load(
     root: &Path,
     theme: Option<&str>,
+    theme_span: Option<&Span>,
     language: Language,
     sources: &mut Sources,
     diags: &mut Diagnostics,
@@ -57,70 +57,66 @@ pub fn load(
             statics.insert(PathBuf::from(name), file.contents().to_vec());
         } else if path == i18n_file {
             let text = String::from_utf8_lossy(file.contents()).into_owned();
-            read_labels(
-                &format!("themes/default/{path} (built in)"),
-                text,
-                sources,
-                diags,
-                &mut labels,
-            );
+            let source = sources.add(format!("themes/default/{path} (built in)"), text);
+            read_labels(source, sources, diags, &mut labels);
         }
     }
     let name = theme.unwrap_or("default");
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
-        for entry in WalkDir::new(&dir).sort_by_file_name().into_iter() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    diags.push(
-                        Diagnostic::error(format!("cannot read the theme: {error}")).in_file(&dir),
-                    );
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
+        for found in files::walk(root, &dir, diags).unwrap_or_default() {
+            if found.is_dir {
                 continue;
             }
-            let Ok(relative) = entry.path().strip_prefix(&dir) else {
+            let Ok(relative) = found.shown.strip_prefix(Path::new("themes").join(name)) else {
                 continue;
             };
             let relative = relative.to_string_lossy().replace('\\', "/");
-            let shown = format!("themes/{name}/{relative}");
-            let bytes = match fs::read(entry.path()) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    diags.push(
-                        Diagnostic::error(format!("cannot read the theme file: {error}"))
-                            .in_file(&shown),
-                    );
+            if let Some(file) = relative.strip_prefix("static/") {
+                let limit = files::MAX_STATIC_BYTES;
+                let Some(bytes) =
+                    files::read_bytes(&found.path, &found.shown, limit, sources, diags)
+                else {
                     continue;
-                }
-            };
-            if let Some(template) = relative.strip_prefix("templates/") {
-                templates.insert(
-                    template.to_string(),
-                    String::from_utf8_lossy(&bytes).into_owned(),
-                );
-                origins.insert(template.to_string(), shown.clone());
-            } else if let Some(file) = relative.strip_prefix("static/") {
+                };
+                let bytes = if is_text(file) {
+                    files::normalise_line_ends(bytes)
+                } else {
+                    bytes
+                };
                 statics.insert(PathBuf::from(file), bytes);
-            } else if relative == i18n_file {
-                read_labels(
-                    &shown,
-                    String::from_utf8_lossy(&bytes).into_owned(),
-                    sources,
-                    diags,
-                    &mut labels,
-                );
+                continue;
+            }
+            let template = relative.strip_prefix("templates/");
+            if template.is_none() && relative != i18n_file {
+                continue;
+            }
+            let Some(source) = files::read_text(&found.path, &found.shown, sources, diags) else {
+                continue;
+            };
+            let text = sources.text(source).to_string();
+            let shown = found.shown.to_string_lossy().replace('\\', "/");
+            match template {
+                Some(template) => {
+                    templates.insert(template.to_string(), text);
+                    origins.insert(template.to_string(), shown);
+                }
+                None => read_labels(source, sources, diags, &mut labels),
             }
         }
     } else if theme.is_some() {
-        diags.push(
-            Diagnostic::error(format!("the theme `{name}` does not exist"))
-                .in_file(format!("themes/{name}"))
-                .help("create the folder with the templates or static files to override, or delete `theme` from cruscotto.yaml"),
-        );
+        let mut diagnostic =
+            Diagnostic::error(format!("the theme `{name}` does not exist")).help(format!(
+                "create the folder themes/{name}/ with the templates or static files to override, \
+                 or delete `theme` from cruscotto.yaml"
+            ));
+        diagnostic = match theme_span {
+            Some(span) => diagnostic
+                .at(span)
+                .label(format!("there is no folder themes/{name}/")),
+            None => diagnostic.in_file(format!("themes/{name}")),
+        };
+        diags.push(diagnostic);
     }
     Theme {
         templates,
@@ -139,17 +135,21 @@ fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     files
 }
 
+/// Static files whose line ends are made plain, as the site's text is.
+fn is_text(file: &str) -> bool {
+    let extension = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    ["css", "js", "svg", "txt", "html", "xml", "json"].contains(&extension.as_str())
+}
+
 /// Reads a flat `key: "label"` file into `labels` (later files win).
 fn read_labels(
-    path: &str,
-    text: String,
-    sources: &mut Sources,
+    source: SourceId,
+    sources: &Sources,
     diags: &mut Diagnostics,
     labels: &mut BTreeMap<String, String>,
 ) {
-    let source = sources.add(path, text);
     let text = sources.text(source).to_string();
-    let Some(root) = yaml::parse(&text, source, 0, diags) else {
+    let Some(root) = yaml::parse(&text, 0..text.len(), source, diags) else {
         return;
     };
     let NodeKind::Map(entries) = &root.kind else {
@@ -176,6 +176,8 @@ fn read_labels(
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn labels_of(language: Language) -> Labels {
@@ -183,6 +185,7 @@ mod tests {
         let mut diags = Diagnostics::new();
         let theme = load(
             Path::new("/nonexistent"),
+            None,
             None,
             language,
             &mut sources,
@@ -207,6 +210,7 @@ mod tests {
         let theme = load(
             Path::new("/nonexistent"),
             None,
+            None,
             Language::It,
             &mut sources,
             &mut diags,
@@ -225,7 +229,14 @@ mod tests {
         fs::write(theme_dir.join("static/extra.css"), "body{}").expect("write");
         let mut sources = Sources::new();
         let mut diags = Diagnostics::new();
-        let theme = load(dir.path(), None, Language::It, &mut sources, &mut diags);
+        let theme = load(
+            dir.path(),
+            None,
+            None,
+            Language::It,
+            &mut sources,
+            &mut diags,
+        );
         assert_eq!(theme.labels.get("nav_home"), "Inizio");
         assert_eq!(
             theme.labels.get("nav_data"),

@@ -67,6 +67,7 @@ pub fn split_date(text: &str) -> Option<(PartialDate, &str)> {
 
 /// Reads a whole date with a year: `15/07/2023`.
 pub fn parse_date(text: &str) -> Result<Date, String> {
+    super::within(text, 100, "date")?;
     match split_date(text) {
         Some((date, rest)) if rest.trim().is_empty() => match date.year {
             Some(year) => date
@@ -109,6 +110,11 @@ mod tests {
         assert!(parse_date("31/4/2023").is_err(), "April has 30 days");
         assert!(parse_date("29/2/2023").is_err());
         assert_eq!(parse_date("29/2/2024"), Ok(date(2024, 2, 29)));
+        assert!(
+            parse_date(&"1/".repeat(100_000))
+                .expect_err("long")
+                .contains("characters long")
+        );
     }
 
     #[test]

@@ -29,9 +29,26 @@ enum Token {
     Comma,
 }
 
+/// The longest formula read, in characters: the plans' longest is under 100.
+pub const MAX_FORMULA_CHARS: usize = 1_000;
+/// The most years `mean_prev` averages.
+pub const MAX_MEAN_YEARS: u32 = 20;
+/// How deep brackets, signs and function calls may nest.
+pub const MAX_FORMULA_DEPTH: usize = 32;
+
 pub fn parse_formula(text: &str) -> Result<Expr, String> {
+    let length = text.chars().count();
+    if length > MAX_FORMULA_CHARS {
+        return Err(format!(
+            "it is {length} characters long, more than the {MAX_FORMULA_CHARS} a formula may have"
+        ));
+    }
     let tokens = tokenize(text)?;
-    let mut parser = Parser { tokens, pos: 0 };
+    let mut parser = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+    };
     let expr = parser.expression()?;
     match parser.tokens.get(parser.pos) {
         None => Ok(expr),
@@ -111,6 +128,8 @@ fn describe(token: &Token) -> String {
 struct Parser {
     tokens: Vec<Token>,
     pos: usize,
+    /// Brackets, signs and calls open around the current position.
+    depth: usize,
 }
 
 impl Parser {
@@ -160,6 +179,18 @@ impl Parser {
     }
 
     fn factor(&mut self) -> Result<Expr, String> {
+        self.depth += 1;
+        if self.depth > MAX_FORMULA_DEPTH {
+            return Err(format!(
+                "brackets, signs and functions are nested more than {MAX_FORMULA_DEPTH} deep"
+            ));
+        }
+        let factor = self.factor_inner();
+        self.depth -= 1;
+        factor
+    }
+
+    fn factor_inner(&mut self) -> Result<Expr, String> {
         match self.next() {
             Some(Token::Number(value)) => Ok(Expr::Number(value)),
             Some(Token::Op(Op::Sub)) => Ok(Expr::Neg(Box::new(self.factor()?))),
@@ -191,8 +222,18 @@ impl Parser {
                 let measure = self.name_argument(name)?;
                 self.expect(&Token::Comma, "between the arguments of mean_prev")?;
                 let years = match self.next() {
+                    Some(Token::Number(n))
+                        if n.is_integer()
+                            && n > Decimal::ZERO
+                            && n <= Decimal::from(MAX_MEAN_YEARS) =>
+                    {
+                        u32::try_from(n.normalize().mantissa())
+                            .map_err(|_| "too many years".to_string())?
+                    }
                     Some(Token::Number(n)) if n.is_integer() && n > Decimal::ZERO => {
-                        u32::try_from(n.mantissa()).map_err(|_| "too many years".to_string())?
+                        return Err(format!(
+                            "mean_prev takes at most {MAX_MEAN_YEARS} years, not {n}"
+                        ));
                     }
                     _ => {
                         return Err(
@@ -329,6 +370,38 @@ mod tests {
         );
         assert!(parse_formula("a % b").expect_err("percent").contains("`%`"));
         assert!(parse_formula("mean_prev(x)").is_err());
+        // Found by fuzzing: averaging millions of years ran out of memory.
+        assert!(
+            parse_formula("x /mean_prev(z,44444444)")
+                .expect_err("years")
+                .contains("at most 20 years")
+        );
+        assert_eq!(
+            parse_formula("mean_prev(x, 3,0)"),
+            Ok(Expr::MeanPrev("x".into(), 3))
+        );
+        let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(
+            parse_formula(&deep)
+                .expect_err("deep")
+                .contains("characters long")
+        );
+        let nested = format!("{}a{}", "(".repeat(40), ")".repeat(40));
+        assert!(
+            parse_formula(&nested)
+                .expect_err("nested")
+                .contains("nested")
+        );
+        let signs = format!("{}a", "-".repeat(40));
+        assert!(parse_formula(&signs).expect_err("signs").contains("nested"));
+        let long = vec!["a"; 100_000].join(" + ");
+        assert!(
+            parse_formula(&long)
+                .expect_err("long")
+                .contains("characters long")
+        );
+        let fine = format!("{}a{}", "(".repeat(30), ")".repeat(30));
+        assert!(parse_formula(&fine).is_ok());
         assert!(
             parse_formula("prev")
                 .expect_err("bare fn")

@@ -5,6 +5,7 @@ pub mod date;
 pub mod formula;
 pub mod number;
 pub mod target;
+pub mod url;
 
 /// Lower case with the accents of Italian folded (`Qualità` -> `qualita`),
 /// for ids and searches.
@@ -28,4 +29,26 @@ pub fn is_not_available(text: &str) -> bool {
         text.trim().to_lowercase().as_str(),
         "" | "nd" | "n.d." | "n.d" | "-"
     )
+}
+
+/// A value quoted in a message: long ones are cut, so that a mistake in a
+/// huge value still gives a readable message.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 80;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// Refuses a value longer than `max` characters before a parser reads it.
+pub fn within(text: &str, max: usize, what: &str) -> Result<(), String> {
+    let length = text.chars().count();
+    if length > max {
+        return Err(format!(
+            "`{}` is {length} characters long, more than the {max} a {what} may have",
+            shorten(text.trim())
+        ));
+    }
+    Ok(())
 }

@@ -20,8 +20,13 @@ pub const NUMBER_HELP: &str = "write a number like 65.991 (a dot before groups o
     separates thousands), 0,17 or 0.17 (decimals), optionally with a sign (-8,75) and a unit \
     (15,02%, € 48,46, 3 gg)";
 
+/// The significant digits an exact decimal holds.
+pub const MAX_DIGITS: u32 = 28;
+
 /// Reads a bare number: `65.991`, `-8,75`, `0.17`, `- 6,00`.
 pub fn parse_number(text: &str) -> Result<(Decimal, u32), String> {
+    // Digits, separators and a sign: more than twice the digits kept exactly.
+    super::within(text, 80, "number")?;
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.strip_prefix('-').or(trimmed.strip_prefix('−')) {
         Some(rest) => (true, rest.trim_start()),
@@ -75,6 +80,12 @@ pub fn parse_number(text: &str) -> Result<(Decimal, u32), String> {
     };
     let value = Decimal::from_str(&plain).map_err(|_| format!("`{trimmed}` is too large"))?;
     let decimals = u32::try_from(fraction.len()).unwrap_or(u32::MAX);
+    // More digits than exact decimals hold would be rounded: refuse them.
+    if value.scale() != decimals {
+        return Err(format!(
+            "`{trimmed}` has more digits than can be kept exactly (at most {MAX_DIGITS})"
+        ));
+    }
     Ok((if negative { -value } else { value }, decimals))
 }
 
@@ -92,8 +103,14 @@ fn is_grouped(digits: &str) -> bool {
 
 /// Reads a number with an optional unit sign: `15,02%`, `€ 48,46`, `3 gg`.
 pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
-    let (quantity, rest) =
-        split_quantity(text).ok_or_else(|| format!("`{}` is not a number", text.trim()))?;
+    super::within(text, 200, "number")?;
+    let Some((quantity, rest)) = split_quantity(text) else {
+        // The number's own reason (too many digits, misplaced dots) if it has one.
+        let digits = text.trim().trim_start_matches('€').trim_end_matches('%');
+        return Err(parse_number(digits)
+            .err()
+            .unwrap_or_else(|| format!("`{}` is not a number", text.trim())));
+    };
     if rest.trim().is_empty() {
         Ok(quantity)
     } else {
@@ -210,6 +227,21 @@ mod tests {
         assert!(parse_number("abc").is_err());
         assert!(parse_number("").is_err());
         assert!(parse_number(",").is_err());
+        // Found by fuzzing: too many digits were rounded without a word.
+        assert!(
+            parse_number("26666,666888666666666666666666666666")
+                .expect_err("digits")
+                .contains("kept exactly")
+        );
+        assert!(
+            parse_number(&"9".repeat(100_000))
+                .expect_err("long")
+                .contains("100000 characters long")
+        );
+        assert_eq!(
+            parse_number("0,0000000000000000000000000001"),
+            Ok((d("0.0000000000000000000000000001"), 28))
+        );
     }
 
     #[test]

@@ -18,7 +18,12 @@ pub const TARGET_HELP: &str = "write a target like `>= 0,21%`, `<= 3`, `100%`, `
     `entro il 31/12/2023`, `+10%`, `> media triennio precedente`, `≤ dato medio nazionale` \
     or `da def.` (see docs/content-format.md)";
 
+/// The longest target read: the plans' longest, with its qualifier, is
+/// under 100 characters.
+pub const MAX_TARGET_CHARS: usize = 500;
+
 pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
+    super::within(text, MAX_TARGET_CHARS, "target")?;
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     if trimmed.is_empty() {
@@ -254,6 +259,14 @@ mod tests {
             value: d(value),
             explicit: true,
         }
+    }
+
+    #[test]
+    fn a_huge_target_is_refused_with_a_short_message() {
+        let huge = format!(">= 1 {}", "x".repeat(100_000));
+        let message = parse_target(&huge).expect_err("huge");
+        assert!(message.contains("more than the 500"), "{message}");
+        assert!(message.len() < 300, "{message}");
     }
 
     #[test]

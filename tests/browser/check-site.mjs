@@ -2,7 +2,8 @@
 // Checks a built static site folder:
 //   - accessibility: axe-core (WCAG 2.0/2.1 A and AA) on every page, in headless Chromium;
 //   - privacy and robustness: every request to a host other than 127.0.0.1/localhost,
-//     every console error and uncaught page error;
+//     every console error and uncaught page error, every Content-Security-Policy violation
+//     (the pages' policy is enforced);
 //   - JavaScript disabled: every page loads without console errors and has an <h1>;
 //   - links: every internal href/src/srcset/url(...) reference and #fragment resolves
 //     (read from the files, without the browser; external links are only counted);
@@ -637,7 +638,15 @@ async function browserChecks(siteRoot, htmlFiles, opts, baseUrl) {
   const pageUrl = (rel) => `${baseUrl}/${rel.split('/').map(encodeURIComponent).join('/')}`;
 
   const newContext = async (options) => {
-    const context = await browser.newContext({ bypassCSP: true, serviceWorkers: 'block', ...options });
+    // The pages' Content-Security-Policy is enforced: a violation is a console error, and the
+    // listener below reports it with the directive and what was blocked (axe-core is injected
+    // as an init script, which the policy does not cover).
+    const context = await browser.newContext({ bypassCSP: false, serviceWorkers: 'block', ...options });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`Content-Security-Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || ''}:${e.lineNumber || ''})`);
+      });
+    });
     // Block and record every request to another host.
     await context.route(
       (url) => !isLocalUrl(url.href),

@@ -20,6 +20,17 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
+  // The pages' Content-Security-Policy is enforced: a violation fails the run.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Content-Security-Policy/i.test(msg.text())) {
+      check(false, `no Content-Security-Policy violation: ${msg.text()}`);
+    }
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`Content-Security-Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
   await page.goto(url('indicatori/index.html'));
   const rows = page.locator('#indicator-table tbody tr');
   const total = await rows.count();
@@ -56,6 +67,11 @@ try {
 
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const plain = await noJs.newPage();
+  plain.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Content-Security-Policy/i.test(msg.text())) {
+      check(false, `no Content-Security-Policy violation without JavaScript: ${msg.text()}`);
+    }
+  });
   await plain.goto(url('indicatori/index.html'));
   check(!(await plain.locator('#indicator-filters').isVisible()), 'without JavaScript the filters (which need it) stay hidden');
   check(await plain.locator('#indicator-table tbody tr:visible').count() === total, 'without JavaScript every indicator is listed');

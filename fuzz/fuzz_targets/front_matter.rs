@@ -1,0 +1,18 @@
+//! The objective loader on any file: front-matter split, YAML tree, every
+//! key and value reader. It must report, never panic or overflow the stack.
+#![no_main]
+
+use cruscotto::diagnostics::{Diagnostics, Sources};
+use cruscotto::load::objective::{Defaults, read};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let mut sources = Sources::new();
+    let source = sources.add("content/fuzz.md", text.to_string());
+    let mut diags = Diagnostics::new();
+    let defaults = Defaults {
+        reference_year: Some(2023),
+    };
+    let _ = read(text, source, defaults, &mut diags);
+    let _ = diags.render(&sources);
+});
