@@ -2104,6 +2104,7 @@ mod tests {
             parzialmente_raggiunto: parziale,
             non_raggiunto: non,
             non_valutabile: nv,
+            ..StatusCounts::default()
         }
     }
 

@@ -11,6 +11,7 @@ pub mod site;
 pub mod summary;
 pub mod theme;
 pub mod views;
+pub mod working;
 
 use std::collections::BTreeSet;
 

@@ -24,6 +24,11 @@ pub struct SeriesPoint {
     pub year: Year,
     pub value: Option<Decimal>,
     pub printed: Option<String>,
+    /// The date of a monitoring reading; `None` for a final value.
+    pub as_of: Option<crate::model::Date>,
+    /// The value recomputed from the measures, when it disagrees with the
+    /// printed one.
+    pub check: Option<Decimal>,
     pub target: Option<Decimal>,
     pub original_target: Option<Decimal>,
     pub national_mean: Option<Decimal>,
@@ -66,6 +71,12 @@ pub fn series_points(ctx: &Ctx, o: usize, i: usize) -> Vec<SeriesPoint> {
                     crate::model::Observed::Date(d) => d.to_string(),
                     crate::model::Observed::NotAvailable(text) => text.clone(),
                 }),
+                as_of: y.and_then(|y| y.as_of),
+                check: y
+                    .filter(|y| y.mismatch)
+                    .and_then(|y| y.working.as_ref())
+                    .map(|w| w.result)
+                    .filter(|c| Some(*c) != y.and_then(|y| y.value)),
                 target,
                 original_target,
                 national_mean: entry.and_then(|e| e.national_mean),
@@ -214,11 +225,18 @@ fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String 
         .iter()
         .filter(|p| p.value.is_some() || p.printed.is_some())
         .map(|p| {
-            format!(
-                "{} {}",
-                p.year,
-                p.value.map_or_else(|| ctx.t("chart_not_available"), value)
-            )
+            let shown = p.value.map_or_else(|| ctx.t("chart_not_available"), value);
+            match p.as_of {
+                Some(as_of) => format!(
+                    "{} {shown} ({})",
+                    p.year,
+                    ctx.fill(
+                        "value_monitoring",
+                        &[("date", &crate::render::format::date(as_of))]
+                    )
+                ),
+                None => format!("{} {shown}", p.year),
+            }
         })
         .collect();
     // Targets as numbers with their own decimals: "2023 20%", not "20,00%".
@@ -265,9 +283,12 @@ fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String 
     text
 }
 
-pub const SERIES_CSV_COLUMNS: [&str; 8] = [
+pub const SERIES_CSV_COLUMNS: [&str; 11] = [
     "year",
     "value",
+    "value_status",
+    "as_of",
+    "computed_check",
     "printed",
     "target",
     "target_original",
@@ -290,6 +311,13 @@ pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
             .write_record([
                 p.year.to_string(),
                 number(p.value),
+                match (p.value, p.as_of) {
+                    (None, _) => String::new(),
+                    (Some(_), None) => "final".into(),
+                    (Some(_), Some(_)) => "monitoring".into(),
+                },
+                p.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                number(p.check),
                 p.printed.clone().unwrap_or_default(),
                 number(p.target),
                 number(p.original_target),

@@ -507,6 +507,10 @@ impl Renderer<'_> {
             .iter()
             .map(|s| views::status_view(&self.ctx, *s))
             .collect();
+        let reasons: Vec<views::StatusView> = crate::engine::Reason::ALL
+            .iter()
+            .map(|r| views::reason_view(&self.ctx, *r))
+            .collect();
         let caption = self
             .ctx
             .fill("indicators_caption", &[("count", &rows.len().to_string())]);
@@ -520,6 +524,7 @@ impl Renderer<'_> {
                 ("columns", &columns),
                 ("ambiti", &ambiti),
                 ("statuses", &statuses),
+                ("reasons", &reasons),
                 ("caption", &caption),
             ],
         )
@@ -736,7 +741,11 @@ struct YearSummary {
     year: i32,
     heading: String,
     counts: String,
+    /// The not assessable ones by reason.
+    reasons: Option<String>,
     achievement: Option<String>,
+    /// What the achievement rests on.
+    rests_on: String,
     mix: Vec<MixItem>,
 }
 
@@ -771,12 +780,20 @@ fn year_summary(ctx: &Ctx, year: i32) -> Option<YearSummary> {
             ),
             None => ctx.fill("home_year_no_achievement", &[("year", &year_text)]),
         }),
+        reasons: views::reasons_text(ctx, c),
+        rests_on: views::rests_on(ctx, year, y),
         mix: crate::engine::scoring::Status::ALL
             .iter()
+            .filter(|s| **s != crate::engine::scoring::Status::NonValutabile)
             .map(|s| MixItem {
                 status: views::status_view(ctx, *s),
                 count: c.get(*s),
             })
+            .chain(
+                views::reason_mix(ctx, c)
+                    .into_iter()
+                    .map(|(status, count)| MixItem { status, count }),
+            )
             .collect(),
     })
 }
