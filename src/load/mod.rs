@@ -5,6 +5,7 @@
 
 mod config;
 mod objective;
+pub mod sheet;
 pub mod values;
 pub mod yaml;
 
@@ -28,7 +29,8 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opti
     let defaults = objective::Defaults {
         reference_year: config.as_ref().map(|c| c.plan.reference_year),
     };
-    let objectives = parents_first(read_objectives(root, defaults, sources, diags));
+    let mut objectives = parents_first(read_objectives(root, defaults, sources, diags));
+    sheet::merge(root, &mut objectives, sources, diags);
     Some(Plan {
         config: config?,
         objectives,

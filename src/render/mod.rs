@@ -7,6 +7,7 @@ pub mod format;
 pub mod i18n;
 pub mod markdown;
 pub mod series;
+pub mod sheet;
 pub mod site;
 pub mod summary;
 pub mod theme;

@@ -1,0 +1,342 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+//! The year's results from a filled data-collection sheet: `fixtures/results`
+//! has its 2023 sheet as CSV; the tests write the same sheet as xlsx (typed
+//! cells, as Excel saves them) and check that both give the numbers worked
+//! out by hand here.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use assert_cmd::Command;
+use cruscotto::engine::scoring::Status;
+use cruscotto::engine::{Evaluation, Reason, ValueStatus, YearResult};
+use cruscotto::model::{Plan, PlanIndex};
+use rust_decimal::Decimal;
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).expect("decimal")
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/results")
+}
+
+/// A copy of the fixture without its sheet.
+fn copy_without_sheet() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        fixture().join("cruscotto.yaml"),
+        dir.path().join("cruscotto.yaml"),
+    )
+    .expect("copy");
+    fs::create_dir_all(dir.path().join("content")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("rilevazioni")).expect("mkdir");
+    for entry in fs::read_dir(fixture().join("content")).expect("content") {
+        let path = entry.expect("entry").path();
+        fs::copy(
+            &path,
+            dir.path()
+                .join("content")
+                .join(path.file_name().expect("name")),
+        )
+        .expect("copy");
+    }
+    dir
+}
+
+/// The fixture's CSV sheet written as an xlsx workbook, with numbers as
+/// number cells and the monitoring date as a date cell.
+fn write_xlsx(path: &Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(fixture().join("rilevazioni/2023.csv"))
+        .expect("csv");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    for (r, record) in reader.records().enumerate() {
+        let record = record.expect("row");
+        for (c, cell) in record.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if cell.is_empty() {
+                continue;
+            }
+            let plain = cell.replace('.', "").replace(',', ".");
+            if r > 0 && c == 6 && plain.parse::<f64>().is_ok() && !cell.contains('/') {
+                sheet
+                    .write_number(r, c, plain.parse::<f64>().unwrap())
+                    .expect("number");
+            } else if r > 0 && c == 7 {
+                let parts: Vec<u16> = cell.split('/').map(|p| p.parse().unwrap()).collect();
+                let date = ExcelDateTime::from_ymd(parts[2], parts[1] as u8, parts[0] as u8)
+                    .expect("date");
+                sheet
+                    .write_datetime_with_format(r, c, &date, &date_format)
+                    .expect("date");
+            } else {
+                sheet.write_string(r, c, cell).expect("text");
+            }
+        }
+    }
+    workbook.save(path).expect("save xlsx");
+}
+
+fn evaluate(root: &Path) -> (Plan, Evaluation) {
+    let checked = cruscotto::check(root);
+    assert_eq!(
+        checked.diagnostics.errors(),
+        0,
+        "{}",
+        checked.diagnostics.render(&checked.sources)
+    );
+    checked.evaluated.expect("evaluated")
+}
+
+fn year<'a>(plan: &Plan, evaluation: &'a Evaluation, id: &str) -> &'a YearResult {
+    let index = PlanIndex::new(plan);
+    let (o, i) = index.indicators[id];
+    &evaluation.indicators[o][i].years[&2023]
+}
+
+fn reason(y: &YearResult) -> Option<Reason> {
+    y.assessment.as_ref().and_then(|a| a.reason)
+}
+
+fn achievement(y: &YearResult) -> Option<Decimal> {
+    y.assessment
+        .as_ref()
+        .and_then(|a| a.score.as_ref())
+        .map(|s| s.achievement.round_dp(2))
+}
+
+/// The numbers of the 2023 sheet, worked out by hand.
+fn check_merged(plan: &Plan, evaluation: &Evaluation) {
+    // pratiche-online: measures from the sheet, 450 / 600 × 100 = 75%;
+    // >= 60%: 125% capped at 100%, reached; a final value.
+    let y = year(plan, evaluation, "pratiche-online");
+    assert_eq!(y.value, Some(d("75")));
+    assert_eq!(achievement(y), Some(d("100")));
+    assert_eq!(y.value_status, Some(ValueStatus::Final));
+    // imprese-assistite: 150 at 30/09/2023, a monitoring reading;
+    // 150 / 200 = 75%, partly reached.
+    let y = year(plan, evaluation, "imprese-assistite");
+    assert_eq!(y.value, Some(d("150")));
+    assert_eq!(y.value_status, Some(ValueStatus::Monitoring));
+    assert_eq!(
+        y.as_of.map(|d| d.to_string()).as_deref(),
+        Some("2023-09-30")
+    );
+    assert_eq!(achievement(y), Some(d("75")));
+    // eventi: 5 / 10 = 50%, not reached, with its cause from the sheet.
+    let y = year(plan, evaluation, "eventi");
+    assert_eq!(achievement(y), Some(d("50")));
+    assert_eq!(
+        y.assessment.as_ref().map(|a| a.status),
+        Some(Status::NonRaggiunto)
+    );
+    let index = PlanIndex::new(plan);
+    let eventi = index.indicator(plan, "eventi").expect("eventi");
+    assert_eq!(
+        eventi.series[&2023].cause.as_deref(),
+        Some("Cinque eventi annullati per l'allerta meteo di ottobre")
+    );
+    // tempo-medio: 40 days against <= 30: 30 / 40 = 75%, partly reached.
+    assert_eq!(
+        achievement(year(plan, evaluation, "tempo-medio")),
+        Some(d("75"))
+    );
+    // The six reasons, one each.
+    let reasons = [
+        ("gradimento", Reason::TargetToBeDefined),
+        ("crescita-utenti", Reason::ComparisonMissing),
+        ("progetto-sospeso", Reason::Neutralised),
+        ("corsi", Reason::NotAvailable),
+        ("verifiche", Reason::NoValue),
+        ("regolamento", Reason::TargetNotMeasurable),
+    ];
+    for (id, expected) in reasons {
+        assert_eq!(reason(year(plan, evaluation, id)), Some(expected), "{id}");
+    }
+    // gradimento keeps its value 82,5 although not assessable; crescita-utenti
+    // 1.200 is 1200.
+    assert_eq!(year(plan, evaluation, "gradimento").value, Some(d("82.5")));
+    assert_eq!(
+        year(plan, evaluation, "crescita-utenti").value,
+        Some(d("1200"))
+    );
+    // Roll-ups: servizi (100 + 75 + 50) / 3 = 75%; organizzazione 75%; the
+    // plan 75%, on 4 of the 10 targets of 2023, 1 monitoring reading.
+    let y = &evaluation.plan.years[&2023];
+    assert_eq!(y.achievement.map(|a| a.round_dp(2)), Some(d("75")));
+    assert_eq!((y.counts.assessed(), y.counts.total()), (4, 10));
+    assert_eq!(y.counts.monitoring, 1);
+    assert_eq!((y.parts_assessed, y.parts), (2, 2));
+    for r in Reason::ALL {
+        assert_eq!(y.counts.not_assessable.get(r), 1, "{r:?}");
+    }
+}
+
+#[test]
+fn the_csv_sheet_is_merged() {
+    let (plan, evaluation) = evaluate(&fixture());
+    check_merged(&plan, &evaluation);
+}
+
+#[test]
+fn the_xlsx_sheet_gives_the_same_results() {
+    let dir = copy_without_sheet();
+    write_xlsx(&dir.path().join("rilevazioni/2023.xlsx"));
+    let (plan, evaluation) = evaluate(dir.path());
+    check_merged(&plan, &evaluation);
+}
+
+#[test]
+fn check_warns_for_each_final_shortfall_without_a_cause() {
+    let checked = cruscotto::check(&fixture());
+    let warnings: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| {
+            format!(
+                "{}: {}",
+                d.span
+                    .as_ref()
+                    .map(|s| checked.sources.location(s))
+                    .unwrap_or_default(),
+                d.message
+            )
+        })
+        .collect();
+    // eventi gives a cause, imprese-assistite is a monitoring reading: only
+    // tempo-medio is left, at its line in the content.
+    assert_eq!(
+        warnings,
+        [
+            "content/02-organizzazione.md:8: 2023: `tempo-medio` fell short of its target and gives no cause"
+        ]
+    );
+}
+
+#[test]
+fn rilevazione_writes_the_sheet_and_reads_it_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xlsx = dir.path().join("2023.xlsx");
+    Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["rilevazione", "--year", "2023", "--root"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(&xlsx)
+        .assert()
+        .success();
+    use calamine::{Reader, Xlsx};
+    let mut workbook: Xlsx<_> = calamine::open_workbook(&xlsx).expect("open");
+    let range = workbook
+        .worksheet_range_at(0)
+        .expect("sheet")
+        .expect("range");
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        [
+            "objective_id",
+            "indicator_id",
+            "measure",
+            "name",
+            "unit",
+            "target",
+            "value",
+            "as_of",
+            "cause"
+        ]
+    );
+    // One row per indicator (10) and per measure (2 of pratiche-online).
+    assert_eq!(rows.len(), 1 + 10 + 2);
+    // Known values are filled in, as text: the sheet's measures, the
+    // monitoring reading with its date, the cause.
+    assert_eq!(
+        rows[2][..7],
+        [
+            "servizi-digitali",
+            "pratiche-online",
+            "online",
+            "Pratiche presentate online",
+            "",
+            "",
+            "450"
+        ]
+    );
+    assert_eq!(rows[4][6..8], ["150", "30/09/2023"]);
+    assert_eq!(
+        rows[5][8],
+        "Cinque eventi annullati per l'allerta meteo di ottobre"
+    );
+    assert_eq!(rows[4][5], ">= 200");
+    // It refuses to overwrite a sheet.
+    Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["rilevazione", "--year", "2023", "--root"])
+        .arg(fixture())
+        .arg("--output")
+        .arg(&xlsx)
+        .assert()
+        .failure();
+    // The CSV form on standard output, read back by a build: same figures.
+    let output = Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["rilevazione", "--year", "2023", "--root"])
+        .arg(fixture())
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let site = copy_without_sheet();
+    fs::write(site.path().join("rilevazioni/2023.csv"), &output.stdout).expect("write");
+    let (plan, evaluation) = evaluate(site.path());
+    check_merged(&plan, &evaluation);
+    // And the workbook written by the command, put in place as it is.
+    let site = copy_without_sheet();
+    fs::copy(&xlsx, site.path().join("rilevazioni/2023.xlsx")).expect("copy");
+    let (plan, evaluation) = evaluate(site.path());
+    check_merged(&plan, &evaluation);
+}
+
+#[test]
+fn every_bad_cell_is_reported_with_its_row_and_column() {
+    let site = copy_without_sheet();
+    let sheet = "\
+objective_id,indicator_id,measure,name,unit,target,value,as_of,cause,valore
+servizi-digitali,pratiche-onlin,,,,,75,,,
+organizzazione-interna,eventi,,,,,5,,,
+servizi-digitali,pratiche-online,online,,,,quattrocento,,,
+servizi-digitali,pratiche-online,onlin,,,,450,,,
+servizi-digitali,imprese-assistite,,,,,150,31/09/2023,,
+servizi-digitali,eventi,,,,,\"5,5,5\",,,
+";
+    fs::write(site.path().join("rilevazioni/2023.csv"), sheet).expect("write");
+    let checked = cruscotto::check(site.path());
+    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+}
+
+#[test]
+fn a_figure_in_both_the_content_and_the_sheet_must_agree() {
+    let site = copy_without_sheet();
+    let content = site.path().join("content/01-servizi-digitali.md");
+    let text = fs::read_to_string(&content).expect("read").replace(
+        "      2023: \">= 200\"\n",
+        "      2023: \">= 200\"\n    series:\n      2023: { value: 140, as_of: 30/09/2023 }\n",
+    );
+    fs::write(&content, text).expect("write");
+    fs::copy(
+        fixture().join("rilevazioni/2023.csv"),
+        site.path().join("rilevazioni/2023.csv"),
+    )
+    .expect("copy");
+    let checked = cruscotto::check(site.path());
+    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+}
