@@ -1,7 +1,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 //! The built sites, as a browser and a validator see them.
 //!
-//! Builds the default site and `fixtures/every-shape`, then runs
+//! Builds the default site, `fixtures/every-shape` and `fixtures/results`, then runs
 //! `tests/browser/check-site.mjs` on each: axe-core accessibility checks in
 //! headless Chromium, third-party requests, console and page errors, pages
 //! with JavaScript disabled, internal links and fragments, and the Nu Html
@@ -173,9 +173,15 @@ fn built_sites_pass_the_browser_checks() {
     let fixture = temp.path().join("fixture");
     build(&repo(), &site);
     build(&repo().join("fixtures").join("every-shape"), &fixture);
+    let results = temp.path().join("results");
+    build(&repo().join("fixtures").join("results"), &results);
 
     let mut pages = Vec::new();
-    for page in ["index.html", "indicatori/index.html"] {
+    for page in [
+        "index.html",
+        "indicatori/index.html",
+        "relazione/index.html",
+    ] {
         if site.join(page).is_file() {
             pages.push(page.to_string());
         }
@@ -195,6 +201,7 @@ fn built_sites_pass_the_browser_checks() {
     let failures: Vec<String> = [
         check_site(&site, &args),
         check_site(&fixture, &[]),
+        check_site(&results, &[]),
         interactions(&fixture),
     ]
     .into_iter()

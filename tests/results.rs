@@ -340,3 +340,150 @@ fn a_figure_in_both_the_content_and_the_sheet_must_agree() {
     let checked = cruscotto::check(site.path());
     insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
 }
+
+fn build(root: &Path, extra: &[&str]) -> tempfile::TempDir {
+    let output = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(output.path())
+        .args(extra)
+        .assert()
+        .success();
+    output
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_relazione_reports_the_year_of_the_config() {
+    let out = build(&fixture(), &[]);
+    let page = read(out.path(), "relazione/index.html");
+    assert!(page.contains("<h1 id=\"relazione-title\">Relazione sulla performance 2023"));
+    // The summary for citizens: 10 targets, 4 assessed: 1 reached
+    // (pratiche-online), 2 in part (imprese-assistite, tempo-medio), 1 not
+    // (eventi); the other 6, one per reason; (100 + 75 + 50) / 3 and 75: 75%.
+    for text in [
+        "Per il 2023 erano previsti 10 target e per 4 di questi c&#39;è già un risultato misurato. Raggiunti: 1; raggiunti in parte: 2; non raggiunti: 1.",
+        "Gli altri 6 non si possono ancora valutare, per questi motivi: dato non ancora disponibile (1), dato non disponibile (1), target da definire (1), manca il dato di confronto (1), target non misurabile (1), non valutabile (neutralizzato) (1).",
+        "In media i target valutati sono stati raggiunti al 75,00%. Calcolato su 4 dei 10 target del 2023, in 2 ambiti su 2; 1 valore è di monitoraggio, non ancora definitivo.",
+        "il dato definitivo potrà essere diverso (risultati provvisori: 1).",
+        "Un target non è stato raggiunto del tutto in 3 casi; per 2 di questi l&#39;ente non ha ancora spiegato il motivo.",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    // Every indicator with its value, final or monitoring with its date.
+    assert!(page.contains("150<br><span class=\"small value-status value-monitoring\">dato di monitoraggio al 30/09/2023</span>"));
+    assert!(page.contains("75,00%<br><span class=\"small value-status\">dato definitivo</span>"));
+    // The reasons on the badges, the neutralisation with its reason.
+    for label in [
+        "Dato non ancora disponibile",
+        "Dato non disponibile",
+        "Target da definire",
+        "Manca il dato di confronto",
+        "Target non misurabile",
+        "Non valutabile (neutralizzato)",
+        "target neutralizzato: Progetto sospeso dalla Giunta con la delibera n. 12 del 2023",
+    ] {
+        assert!(page.contains(label), "{label}");
+    }
+    // The shortfalls: eventi with its cause, tempo-medio without one, the
+    // monitoring reading of imprese-assistite marked.
+    let shortfalls = &page[page.find("id=\"r-shortfalls\"").expect("shortfalls")..];
+    assert!(shortfalls.contains("Cinque eventi annullati per l&#39;allerta meteo di ottobre"));
+    assert!(shortfalls.contains("causa non ancora indicata"));
+    assert!(shortfalls.contains("150 (dato di monitoraggio)"));
+    // The rules and the sources.
+    assert!(page.contains("vale il valore pubblicato"));
+    assert!(page.contains("<li>Gestionale pratiche</li>"));
+    // A print stylesheet for A4 applies to it.
+    let css = read(out.path(), "assets/style.css");
+    assert!(css.contains("@page relazione") && css.contains("size: A4"));
+    assert!(css.contains(".relazione thead { display: table-header-group; }"));
+    // Linked from the home page and the open-data page.
+    for path in ["index.html", "dati/index.html"] {
+        assert!(
+            read(out.path(), path)
+                .contains("relazione/index.html\">Relazione sulla performance 2023</a>"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn build_year_chooses_another_year() {
+    let out = build(&fixture(), &["--year", "2024"]);
+    let page = read(out.path(), "relazione/index.html");
+    assert!(page.contains("Relazione sulla performance 2024"));
+    assert!(
+        page.contains(
+            "Per il 2024 non c&#39;è ancora nessun risultato misurato (target previsti: 1)"
+        )
+    );
+}
+
+#[test]
+fn the_open_data_say_final_or_monitoring_the_reason_and_the_cause() {
+    let out = build(&fixture(), &[]);
+    let mut reader = csv::Reader::from_path(out.path().join("dati/indicatori.csv")).expect("csv");
+    let headers = reader.headers().expect("header").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| &r[col("indicator_id")] == id && &r[col("year")] == "2023")
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let imprese = row("imprese-assistite");
+    assert_eq!(
+        (&imprese[col("value_status")], &imprese[col("as_of")]),
+        ("monitoring", "2023-09-30")
+    );
+    let eventi = row("eventi");
+    assert_eq!(&eventi[col("value_status")], "final");
+    assert_eq!(
+        &eventi[col("cause")],
+        "Cinque eventi annullati per l'allerta meteo di ottobre"
+    );
+    let neutralised = row("progetto-sospeso");
+    assert_eq!(&neutralised[col("status")], "non_valutabile");
+    assert_eq!(&neutralised[col("not_assessable_reason")], "neutralised");
+    assert_eq!(
+        &neutralised[col("neutralisation_reason")],
+        "Progetto sospeso dalla Giunta con la delibera n. 12 del 2023"
+    );
+    assert_eq!(&row("corsi")[col("not_assessable_reason")], "not_available");
+    assert_eq!(&row("verifiche")[col("not_assessable_reason")], "no_value");
+    let json: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "dati/piao.json")).expect("json");
+    let imprese = &json["objectives"][0]["indicators"][1];
+    assert_eq!(imprese["id"], "imprese-assistite");
+    assert_eq!(imprese["series"]["2023"]["value_status"], "monitoring");
+    assert_eq!(imprese["series"]["2023"]["as_of"], "2023-09-30");
+    assert_eq!(
+        imprese["results"]["years"]["2023"]["value_status"],
+        "monitoring"
+    );
+    let eventi = &json["objectives"][0]["indicators"][2];
+    assert_eq!(
+        eventi["series"]["2023"]["cause"],
+        "Cinque eventi annullati per l'allerta meteo di ottobre"
+    );
+    let sospeso = &json["objectives"][1]["indicators"][1];
+    assert_eq!(
+        sospeso["results"]["years"]["2023"]["assessment"]["reason"],
+        "neutralised"
+    );
+    let counts = &json["rollup"]["years"]["2023"]["counts"];
+    assert_eq!(counts["monitoring"], 1);
+    assert_eq!(counts["not_assessable"]["target_to_be_defined"], 1);
+}

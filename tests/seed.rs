@@ -1724,6 +1724,19 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         ),
         "what the 2022 headline rests on"
     );
+    // The Relazione reports on 2022 (plan.relazione_year), with the two
+    // monitoring readings marked and the same headline.
+    let relazione =
+        std::fs::read_to_string(output.path().join("relazione/index.html")).expect("relazione");
+    assert!(relazione.contains("Relazione sulla performance 2022"));
+    assert!(relazione.contains("In media i target valutati sono stati raggiunti al 98,41%."));
+    assert_eq!(
+        relazione
+            .matches("value-monitoring\">dato di monitoraggio al 30/09/2022</span>")
+            .count(),
+        2,
+        "the two monitoring readings of 2022"
+    );
     let mut reader =
         csv::Reader::from_path(output.path().join("dati/indicatori.csv")).expect("indicatori.csv");
     let headers = reader.headers().expect("header").clone();

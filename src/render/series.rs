@@ -152,6 +152,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
         ctx.t("chart_not_available"),
         ctx.t("chart_national_mean"),
         ctx.t("chart_cluster_mean"),
+        ctx.t("chart_monitoring"),
     ];
     let id = format!("chart-{}", indicator.id);
     let chart = SeriesChart {
@@ -167,6 +168,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
             not_available: &labels[3],
             national_mean: &labels[4],
             cluster_mean: &labels[5],
+            monitoring: &labels[6],
         },
         unit: indicator.unit,
         decimals: indicator.decimals,
@@ -182,6 +184,11 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
                     || p.year < ctx.plan.config.plan.reference_year
             })
             .map(|p| (p.year, p.value))
+            .collect(),
+        monitoring: points
+            .iter()
+            .filter(|p| p.value.is_some() && p.as_of.is_some())
+            .map(|p| p.year)
             .collect(),
         targets: points
             .iter()
@@ -349,8 +356,7 @@ fn short(title: &str) -> String {
 }
 
 /// Achievement bars for the given objectives in the chart year, best first.
-fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize]) -> Option<ChartBlock> {
-    let year = chart_year(ctx);
+fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> Option<ChartBlock> {
     let mut rows: Vec<(String, Decimal, Status)> = objectives
         .iter()
         .filter_map(|&o| {
@@ -433,8 +439,7 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize]) -> Option<ChartB
     Some(ChartBlock { svg, title })
 }
 
-fn mix_chart(ctx: &Ctx) -> Option<ChartBlock> {
-    let year = chart_year(ctx);
+fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
     let rows: Vec<(String, crate::engine::StatusCounts)> = ctx
         .plan
         .config
@@ -497,12 +502,18 @@ fn mix_chart(ctx: &Ctx) -> Option<ChartBlock> {
 }
 
 pub fn home_charts(ctx: &Ctx) -> SummaryCharts {
+    year_charts(ctx, chart_year(ctx))
+}
+
+/// The summary charts of one year: achievement of the top-level objectives,
+/// targets by status in each ambito.
+pub fn year_charts(ctx: &Ctx, year: Year) -> SummaryCharts {
     let top: Vec<usize> = (0..ctx.plan.objectives.len())
         .filter(|&o| ctx.plan.objectives[o].kind.is_top_level())
         .collect();
     SummaryCharts {
-        achievement: achievement_chart(ctx, "chart-achievement", &top),
-        mix: mix_chart(ctx),
+        achievement: achievement_chart(ctx, "chart-achievement", &top, year),
+        mix: mix_chart(ctx, year),
     }
 }
 
@@ -511,7 +522,7 @@ pub fn ambito_charts(ctx: &Ctx, ambito: &str) -> SummaryCharts {
         .filter(|&o| ctx.index.ambito_of(ctx.plan, &ctx.plan.objectives[o]) == Some(ambito))
         .collect();
     SummaryCharts {
-        achievement: achievement_chart(ctx, "chart-achievement", &members),
+        achievement: achievement_chart(ctx, "chart-achievement", &members, chart_year(ctx)),
         mix: None,
     }
 }

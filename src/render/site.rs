@@ -10,9 +10,10 @@ use crate::diagnostics::Diagnostic;
 use crate::engine::Evaluation;
 use crate::model::{ObjectiveKind, Owners, Plan};
 use crate::render::format::date;
+use crate::render::index_rows::{IndexRow, index_rows};
 use crate::render::series;
 use crate::render::theme::Theme;
-use crate::render::views::{self, Ctx, IndexRow, Link, ObjectiveSummary, ObjectiveView, paths};
+use crate::render::views::{self, Ctx, Link, ObjectiveSummary, ObjectiveView, paths};
 use crate::write::OutputFile;
 
 #[derive(Debug, Serialize)]
@@ -113,6 +114,7 @@ pub fn render(
     renderer.simple_pages(&mut out)?;
     renderer.search(&mut out)?;
     renderer.print(&mut out)?;
+    renderer.relazione(&mut out)?;
     renderer.series_files(&mut out)?;
     renderer.not_found(&mut out, theme)?;
     renderer.sitemap_xml(&mut out)?;
@@ -337,6 +339,7 @@ impl Renderer<'_> {
                 ("ambiti", &ambiti),
                 ("reference_note", &reference_note),
                 ("charts", &series::home_charts(ctx)),
+                ("relazione", &views::relazione_link(ctx)),
             ],
         )
     }
@@ -481,7 +484,7 @@ impl Renderer<'_> {
     }
 
     fn indicators(&self, out: &mut Output) -> Result<(), Diagnostic> {
-        let rows: Vec<IndexRow> = views::index_rows(&self.ctx);
+        let rows: Vec<IndexRow> = index_rows(&self.ctx);
         let year = self.site.reference_year.to_string();
         let columns = IndexColumns {
             indicator: self.ctx.t("indicators_col_indicator"),
@@ -569,6 +572,10 @@ impl Renderer<'_> {
             missed: self
                 .ctx
                 .fill("method_status_missed", &[("partial", &partial)]),
+            values: self.ctx.t(match scoring.values {
+                crate::model::ValueChoice::Printed => "relazione_rule_printed",
+                crate::model::ValueChoice::Computed => "relazione_rule_computed",
+            }),
         };
         let page = self.section_page(paths::METHOD, "method_title", "method_intro");
         let statuses: Vec<views::StatusView> = crate::engine::scoring::Status::ALL
@@ -598,7 +605,11 @@ impl Renderer<'_> {
             out,
             "data.html",
             page,
-            &[("series", &series), ("columns", &columns)],
+            &[
+                ("series", &series),
+                ("columns", &columns),
+                ("relazione", &views::relazione_link(&self.ctx)),
+            ],
         )
     }
 
@@ -688,6 +699,18 @@ impl Renderer<'_> {
             .collect();
         let page = self.section_page(paths::PRINT, "print_title", "print_intro");
         self.emit(out, "print.html", page, &[("ambiti", &ambiti)])
+    }
+
+    /// The Relazione sulla performance: a page of its own, with its own template.
+    fn relazione(&self, out: &mut Output) -> Result<(), Diagnostic> {
+        let view = crate::render::relazione::relazione_view(&self.ctx);
+        let trail = vec![Link {
+            href: paths::RELAZIONE.into(),
+            text: view.title.clone(),
+        }];
+        let description = view.summary.first().cloned().unwrap_or_default();
+        let page = self.page(paths::RELAZIONE, view.title.clone(), description, trail);
+        self.emit(out, "relazione.html", page, &[("relazione", &view)])
     }
 
     fn not_found(&self, out: &mut Output, theme: &Theme) -> Result<(), Diagnostic> {
@@ -880,6 +903,8 @@ struct MethodView {
     cap: String,
     partial: String,
     missed: String,
+    /// Which figure counts where the printed value and its measures disagree.
+    values: String,
 }
 
 #[derive(Debug, Serialize)]

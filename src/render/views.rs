@@ -123,6 +123,7 @@ pub mod paths {
     pub const DATA: &str = "dati/index.html";
     pub const SEARCH: &str = "cerca/index.html";
     pub const PRINT: &str = "stampa/index.html";
+    pub const RELAZIONE: &str = "relazione/index.html";
     pub const NOT_FOUND: &str = "404.html";
 }
 
@@ -436,6 +437,11 @@ pub struct SeriesRowView {
     pub benchmarks: Option<String>,
 }
 
+/// The target in force as a reader sees it.
+pub fn target_text(ctx: &Ctx, entry: &TargetEntry) -> String {
+    target_view(ctx, entry).text
+}
+
 fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
     let text = match (&entry.revised, &entry.effective().kind) {
         // A bare revised value (`>= 15% 20%`) inherited the original's
@@ -650,7 +656,7 @@ pub fn mismatch_text(
     })
 }
 
-fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
+pub fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
     let deviation = score.deviation?;
     let sign = if deviation > Decimal::ZERO { "+" } else { "" };
     // A difference of percentages is in percentage points.
@@ -677,109 +683,6 @@ fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<Str
 /// a CSV of its series).
 pub fn has_values(result: &IndicatorResult) -> bool {
     result.years.values().any(|y| y.value.is_some())
-}
-
-/// For the indicators index: one row per indicator.
-#[derive(Debug, Clone, Serialize)]
-pub struct IndexRow {
-    pub name: String,
-    pub href: String,
-    pub common: bool,
-    pub ambito: String,
-    pub ambito_id: String,
-    pub objective: String,
-    pub objective_href: String,
-    pub servizi: String,
-    pub last_value: String,
-    pub last_year: Option<Year>,
-    /// Sort key of the last value: the number, or empty.
-    pub last_sort: String,
-    pub target: String,
-    pub status: Option<StatusView>,
-    pub last_status: Option<StatusView>,
-    pub last_status_year: Option<Year>,
-}
-
-pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
-    let reference = ctx.plan.config.plan.reference_year;
-    let mut rows = Vec::new();
-    for (o, objective) in ctx.plan.objectives.iter().enumerate() {
-        let ambito_id = ctx
-            .index
-            .ambito_of(ctx.plan, objective)
-            .unwrap_or_default()
-            .to_string();
-        let ambito = ctx
-            .plan
-            .config
-            .ambiti
-            .iter()
-            .find(|a| a.id == ambito_id)
-            .map(|a| a.title.clone())
-            .unwrap_or_default();
-        let servizi = match &objective.servizi {
-            Owners::All => ctx.t("objective_all_servizi"),
-            Owners::Servizi(list) if list.is_empty() => ctx.t("achievement_none"),
-            Owners::Servizi(list) => list
-                .iter()
-                .filter_map(|r| ctx.plan.config.servizi.iter().find(|s| s.id == r.id))
-                .map(|s| s.name.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
-        for (i, indicator) in objective.indicators.iter().enumerate() {
-            let result = &ctx.evaluation.indicators[o][i];
-            let last = result
-                .years
-                .iter()
-                .rev()
-                .find(|(_, y)| y.value.is_some() || y.date.is_some());
-            let last_scored = result
-                .years
-                .iter()
-                .rev()
-                .find(|(_, y)| y.assessment.as_ref().is_some_and(|a| a.score.is_some()));
-            let current = result.years.get(&reference);
-            rows.push(IndexRow {
-                name: indicator.name.clone(),
-                href: paths::indicator(&objective.id, &indicator.id),
-                common: indicator.common,
-                ambito: ambito.clone(),
-                ambito_id: ambito_id.clone(),
-                objective: objective.title.clone(),
-                objective_href: paths::objective(&objective.id),
-                servizi: servizi.clone(),
-                last_value: last.map_or_else(
-                    || ctx.t("achievement_none"),
-                    |(_, y)| match (y.value_status, y.as_of) {
-                        (Some(ValueStatus::Monitoring), Some(_)) => format!(
-                            "{} ({})",
-                            value_text(ctx, indicator, y),
-                            value_status_text(ctx, y).unwrap_or_default()
-                        ),
-                        _ => value_text(ctx, indicator, y),
-                    },
-                ),
-                last_year: last.map(|(year, _)| *year),
-                last_sort: last
-                    .and_then(|(_, y)| y.value)
-                    .map(|v| v.normalize().to_string())
-                    .unwrap_or_default(),
-                target: indicator.targets.get(&reference).map_or_else(
-                    || ctx.t("indicator_no_target"),
-                    |t| t.effective().text.clone(),
-                ),
-                status: current
-                    .and_then(|y| y.assessment.as_ref())
-                    .map(|a| assessment_status(ctx, a)),
-                last_status: last_scored
-                    .and_then(|(_, y)| y.assessment.as_ref())
-                    .map(|a| assessment_status(ctx, a)),
-                last_status_year: last_scored.map(|(year, _)| *year),
-            });
-        }
-    }
-    rows
 }
 
 /// What a year's overall achievement rests on: "Calcolato su 9 dei 18
@@ -818,11 +721,25 @@ pub fn reason_mix(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Vec<(Statu
         .collect()
 }
 
-/// "3 dato non ancora disponibile, 1 target da definire".
-pub fn reasons_text(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
+/// "dato non ancora disponibile (3), target da definire (1)".
+pub fn reasons_list(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
     let parts: Vec<String> = reason_mix(ctx, counts)
         .into_iter()
-        .map(|(view, n)| format!("{n} {}", view.label.to_lowercase()))
+        .map(|(view, n)| format!("{} ({n})", view.label.to_lowercase()))
         .collect();
-    (!parts.is_empty()).then(|| ctx.fill("home_year_reasons", &[("reasons", &parts.join(", "))]))
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// "Non valutabili: dato non ancora disponibile (3), target da definire (1)."
+pub fn reasons_text(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
+    reasons_list(ctx, counts).map(|list| ctx.fill("home_year_reasons", &[("reasons", &list)]))
+}
+
+/// The link to the Relazione, for the home and open-data pages.
+pub fn relazione_link(ctx: &Ctx) -> Link {
+    let year = ctx.plan.config.plan.relazione_year().to_string();
+    Link {
+        href: paths::RELAZIONE.into(),
+        text: ctx.fill("relazione_link", &[("year", &year)]),
+    }
 }
