@@ -79,6 +79,12 @@ pub fn merge(
     entries.sort();
     let mut years: BTreeMap<Year, String> = BTreeMap::new();
     for path in entries.into_iter().filter(|p| p.is_file()) {
+        // Hidden files and the lock files a spreadsheet keeps beside an open
+        // sheet (`~$2023.xlsx`, `.~lock.2023.xlsx#`) are not sheets.
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
         let shown = super::display_path(root, &path);
         let extension = path
             .extension()
