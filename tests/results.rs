@@ -487,3 +487,29 @@ fn the_open_data_say_final_or_monitoring_the_reason_and_the_cause() {
     assert_eq!(counts["monitoring"], 1);
     assert_eq!(counts["not_assessable"]["target_to_be_defined"], 1);
 }
+
+#[test]
+fn lock_files_of_an_open_sheet_are_not_sheets() {
+    let site = copy_without_sheet();
+    fs::copy(
+        fixture().join("rilevazioni/2023.csv"),
+        site.path().join("rilevazioni/2023.csv"),
+    )
+    .expect("copy");
+    // What Excel and LibreOffice leave beside a sheet they have open.
+    fs::write(site.path().join("rilevazioni/~$2023.xlsx"), b"lock").expect("write");
+    fs::write(site.path().join("rilevazioni/.~lock.2023.csv#"), b"lock").expect("write");
+    let (plan, evaluation) = evaluate(site.path());
+    check_merged(&plan, &evaluation);
+    // Any other file is pointed out, and a sheet not named after its year,
+    // or a second sheet for the same year, is an error.
+    fs::write(site.path().join("rilevazioni/note.txt"), b"appunti").expect("write");
+    fs::write(
+        site.path().join("rilevazioni/risultati.csv"),
+        b"indicator_id,measure,value\n",
+    )
+    .expect("write");
+    fs::write(site.path().join("rilevazioni/2023.xlsx"), b"not a workbook").expect("write");
+    let checked = cruscotto::check(site.path());
+    insta::assert_snapshot!(checked.diagnostics.render_short(&checked.sources));
+}
