@@ -424,6 +424,13 @@ fn build_year_chooses_another_year() {
             "Per il 2024 non c&#39;è ancora nessun risultato misurato (target previsti: 1)"
         )
     );
+    // The objective of that one target, not assessable because its value
+    // has not come in yet, says so on its badge.
+    let objectives = &page[page
+        .find("Grado di raggiungimento per obiettivo")
+        .expect("table")..];
+    assert!(objectives.contains("status-non_valutabile reason-no_value"));
+    assert!(objectives.contains("Dato non ancora disponibile"));
 }
 
 #[test]

@@ -228,7 +228,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
                 achievement: y
                     .achievement
                     .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),
-                status: status_view(ctx, y.status),
+                status: views::rollup_status(ctx, y),
                 indicators,
             });
         }
@@ -279,7 +279,7 @@ fn rollup_row(
         achievement: y
             .achievement
             .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),
-        status: status_view(ctx, y.status),
+        status: views::rollup_status(ctx, y),
         assessed: ctx.fill(
             "relazione_assessed",
             &[

@@ -582,11 +582,19 @@ impl Renderer<'_> {
             .iter()
             .map(|s| views::status_view(&self.ctx, *s))
             .collect();
+        let reasons: Vec<views::StatusView> = crate::engine::Reason::ALL
+            .iter()
+            .map(|r| views::reason_view(&self.ctx, *r))
+            .collect();
         self.emit(
             out,
             "method.html",
             page,
-            &[("method", &method), ("statuses", &statuses)],
+            &[
+                ("method", &method),
+                ("statuses", &statuses),
+                ("reasons", &reasons),
+            ],
         )?;
 
         let series: Vec<Link> = self

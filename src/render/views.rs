@@ -177,6 +177,19 @@ pub fn reason_view(ctx: &Ctx, reason: Reason) -> StatusView {
     }
 }
 
+/// The badge of a roll-up: its status; when nothing in it could be assessed
+/// and all for the same reason, that reason.
+pub fn rollup_status(ctx: &Ctx, y: &crate::engine::YearRollup) -> StatusView {
+    let reasons: Vec<Reason> = Reason::ALL
+        .into_iter()
+        .filter(|r| y.counts.not_assessable.get(*r) > 0)
+        .collect();
+    match (y.achievement, reasons.as_slice()) {
+        (None, [only]) => reason_view(ctx, *only),
+        _ => status_view(ctx, y.status),
+    }
+}
+
 /// The badge of an assessed year: its status, or why it is not assessable.
 pub fn assessment_status(ctx: &Ctx, assessment: &Assessment) -> StatusView {
     match assessment.reason {
@@ -211,7 +224,7 @@ pub fn achievements(ctx: &Ctx, rollup: &Rollup) -> Vec<AchievementCell> {
             text: y
                 .achievement
                 .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),
-            status: status_view(ctx, y.status),
+            status: rollup_status(ctx, y),
         })
         .collect()
 }
