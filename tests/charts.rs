@@ -93,6 +93,12 @@ fn every_chart_has_its_data_as_csv_and_a_table() {
     let page = read(dir.path(), "obiettivi/strategico/index.html");
     assert!(page.contains("href=\"../../dati/serie/quota-percentuale.csv\" download"));
     assert!(page.contains("Serie storica – Dati del grafico"));
+    // The printed 0,17 is the value; 106 / 64.356 × 100 = 0,164709 is the
+    // visible check, 0,17 − 0,164709 = 0,005291 off.
+    assert!(page.contains(
+        "Ricalcolato dalle misure: 0,1647%, diverso dal valore pubblicato 0,17 (scarto 0,0053%); vale il valore pubblicato."
+    ));
+    assert!(page.contains("vale il valore pubblicato, 0,17%."));
 }
 
 #[test]

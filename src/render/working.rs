@@ -69,6 +69,15 @@ pub fn working_lines(
                 "working_computation",
                 &[("computation", &computation), ("result", &shown)],
             ));
+            if let Some(value) = result
+                .value
+                .filter(|v| result.mismatch && *v != working.result)
+            {
+                lines.push(ctx.fill(
+                    "working_printed_counts",
+                    &[("value", &ctx.value(value, indicator))],
+                ));
+            }
         }
         None => {
             if let Some(value) = result.value {
