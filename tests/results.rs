@@ -520,3 +520,38 @@ fn lock_files_of_an_open_sheet_are_not_sheets() {
     let checked = cruscotto::check(site.path());
     insta::assert_snapshot!(checked.diagnostics.render_short(&checked.sources));
 }
+
+#[test]
+fn a_stray_cell_far_away_is_reported_not_loaded() {
+    use rust_xlsxwriter::Workbook;
+    let site = copy_without_sheet();
+    let path = site.path().join("rilevazioni/2023.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, name) in ["indicator_id", "measure", "value"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).expect("header");
+    }
+    sheet.write_string(1, 0, "eventi").expect("id");
+    sheet.write_number(1, 2, 5.0).expect("value");
+    // A value typed far to the right of the sheet's columns.
+    sheet.write_string(1, 40, "nota").expect("stray");
+    workbook.save(&path).expect("save");
+    let checked = cruscotto::check(site.path());
+    assert_eq!(
+        checked.diagnostics.render_short(&checked.sources).trim(),
+        "error: rilevazioni/2023.xlsx:2: row 2, column AO: a value beyond the columns of the sheet"
+    );
+    // A value in the very last cell of a worksheet: refused, without
+    // building the 17 billion cells in between.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "indicator_id").expect("header");
+    sheet.write_string(1_048_575, 16_383, "x").expect("far");
+    workbook.save(&path).expect("save");
+    let checked = cruscotto::check(site.path());
+    let report = checked.diagnostics.render_short(&checked.sources);
+    assert!(
+        report.contains("it has a value in row 1048576: a sheet holds at most 100000 rows"),
+        "{report}"
+    );
+}

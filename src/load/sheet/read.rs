@@ -2,6 +2,7 @@
 //! sheet of an xlsx workbook (calamine), into rows of typed cells; the sheet
 //! becomes a source whose line N is its row N.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -101,6 +102,11 @@ pub(super) fn read_csv(
     Some((source, rows))
 }
 
+/// Rows and columns a workbook sheet may use: far more than any plan's
+/// indicators, and a bound on what a damaged file can make us hold.
+const MAX_ROWS: u32 = 100_000;
+const MAX_COLUMNS: u32 = 32;
+
 pub(super) fn read_xlsx(
     path: &Path,
     shown: &Path,
@@ -122,31 +128,68 @@ pub(super) fn read_xlsx(
             return None;
         }
     };
-    let range = match workbook.worksheet_range_at(0) {
-        Some(Ok(range)) => range,
-        Some(Err(error)) => {
+    let Some(name) = workbook.sheet_names().first().cloned() else {
+        fail(diags, "it has no sheet".into());
+        return None;
+    };
+    // Cells are read one by one, never as the dense rectangle around them: a
+    // stray cell at XFD1048576 must not make the sheet 17 billion cells.
+    let mut reader = match workbook.worksheet_cells_reader(&name) {
+        Ok(reader) => reader,
+        Err(error) => {
             fail(diags, error.to_string());
             return None;
         }
-        None => {
-            fail(diags, "it has no sheet".into());
+    };
+    let mut by_row: BTreeMap<u32, BTreeMap<u32, Data>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(error) => {
+                fail(diags, error.to_string());
+                return None;
+            }
+        };
+        let data = Data::from(cell.get_value().clone());
+        if data == Data::Empty {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        let number = r as usize + 1;
+        if r >= MAX_ROWS {
+            fail(
+                diags,
+                format!("it has a value in row {number}: a sheet holds at most {MAX_ROWS} rows"),
+            );
             return None;
         }
-    };
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        if c >= MAX_COLUMNS {
+            problems.push((
+                number,
+                c as usize,
+                "a value beyond the columns of the sheet".to_string(),
+                "delete it, or move it into the sheet's columns (objective_id ... cause, action)",
+            ));
+            continue;
+        }
+        by_row.entry(r).or_default().insert(c, data);
+    }
     let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    for (r, cells) in range.rows().enumerate() {
-        let number = first_row as usize + r + 1;
-        let mut row = vec![Cell::Text(String::new()); first_col as usize];
-        for (c, data) in cells.iter().enumerate() {
-            let cell = match data {
+    for (r, cells) in by_row {
+        let number = r as usize + 1;
+        let width = cells.keys().next_back().map_or(0, |c| *c as usize + 1);
+        let mut row = vec![Cell::Text(String::new()); width];
+        for (c, data) in cells {
+            let column = c as usize;
+            row[column] = match data {
                 Data::Empty => Cell::Text(String::new()),
                 Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
-                    Cell::Text(text.clone())
+                    Cell::Text(text)
                 }
                 Data::Bool(b) => Cell::Text(b.to_string()),
-                Data::Int(n) => Cell::Number(Decimal::from(*n)),
+                Data::Int(n) => Cell::Number(Decimal::from(n)),
                 // A number cell holds a binary fraction: its shortest decimal
                 // form is the number as typed (Excel keeps 15 digits).
                 Data::Float(f) => match format!("{f}").parse::<Decimal>() {
@@ -154,8 +197,9 @@ pub(super) fn read_xlsx(
                     Err(_) => {
                         problems.push((
                             number,
-                            first_col as usize + c,
+                            column,
                             format!("the number {f} is out of range"),
+                            "write the value itself in the cell",
                         ));
                         Cell::Text(String::new())
                     }
@@ -171,13 +215,13 @@ pub(super) fn read_xlsx(
                 Data::Error(error) => {
                     problems.push((
                         number,
-                        first_col as usize + c,
+                        column,
                         format!("the cell shows the error {error}"),
+                        "write the value itself in the cell, not a formula that fails",
                     ));
                     Cell::Text(String::new())
                 }
             };
-            row.push(cell);
         }
         rows.push(Row { number, cells: row });
     }
@@ -193,7 +237,7 @@ pub(super) fn read_xlsx(
             .join(", ");
     }
     let source = sources.add(shown, lines.join("\n") + "\n");
-    for (number, column, message) in problems {
+    for (number, column, message, help) in problems {
         let span = row_span(sources, source, number);
         diags.push(
             Diagnostic::error(format!(
@@ -201,7 +245,7 @@ pub(super) fn read_xlsx(
                 column_letter(column)
             ))
             .at(&span)
-            .help("write the value itself in the cell, not a formula that fails"),
+            .help(help),
         );
     }
     Some((source, rows))
