@@ -120,6 +120,16 @@ pub struct PlanInfo {
     pub last_updated: Date,
     pub approval: Option<Approval>,
     pub smvp: Option<Smvp>,
+    /// The year the Relazione sulla performance reports on (default: the
+    /// reference year).
+    pub relazione_year: Option<Year>,
+}
+
+impl PlanInfo {
+    /// The year of the Relazione: `relazione_year`, else the reference year.
+    pub fn relazione_year(&self) -> Year {
+        self.relazione_year.unwrap_or(self.reference_year)
+    }
 }
 
 /// The act that approved the plan.
@@ -170,6 +180,9 @@ pub struct ScoringRules {
     pub cap: Decimal,
     pub higher_is_better: ScoringRule,
     pub lower_is_better: ScoringRule,
+    /// Which figure counts when the source prints a value its measures do
+    /// not reproduce.
+    pub values: ValueChoice,
 }
 
 impl Default for ScoringRules {
@@ -179,6 +192,25 @@ impl Default for ScoringRules {
             cap: Decimal::from(100),
             higher_is_better: ScoringRule::Proportional,
             lower_is_better: ScoringRule::Proportional,
+            values: ValueChoice::Printed,
+        }
+    }
+}
+
+/// The official figure of a year whose printed value and measures disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueChoice {
+    /// The value as published (the default): the computed one is a check.
+    Printed,
+    /// The value recomputed from the measures.
+    Computed,
+}
+
+impl ValueChoice {
+    pub fn code(self) -> &'static str {
+        match self {
+            ValueChoice::Printed => "printed",
+            ValueChoice::Computed => "computed",
         }
     }
 }
@@ -369,6 +401,9 @@ pub struct TargetEntry {
     pub original: Target,
     pub revised: Option<Target>,
     pub reason: Option<String>,
+    /// A formal neutralisation of the year's target (SMVP), with its reason:
+    /// the year is not assessed.
+    pub neutralised: Option<String>,
 }
 
 impl TargetEntry {
@@ -476,7 +511,30 @@ pub struct SeriesEntry {
     pub remark: Option<String>,
     pub cluster_mean: Option<Decimal>,
     pub national_mean: Option<Decimal>,
+    /// The date of a monitoring reading; `None` for a final value.
+    pub as_of: Option<Date>,
+    /// Why the result differs from the target (causa dello scostamento).
+    pub cause: Option<String>,
+    /// What the office does about it (azione correttiva).
+    pub action: Option<String>,
     pub span: Span,
+}
+
+impl SeriesEntry {
+    /// An entry with nothing printed, written at `span`.
+    pub fn empty(span: Span) -> Self {
+        SeriesEntry {
+            observed: Observed::NotAvailable(String::new()),
+            measures: BTreeMap::new(),
+            remark: None,
+            cluster_mean: None,
+            national_mean: None,
+            as_of: None,
+            cause: None,
+            action: None,
+            span,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

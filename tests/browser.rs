@@ -1,7 +1,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 //! The built sites, as a browser and a validator see them.
 //!
-//! Builds the default site and `fixtures/every-shape`, then runs
+//! Builds the default site, `fixtures/every-shape` and `fixtures/results`, then runs
 //! `tests/browser/check-site.mjs` on each: axe-core accessibility checks in
 //! headless Chromium, third-party requests, console and page errors, pages
 //! with JavaScript disabled, internal links and fragments, and the Nu Html
@@ -175,9 +175,16 @@ fn built_sites_pass_the_browser_checks() {
     // With the PDF, so that the links to it are checked too.
     build(&repo(), &site, &["--pdf"]);
     build(&repo().join("fixtures").join("every-shape"), &fixture, &[]);
+    let results = temp.path().join("results");
+    build(&repo().join("fixtures").join("results"), &results, &[]);
 
     let mut pages = Vec::new();
-    for page in ["index.html", "indicatori/index.html", "piao/index.html"] {
+    for page in [
+        "index.html",
+        "indicatori/index.html",
+        "piao/index.html",
+        "relazione/index.html",
+    ] {
         if site.join(page).is_file() {
             pages.push(page.to_string());
         }
@@ -197,6 +204,7 @@ fn built_sites_pass_the_browser_checks() {
     let failures: Vec<String> = [
         check_site(&site, &args),
         check_site(&fixture, &[]),
+        check_site(&results, &[]),
         interactions(&fixture),
     ]
     .into_iter()
@@ -220,7 +228,7 @@ fn a_page_that_breaks_the_content_security_policy_fails_the_checks() {
 
     let temp = tempfile::tempdir().expect("temp dir");
     let built = temp.path().join("built");
-    build(&repo().join("fixtures").join("every-shape"), &built);
+    build(&repo().join("fixtures").join("every-shape"), &built, &[]);
     // One page with its assets is enough.
     let site = temp.path().join("site");
     let page = std::fs::read_to_string(built.join("metodologia/index.html")).expect("page");

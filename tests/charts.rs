@@ -44,7 +44,7 @@ fn an_indicator_chart_is_inline_accessible_svg_with_its_gap_and_targets() {
     ));
     // The description says what the chart shows, in Italian numbers.
     assert!(
-        svg.contains("Valori: 2020 n.d.; 2021 0,17%; 2022 0,16%. Target: 2022 0,18%; 2023 20%."),
+        svg.contains("Valori: 2020 n.d.; 2021 0,17%; 2022 0,17%. Target: 2022 0,18%; 2023 20%."),
         "{svg}"
     );
     assert!(svg.contains("sotto il target 0,18%"), "{svg}");
@@ -79,18 +79,26 @@ fn every_chart_has_its_data_as_csv_and_a_table() {
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "year,value,printed,target,target_original,national_mean,cluster_mean,unit"
+        "year,value,value_status,as_of,computed_check,printed,target,target_original,national_mean,cluster_mean,unit"
     );
     // 2023: no value yet, target revised from 15 to 20.
-    assert!(lines.contains(&"2020,,ND,,,,,percent"), "{csv}");
+    assert!(lines.contains(&"2020,,,,,ND,,,,,percent"), "{csv}");
+    // 2022: the source prints 0,17; 106 / 64.356 × 100 = 0,164709 does not
+    // round to it, so the printed value counts and the computed one is the check.
     assert!(
-        lines.contains(&"2022,0.164709,\"0,17\",0.18,,,,percent"),
+        lines.contains(&"2022,0.17,final,,0.164709,\"0,17\",0.18,,,,percent"),
         "{csv}"
     );
-    assert!(lines.contains(&"2023,,,20,15,,,percent"), "{csv}");
+    assert!(lines.contains(&"2023,,,,,,20,15,,,percent"), "{csv}");
     let page = read(dir.path(), "obiettivi/strategico/index.html");
     assert!(page.contains("href=\"../../dati/serie/quota-percentuale.csv\" download"));
     assert!(page.contains("Serie storica – Dati del grafico"));
+    // The printed 0,17 is the value; 106 / 64.356 × 100 = 0,164709 is the
+    // visible check, 0,17 − 0,164709 = 0,005291 off.
+    assert!(page.contains(
+        "Ricalcolato dalle misure: 0,1647%, diverso dal valore pubblicato 0,17 (scarto 0,0053%); vale il valore pubblicato."
+    ));
+    assert!(page.contains("vale il valore pubblicato, 0,17%."));
 }
 
 #[test]

@@ -63,8 +63,21 @@ fn check_prints_the_summary_and_succeeds() {
         stdout.contains("Ente di prova - PIAO 2023-2025 (reference year 2023)"),
         "{stdout}"
     );
-    assert!(stdout.contains("80,48% parziale"), "{stdout}");
-    assert!(stdout.contains("0 errors, 4 warnings"), "{stdout}");
+    // Area A 2022 rises from 80,48% to 81,06%: quota-percentuale now scores
+    // the printed 0,17 (0,17 / 0,18 = 94,44%) instead of the computed 0,1647.
+    assert!(stdout.contains("81,06% parziale"), "{stdout}");
+    // 4 warnings of the source, 8 final results below target with no cause
+    // (rapporto-anno-precedente gives one, crescita-conteggio 2023 is a
+    // monitoring reading).
+    assert!(stdout.contains("0 errors, 12 warnings"), "{stdout}");
+    assert!(
+        stdout.contains("rests on 10 of 14 targets in 1 of 2 ambiti; 1 monitoring values"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("rests on 9 of 9 targets in 1 of 2 ambiti; 0 monitoring values"),
+        "{stdout}"
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("content/area-a/01-strategico.md:31"),
@@ -113,14 +126,17 @@ fn build_writes_open_data() {
     ] {
         assert!(header.split(',').any(|c| c == column), "no column {column}");
     }
-    // quota-percentuale 2022: 106 / 64.356 × 100 = 0,164709 (6 decimals),
-    // against >= 0,18: 91,504893%.
+    // quota-percentuale 2022: the source prints 0,17 but 106 / 64.356 × 100
+    // = 0,164709 (6 decimals) does not round to it: the printed value is the
+    // value, the computed one the check; against >= 0,18: 0,17 / 0,18 =
+    // 94,444444%.
     let row = csv
         .lines()
         .find(|l| l.contains(",quota-percentuale,") && l.contains(",2022,"))
         .expect("row");
-    assert!(row.contains(",0.164709,106,64356,"), "{row}");
-    assert!(row.contains(",91.504893,"), "{row}");
+    assert!(row.contains(",0.17,final,,106,64356,"), "{row}");
+    assert!(row.contains(",0.17,true,0.164709,"), "{row}");
+    assert!(row.contains(",94.444444,"), "{row}");
     assert!(row.contains(",parzialmente_raggiunto,"), "{row}");
     // The revised 2023 target keeps the original value.
     let row = csv
@@ -212,9 +228,9 @@ fn an_english_build_uses_english_labels_and_number_format() {
     assert!(!home.contains("Dati aperti"), "no Italian navigation");
     let page = fs::read_to_string(site.path().join("output/obiettivi/strategico/index.html"))
         .expect("page");
-    // 3.671 in Italian is 3,671 in English; 91,50% is 91.50%.
+    // 3.671 in Italian is 3,671 in English; 94,44% is 94.44%.
     assert!(page.contains("3,671"), "English thousands");
-    assert!(page.contains("91.50%"), "English decimals");
+    assert!(page.contains("94.44%"), "English decimals");
     assert!(page.contains("Partly achieved"), "English status");
 }
 

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::str::FromStr;
 
 use cruscotto::engine::scoring::Status;
-use cruscotto::engine::{Basis, Evaluation, Missing, Unassessable, YearResult};
-use cruscotto::model::{Plan, PlanIndex};
+use cruscotto::engine::{Basis, Evaluation, Missing, Unassessable, ValueStatus, YearResult};
+use cruscotto::model::{Plan, PlanIndex, ValueChoice};
 use rust_decimal::Decimal;
 
 fn d(text: &str) -> Decimal {
@@ -53,14 +53,20 @@ fn status(result: &YearResult) -> Status {
 #[test]
 fn ratio_in_percent_with_a_revised_target() {
     let (plan, evaluation) = evaluated();
-    // 2022: 106 / 64.356 × 100 = 0,164708...%; target >= 0,18%:
-    // 0,164708 / 0,18 = 91,50%, partly reached.
+    // 2022: the source prints 0,17; 106 / 64.356 × 100 = 0,164708...% is
+    // more than 0,005 away from it. The printed figure is the official one:
+    // 0,17 against >= 0,18%: 0,17 / 0,18 = 94,44%, partly reached; the
+    // computed value stays as the check.
     let y = year(&plan, &evaluation, "quota-percentuale", 2022);
-    assert_eq!(y.value.map(|v| v.round_dp(6)), Some(d("0.164709")));
-    assert_eq!(achievement(y).round_dp(2), d("91.50"));
-    assert_eq!(status(y), Status::ParzialmenteRaggiunto);
-    // The source prints 0,17 for 2022: more than 0,005 away from 0,1647.
     assert!(y.mismatch);
+    assert_eq!(y.value, Some(d("0.17")));
+    assert_eq!(
+        y.working.as_ref().map(|w| w.result.round_dp(6)),
+        Some(d("0.164709"))
+    );
+    assert_eq!(achievement(y).round_dp(2), d("94.44"));
+    assert_eq!(status(y), Status::ParzialmenteRaggiunto);
+    assert_eq!(y.value_status, Some(ValueStatus::Final));
     // 2021: 112 / 65.991 × 100 = 0,16972 rounds to the printed 0,17.
     assert!(!year(&plan, &evaluation, "quota-percentuale", 2021).mismatch);
     // The working keeps both terms.
@@ -130,10 +136,15 @@ fn previous_year_and_mean_of_earlier_years() {
 #[test]
 fn another_indicators_value() {
     let (plan, evaluation) = evaluated();
-    // indicator(conteggio) 2022 = 3.671; 3.671 / 708 × 100 = 518,50...%.
+    // indicator(conteggio) 2022 = 3.671; 3.671 / 708 × 100 = 518,50...%,
+    // which does not match the printed 11,4%: the printed value counts.
     let y = year(&plan, &evaluation, "quota-esterna", 2022);
-    assert_eq!(y.value.map(|v| v.round_dp(2)), Some(d("518.50")));
     assert!(y.mismatch, "the printed 11,4% does not match");
+    assert_eq!(y.value, Some(d("11.4")));
+    assert_eq!(
+        y.working.as_ref().map(|w| w.result.round_dp(2)),
+        Some(d("518.50"))
+    );
 }
 
 #[test]
@@ -239,15 +250,16 @@ fn meta_indicator_and_roll_ups() {
     // tempi: (100 + 50 + 100 + 100) / 4 = 87,5%.
     assert_eq!(rollup("tempi"), Some(d("87.50")));
     // The strategic objective in 2022, weighted (quota-percentuale weighs 2):
-    // quota 91,50 × 2, conteggio 100, rapporto 80, media 100, esterna 100,
-    // equilibrio 0, lineare 41,75, ritardo 100, cluster 100:
-    // (183,0098 + 100 + 80 + 100 + 100 + 0 + 41,75 + 100 + 100) / 10 = 80,48%.
+    // quota 94,444444 × 2 (the printed 0,17), conteggio 100, rapporto 80,
+    // media 100, esterna 100, equilibrio 0, lineare 41,75, ritardo 100,
+    // cluster 100: (188,888889 + 100 + 80 + 100 + 100 + 0 + 41,75 + 100 +
+    // 100) / 10 = 81,06%.
     let o = index.objectives["strategico"];
     assert_eq!(
         evaluation.objectives[o].years[&2022]
             .achievement
             .map(|a| a.round_dp(2)),
-        Some(d("80.48"))
+        Some(d("81.06"))
     );
     // The plan in 2023 is the mean of the ambiti that could be assessed:
     // area A has no top-level result in 2023, area B 83,33%.
@@ -260,4 +272,26 @@ fn meta_indicator_and_roll_ups() {
     // 2023 status counts across every indicator.
     let counts = evaluation.plan.years[&2023].counts;
     assert_eq!(counts.total(), 14);
+}
+
+#[test]
+fn the_config_can_score_the_computed_values() {
+    let (mut plan, _) = evaluated();
+    plan.config.scoring.values = ValueChoice::Computed;
+    let evaluation = cruscotto::engine::evaluate(&plan);
+    // quota-percentuale 2022: 106 / 64.356 × 100 = 0,164709; against
+    // >= 0,18: 0,164708 / 0,18 = 91,50%.
+    let y = year(&plan, &evaluation, "quota-percentuale", 2022);
+    assert_eq!(y.value.map(|v| v.round_dp(6)), Some(d("0.164709")));
+    assert_eq!(achievement(y).round_dp(2), d("91.50"));
+    // The strategic objective goes back to (183,0098 + 100 + 80 + 100 + 100
+    // + 0 + 41,75 + 100 + 100) / 10 = 80,48%.
+    let index = PlanIndex::new(&plan);
+    let o = index.objectives["strategico"];
+    assert_eq!(
+        evaluation.objectives[o].years[&2022]
+            .achievement
+            .map(|a| a.round_dp(2)),
+        Some(d("80.48"))
+    );
 }

@@ -1518,6 +1518,9 @@ struct SpotCheck {
     achievement_raw: &'static str,
     achievement: &'static str,
     status: &'static str,
+    /// `final`, or `monitoring` with the date of the reading (ISO).
+    value_status: &'static str,
+    as_of: &'static str,
 }
 
 // The seed prints a 2022 target and a 2022 value for nine indicators only
@@ -1531,14 +1534,20 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "91.50",
         achievement: "91.50",
         status: "parzialmente_raggiunto",
+        value_status: "final",
+        as_of: "",
     },
-    // Nota 7: 4.012 / 64.356 × 100 = 6,2341% (printed 6,22); target >= 5%: 6,2341 / 5 = 124,68%, capped at 100%
+    // Nota 7: printed 6,22%, while 4.012 / 64.356 × 100 = 6,2341% does not
+    // round to it: the printed value counts (the computed one is the check);
+    // target >= 5%: 6,22 / 5 = 124,40%, capped at 100%
     SpotCheck {
         note: "Nota 7",
-        value: "6.2341",
-        achievement_raw: "124.68",
+        value: "6.22",
+        achievement_raw: "124.40",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "final",
+        as_of: "",
     },
     // Nota 8: 102 / 167 × 100 = 61,0778%; target >= 63%: 61,0778 / 63 = 96,95%
     SpotCheck {
@@ -1547,6 +1556,8 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "96.95",
         achievement: "96.95",
         status: "parzialmente_raggiunto",
+        value_status: "final",
+        as_of: "",
     },
     // Nota 9: 3.671 pratiche; target >= 3.500: 3.671 / 3.500 = 104,89%, capped at 100%
     SpotCheck {
@@ -1555,6 +1566,8 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "104.89",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "final",
+        as_of: "",
     },
     // Nota 14: 80 imprese; target >= 80: 80 / 80 = 100%
     SpotCheck {
@@ -1563,14 +1576,20 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "100.00",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "final",
+        as_of: "",
     },
-    // Nota 15: 80 (Nota 14) / 708 × 100 = 11,2994% (printed 11,4%); target >= 10,8%: 11,2994 / 10,8 = 104,62%, capped
+    // Nota 15: printed 11,4%, while 80 (Nota 14) / 708 × 100 = 11,2994% does
+    // not round to it: the printed value counts; target >= 10,8%: 11,4 / 10,8
+    // = 105,56%, capped
     SpotCheck {
         note: "Nota 15",
-        value: "11.2994",
-        achievement_raw: "104.62",
+        value: "11.4",
+        achievement_raw: "105.56",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "final",
+        as_of: "",
     },
     // Nota 38: 108 imprese (dato al monitoraggio); target >= 66: 108 / 66 = 163,64%, capped at 100%
     SpotCheck {
@@ -1579,6 +1598,8 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "163.64",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "monitoring",
+        as_of: "2022-09-30",
     },
     // Nota 43: 241 giovani (dato al monitoraggio); target >= 140: 241 / 140 = 172,14%, capped at 100%
     SpotCheck {
@@ -1587,6 +1608,8 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "172.14",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "monitoring",
+        as_of: "2022-09-30",
     },
     // Nota 69: -8,75 days; target ≤ 0, a target at or below zero: met or not (no baseline): -8,75 <= 0, 100%
     SpotCheck {
@@ -1595,6 +1618,8 @@ const SPOT_CHECKS: &[SpotCheck] = &[
         achievement_raw: "100.00",
         achievement: "100.00",
         status: "raggiunto",
+        value_status: "final",
+        as_of: "",
     },
 ];
 
@@ -1654,6 +1679,18 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
             check.note,
             indicator.id
         );
+        assert_eq!(
+            result.value_status.map(|s| s.code()),
+            Some(check.value_status),
+            "{}: final or monitoring",
+            check.note
+        );
+        assert_eq!(
+            result.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            check.as_of,
+            "{}: as of",
+            check.note
+        );
     }
     let (o, i, blank) = indicator_by_note(plan, BLANK_2022);
     let result = &evaluation.indicators[o][i].years[&year];
@@ -1675,6 +1712,31 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         .arg(output.path())
         .assert()
         .success();
+    // The home page's headline says what it rests on.
+    let home = std::fs::read_to_string(output.path().join("index.html")).expect("home page");
+    assert!(
+        home.contains("Grado di raggiungimento complessivo: 98,41%."),
+        "the 2022 headline"
+    );
+    assert!(
+        home.contains(
+            "Calcolato su 9 dei 18 target del 2022, in 2 ambiti su 6; 2 valori sono di monitoraggio, non ancora definitivi."
+        ),
+        "what the 2022 headline rests on"
+    );
+    // The Relazione reports on 2022 (plan.relazione_year), with the two
+    // monitoring readings marked and the same headline.
+    let relazione =
+        std::fs::read_to_string(output.path().join("relazione/index.html")).expect("relazione");
+    assert!(relazione.contains("Relazione sulla performance 2022"));
+    assert!(relazione.contains("In media i target valutati sono stati raggiunti al 98,41%."));
+    assert_eq!(
+        relazione
+            .matches("value-monitoring\">dato di monitoraggio al 30/09/2022</span>")
+            .count(),
+        2,
+        "the two monitoring readings of 2022"
+    );
     let mut reader =
         csv::Reader::from_path(output.path().join("dati/indicatori.csv")).expect("indicatori.csv");
     let headers = reader.headers().expect("header").clone();
@@ -1691,6 +1753,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         column("achievement_pct"),
         column("status"),
     );
+    let (value_status_col, as_of_col) = (column("value_status"), column("as_of"));
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a CSV row")).collect();
     let row_of = |id: &str| {
         let found: Vec<&csv::StringRecord> = rows
@@ -1723,6 +1786,12 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
             check.note
         );
         assert_eq!(&row[status_col], check.status, "CSV {}: status", check.note);
+        assert_eq!(
+            (&row[value_status_col], &row[as_of_col]),
+            (check.value_status, check.as_of),
+            "CSV {}: final or monitoring",
+            check.note
+        );
     }
     let row = row_of(&blank.id);
     assert_eq!(
@@ -1773,5 +1842,19 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     assert!(
         stdout.lines().any(|l| l == line),
         "expected `{line}` in:\n{stdout}"
+    );
+    // What the 2022 headline rests on: the nine assessed targets, in the two
+    // ambiti that have any, two of them on monitoring readings (Note 38, 43).
+    let monitoring = SPOT_CHECKS
+        .iter()
+        .filter(|s| s.value_status == "monitoring")
+        .count();
+    let rests = format!(
+        "      the plan's achievement rests on {} of {printed_2022} targets in 2 of 6 ambiti; {monitoring} monitoring values",
+        SPOT_CHECKS.len()
+    );
+    assert!(
+        stdout.lines().any(|l| l == rests),
+        "expected `{rests}` in:\n{stdout}"
     );
 }

@@ -14,10 +14,10 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{
     Benchmark, Comparator, Date, Indicator, Observed, Plan, PlanIndex, Printed, ScoringRules,
-    SeriesEntry, Target, TargetKind, Unit, Year,
+    SeriesEntry, TargetEntry, TargetKind, Unit, ValueChoice, Year,
 };
 use formula::{EvalError, Term, Terms};
-pub use rollup::{Rollup, StatusCounts, YearRollup};
+pub use rollup::{ReasonCounts, Rollup, StatusCounts, YearRollup};
 use scoring::{Score, Status};
 
 /// The evaluated plan, aligned with the plan: `indicators[o][i]` is the
@@ -43,9 +43,16 @@ pub struct IndicatorResult {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearResult {
+    /// The official value: the printed one, or the one computed from the
+    /// measures when nothing was printed, when both agree, or when the
+    /// config chooses computed values.
     pub value: Option<Decimal>,
     /// The completion date, for date indicators.
     pub date: Option<Date>,
+    /// Final, or a monitoring reading; `None` when there is no value.
+    pub value_status: Option<ValueStatus>,
+    /// The date of a monitoring reading.
+    pub as_of: Option<Date>,
     /// How the value was computed, when a formula computed it.
     pub working: Option<Working>,
     /// The computed value differs from the printed one beyond its rounding.
@@ -54,6 +61,22 @@ pub struct YearResult {
     pub missing: Option<Missing>,
     /// The check against the target, when the year has one.
     pub assessment: Option<Assessment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueStatus {
+    Final,
+    Monitoring,
+}
+
+impl ValueStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ValueStatus::Final => "final",
+            ValueStatus::Monitoring => "monitoring",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,6 +110,8 @@ pub struct Assessment {
     pub compared: Option<Compared>,
     pub score: Option<Score>,
     pub unassessable: Option<Unassessable>,
+    /// Why the year is not assessable, in one of six kinds.
+    pub reason: Option<Reason>,
 }
 
 /// What was compared with what.
@@ -128,12 +153,76 @@ pub enum BenchmarkKind {
 #[serde(tag = "reason", content = "detail", rename_all = "snake_case")]
 pub enum Unassessable {
     NoValue,
+    /// The source says the value is not available (`ND`, or words).
+    NotAvailable(String),
     TargetToBeDefined,
     NoPreviousValue(Year),
     NoEarlierValues(Vec<Year>),
     NoBenchmark(BenchmarkKind),
     NoCompletionDate,
+    /// The due date of a deadline cannot be a date (`31/2`).
+    InvalidDueDate,
     Overflow,
+    /// The content declares the year's target neutralised, with this reason.
+    Neutralised(String),
+}
+
+impl Unassessable {
+    pub fn reason(&self) -> Reason {
+        match self {
+            Unassessable::NoValue | Unassessable::NoCompletionDate => Reason::NoValue,
+            Unassessable::NotAvailable(_) => Reason::NotAvailable,
+            Unassessable::TargetToBeDefined => Reason::TargetToBeDefined,
+            Unassessable::NoPreviousValue(_)
+            | Unassessable::NoEarlierValues(_)
+            | Unassessable::NoBenchmark(_) => Reason::ComparisonMissing,
+            Unassessable::InvalidDueDate | Unassessable::Overflow => Reason::TargetNotMeasurable,
+            Unassessable::Neutralised(_) => Reason::Neutralised,
+        }
+    }
+}
+
+/// The kinds of "not assessable", kept apart in badges, counts, filters and
+/// data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The year has not ended or its value has not come in yet.
+    NoValue,
+    /// The source says not available (ND).
+    NotAvailable,
+    /// The target is still to be defined.
+    TargetToBeDefined,
+    /// The value the target compares with (a previous year, a mean, a
+    /// benchmark) is missing.
+    ComparisonMissing,
+    /// A value exists but the target cannot be measured against it.
+    TargetNotMeasurable,
+    /// A formal neutralisation declared in the content (SMVP).
+    Neutralised,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 6] = [
+        Reason::NoValue,
+        Reason::NotAvailable,
+        Reason::TargetToBeDefined,
+        Reason::ComparisonMissing,
+        Reason::TargetNotMeasurable,
+        Reason::Neutralised,
+    ];
+
+    /// The code used in data files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::NoValue => "no_value",
+            Reason::NotAvailable => "not_available",
+            Reason::TargetToBeDefined => "target_to_be_defined",
+            Reason::ComparisonMissing => "comparison_missing",
+            Reason::TargetNotMeasurable => "target_not_measurable",
+            Reason::Neutralised => "neutralised",
+        }
+    }
 }
 
 pub fn evaluate(plan: &Plan) -> Evaluation {
@@ -153,6 +242,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
         .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
         .collect();
     let (objectives, ambiti, whole) = rollup::roll_up(plan, &index, &indicators);
+    missing_causes(plan, &indicators, &mut diagnostics);
     Evaluation {
         indicators,
         objectives,
@@ -261,13 +351,7 @@ fn evaluate_indicator(
     for year in years {
         let mut result = value_at(&context, year, Some(diagnostics));
         if let Some(entry) = indicator.targets.get(&year) {
-            result.assessment = Some(assess(
-                &context,
-                entry.effective(),
-                year,
-                &result,
-                &plan.config.scoring,
-            ));
+            result.assessment = Some(assess(&context, entry, year, &result, &plan.config.scoring));
         }
         out.years.insert(year, result);
     }
@@ -288,6 +372,8 @@ fn value_at(context: &Context, year: Year, diagnostics: Option<&mut Diagnostics>
     let mut result = YearResult {
         value: None,
         date: None,
+        value_status: None,
+        as_of: None,
         working: None,
         mismatch: false,
         missing: None,
@@ -298,7 +384,7 @@ fn value_at(context: &Context, year: Year, diagnostics: Option<&mut Diagnostics>
             Some(Observed::Date(date)) => result.date = Some(*date),
             _ => result.missing = Some(missing_from_series(entry)),
         }
-        return result;
+        return with_status(result, entry);
     }
     let computed = indicator
         .formula
@@ -312,15 +398,19 @@ fn value_at(context: &Context, year: Year, diagnostics: Option<&mut Diagnostics>
                 terms,
                 result: value,
             };
+            result.value = Some(value);
             if let (Some(printed), Some(entry)) = (printed, entry)
                 && !agrees(value, printed)
             {
                 result.mismatch = true;
+                let choice = context.plan.config.scoring.values;
+                if choice == ValueChoice::Printed {
+                    result.value = Some(printed.value);
+                }
                 if let Some(diagnostics) = diagnostics {
-                    diagnostics.push(mismatch(indicator, year, &working, printed, entry));
+                    diagnostics.push(mismatch(indicator, year, &working, printed, entry, choice));
                 }
             }
-            result.value = Some(value);
             result.working = Some(working);
         }
         Some((formula, Err(error))) => {
@@ -365,7 +455,46 @@ fn value_at(context: &Context, year: Year, diagnostics: Option<&mut Diagnostics>
             None => result.missing = Some(missing_from_series(entry)),
         },
     }
+    with_status(result, entry)
+}
+
+/// Marks a value final or a monitoring reading, from its series entry.
+fn with_status(mut result: YearResult, entry: Option<&SeriesEntry>) -> YearResult {
+    if result.value.is_some() || result.date.is_some() {
+        result.as_of = entry.and_then(|e| e.as_of);
+        result.value_status = Some(match result.as_of {
+            Some(_) => ValueStatus::Monitoring,
+            None => ValueStatus::Final,
+        });
+    }
     result
+}
+
+/// Warns for every final result below its target that gives no cause: the
+/// list an OIV asks for before validating the Relazione.
+fn missing_causes(plan: &Plan, indicators: &[Vec<IndicatorResult>], diagnostics: &mut Diagnostics) {
+    for (o, i, indicator) in plan.indicators() {
+        for (year, result) in &indicators[o][i].years {
+            let short = result
+                .assessment
+                .as_ref()
+                .and_then(|a| a.score.as_ref())
+                .is_some_and(|s| !s.met);
+            let cause = indicator.series.get(year).and_then(|e| e.cause.as_ref());
+            if short && result.value_status == Some(ValueStatus::Final) && cause.is_none() {
+                diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "{year}: `{}` fell short of its target and gives no cause",
+                        indicator.id
+                    ))
+                    .at(&indicator.span)
+                    .help(format!(
+                        "explain the shortfall: add `cause: \"...\"` (and `action:` for the corrective action) to the {year} entry of its series, or fill the cause column of rilevazioni/{year}"
+                    )),
+                );
+            }
+        }
+    }
 }
 
 /// Whether a formula takes values from outside the year's series entry.
@@ -402,6 +531,7 @@ fn mismatch(
     working: &Working,
     printed: &Printed,
     entry: &SeriesEntry,
+    choice: ValueChoice,
 ) -> Diagnostic {
     let shown = working
         .result
@@ -418,23 +548,35 @@ fn mismatch(
     ))
     .at(&entry.span)
     .label(format!("{} with {}", working.formula, terms.join(", ")))
-    .help("the printed value and its NUM/DEN disagree: check the source; the site shows the computed value and flags the printed one")
+    .help(match choice {
+        ValueChoice::Printed => "the printed value and its NUM/DEN disagree: check the source; the site shows and scores the printed value, with the computed one as a check (`scoring: { values: computed }` scores the computed one)",
+        ValueChoice::Computed => "the printed value and its NUM/DEN disagree: check the source; with `values: computed` the site shows and scores the computed value, with the printed one beside it",
+    })
 }
 
 fn assess(
     context: &Context,
-    target: &Target,
+    entry: &TargetEntry,
     year: Year,
     result: &YearResult,
     rules: &ScoringRules,
 ) -> Assessment {
-    let unassessable = |reason| Assessment {
+    let unassessable = |detail: Unassessable| Assessment {
         status: Status::NonValutabile,
         compared: None,
         score: None,
-        unassessable: Some(reason),
+        reason: Some(detail.reason()),
+        unassessable: Some(detail),
     };
     let indicator = context.indicator;
+    let target = entry.effective();
+    if let Some(reason) = &entry.neutralised {
+        return unassessable(Unassessable::Neutralised(reason.clone()));
+    }
+    let not_printed = || match &result.missing {
+        Some(Missing::Printed(text)) => Some(Unassessable::NotAvailable(text.clone())),
+        _ => None,
+    };
     if matches!(target.kind, TargetKind::ToBeDefined) {
         return unassessable(Unassessable::TargetToBeDefined);
     }
@@ -452,11 +594,12 @@ fn assess(
         .with_year(year);
         return match (result.date, due) {
             (Some(done), Some(due)) => scored(None, scoring::score_deadline(done, due, rules)),
-            _ => unassessable(Unassessable::NoCompletionDate),
+            (Some(_), None) => unassessable(Unassessable::InvalidDueDate),
+            (None, _) => unassessable(not_printed().unwrap_or(Unassessable::NoCompletionDate)),
         };
     }
     let Some(value) = result.value else {
-        return unassessable(Unassessable::NoValue);
+        return unassessable(not_printed().unwrap_or(Unassessable::NoValue));
     };
     let compared = match &target.kind {
         TargetKind::Zero => return scored(None, scoring::score_zero(value, rules)),
@@ -572,5 +715,6 @@ fn scored(compared: Option<Compared>, score: Score) -> Assessment {
         compared,
         score: Some(score),
         unassessable: None,
+        reason: None,
     }
 }

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::IndicatorResult;
 use crate::engine::scoring::Status;
+use crate::engine::{Assessment, IndicatorResult, Reason, ValueStatus};
 use crate::model::{Plan, PlanIndex, ScoringRules, Year};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -27,6 +27,11 @@ pub struct YearRollup {
     /// Targets of that year by status (for ambiti and the plan: every
     /// indicator of their objectives, operational ones included).
     pub counts: StatusCounts,
+    /// What the achievement is the mean of (indicators for an objective,
+    /// top-level objectives for an ambito, ambiti for the plan): how many
+    /// there are, and how many have an achievement.
+    pub parts: usize,
+    pub parts_assessed: usize,
 }
 
 impl YearRollup {
@@ -34,12 +39,15 @@ impl YearRollup {
         achievement: Option<Decimal>,
         all_reached: bool,
         counts: StatusCounts,
+        parts: (usize, usize),
         rules: &ScoringRules,
     ) -> Self {
         YearRollup {
             achievement,
             status: status_of(achievement, all_reached, rules),
             counts,
+            parts: parts.0,
+            parts_assessed: parts.1,
         }
     }
 }
@@ -50,6 +58,45 @@ pub struct StatusCounts {
     pub parzialmente_raggiunto: usize,
     pub non_raggiunto: usize,
     pub non_valutabile: usize,
+    /// Of the assessed targets, those scored on a monitoring reading.
+    pub monitoring: usize,
+    /// The not assessable ones, by reason.
+    pub not_assessable: ReasonCounts,
+}
+
+/// Not assessable targets by [`Reason`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ReasonCounts {
+    pub no_value: usize,
+    pub not_available: usize,
+    pub target_to_be_defined: usize,
+    pub comparison_missing: usize,
+    pub target_not_measurable: usize,
+    pub neutralised: usize,
+}
+
+impl ReasonCounts {
+    fn slot(&mut self, reason: Reason) -> &mut usize {
+        match reason {
+            Reason::NoValue => &mut self.no_value,
+            Reason::NotAvailable => &mut self.not_available,
+            Reason::TargetToBeDefined => &mut self.target_to_be_defined,
+            Reason::ComparisonMissing => &mut self.comparison_missing,
+            Reason::TargetNotMeasurable => &mut self.target_not_measurable,
+            Reason::Neutralised => &mut self.neutralised,
+        }
+    }
+
+    pub fn get(&self, reason: Reason) -> usize {
+        match reason {
+            Reason::NoValue => self.no_value,
+            Reason::NotAvailable => self.not_available,
+            Reason::TargetToBeDefined => self.target_to_be_defined,
+            Reason::ComparisonMissing => self.comparison_missing,
+            Reason::TargetNotMeasurable => self.target_not_measurable,
+            Reason::Neutralised => self.neutralised,
+        }
+    }
 }
 
 impl StatusCounts {
@@ -62,11 +109,31 @@ impl StatusCounts {
         }
     }
 
+    /// Counts one assessed year: its status, its reason when not
+    /// assessable, and whether it rests on a monitoring reading.
+    pub fn add_assessment(&mut self, assessment: &Assessment, value: Option<ValueStatus>) {
+        self.add(assessment.status);
+        if let Some(reason) = assessment.reason {
+            *self.not_assessable.slot(reason) += 1;
+        } else if value == Some(ValueStatus::Monitoring) {
+            self.monitoring += 1;
+        }
+    }
+
     pub fn merge(&mut self, other: &StatusCounts) {
         self.raggiunto += other.raggiunto;
         self.parzialmente_raggiunto += other.parzialmente_raggiunto;
         self.non_raggiunto += other.non_raggiunto;
         self.non_valutabile += other.non_valutabile;
+        self.monitoring += other.monitoring;
+        for reason in Reason::ALL {
+            *self.not_assessable.slot(reason) += other.not_assessable.get(reason);
+        }
+    }
+
+    /// Targets with an achievement.
+    pub fn assessed(&self) -> usize {
+        self.total() - self.non_valutabile
     }
 
     pub fn total(&self) -> usize {
@@ -128,21 +195,30 @@ pub fn roll_up(
                 let mut parts = Vec::new();
                 let mut counts = StatusCounts::default();
                 for (indicator, result) in objective.indicators.iter().zip(results) {
-                    let Some(assessment) =
-                        result.years.get(&year).and_then(|y| y.assessment.as_ref())
+                    let Some((assessment, value)) = result
+                        .years
+                        .get(&year)
+                        .and_then(|y| Some((y.assessment.as_ref()?, y.value_status)))
                     else {
                         continue;
                     };
-                    counts.add(assessment.status);
+                    counts.add_assessment(assessment, value);
                     parts.push((
                         indicator.weight,
                         assessment.score.as_ref().map(|s| s.achievement),
                     ));
                 }
-                let all_reached = counts.raggiunto == counts.total() - counts.non_valutabile;
+                let all_reached = counts.raggiunto == counts.assessed();
+                let assessed = parts.iter().filter(|(_, a)| a.is_some()).count();
                 rollup.years.insert(
                     year,
-                    YearRollup::new(weighted_mean(&parts), all_reached, counts, rules),
+                    YearRollup::new(
+                        weighted_mean(&parts),
+                        all_reached,
+                        counts,
+                        (parts.len(), assessed),
+                        rules,
+                    ),
                 );
             }
             rollup
@@ -194,6 +270,7 @@ fn combine<'a>(
         let mut counts = StatusCounts::default();
         let mut means = Vec::new();
         let mut all_reached = true;
+        let counting_parts = parts.iter().filter(|(_, _, counting)| *counting).count();
         for (weight, part, counting) in &parts {
             let Some(y) = part.years.get(&year) else {
                 continue;
@@ -206,9 +283,16 @@ fn combine<'a>(
                 }
             }
         }
+        let assessed = means.iter().filter(|(_, a)| a.is_some()).count();
         rollup.years.insert(
             year,
-            YearRollup::new(weighted_mean(&means), all_reached, counts, rules),
+            YearRollup::new(
+                weighted_mean(&means),
+                all_reached,
+                counts,
+                (counting_parts, assessed),
+                rules,
+            ),
         );
     }
     rollup

@@ -5,7 +5,7 @@ use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node};
 use crate::model::{
     Ambito, Approval, Config, Date, Ente, Language, Links, Period, PlanInfo, ScoringRule,
-    ScoringRules, Servizio, SiteSettings, Smvp,
+    ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
 };
 
 pub const CONFIG_FILE: &str = "cruscotto.yaml";
@@ -61,6 +61,7 @@ fn stand_in_plan() -> PlanInfo {
         },
         approval: None,
         smvp: None,
+        relazione_year: None,
     }
 }
 
@@ -139,7 +140,24 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
         .and_then(|n| values::date(n, "last_updated", diags));
     let approval = fields.get("approval").and_then(|n| approval(n, diags));
     let smvp = fields.get("smvp").and_then(|n| smvp(n, diags));
+    let relazione = fields.get("relazione_year");
+    let relazione_year = relazione.and_then(|n| values::year(n, "relazione_year", diags));
     fields.finish(diags);
+    if let (Some(period), Some(year), Some(node)) = (period, relazione_year, relazione)
+        && !(period.start - 1..=period.end).contains(&year)
+    {
+        diags.push(
+            Diagnostic::error(format!(
+                "the Relazione year {year} is outside the plan's period {period}"
+            ))
+            .at(&node.span)
+            .help(format!(
+                "write a year from {} (the year before the plan, whose results it reports) to {}",
+                period.start - 1,
+                period.end
+            )),
+        );
+    }
     if let (Some(period), Some(year), Some(node)) = (period, reference_year, reference)
         && !period.contains(year)
     {
@@ -165,6 +183,7 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
         last_updated: last_updated.unwrap_or(stand_in.last_updated),
         approval,
         smvp,
+        relazione_year,
     })
 }
 
@@ -298,12 +317,29 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
     };
     let higher = rule("higher_is_better", diags);
     let lower = rule("lower_is_better", diags);
+    let values = match fields.get("values") {
+        None => Some(ValueChoice::Printed),
+        Some(node) => match text(node, "values", diags).as_deref() {
+            Some("printed") => Some(ValueChoice::Printed),
+            Some("computed") => Some(ValueChoice::Computed),
+            Some(other) => {
+                diags.push(
+                    Diagnostic::error(format!("`{other}` is not a choice of values"))
+                        .at(&node.span)
+                        .help("write `values: printed` (the published figure counts) or `values: computed` (the figure recomputed from the measures counts)"),
+                );
+                None
+            }
+            None => None,
+        },
+    };
     fields.finish(diags);
     Some(ScoringRules {
         partial_from: partial_from.unwrap_or(defaults.partial_from),
         cap: cap.unwrap_or(defaults.cap),
         higher_is_better: higher.unwrap_or(defaults.higher_is_better),
         lower_is_better: lower.unwrap_or(defaults.lower_is_better),
+        values: values.unwrap_or(defaults.values),
     })
 }
 

@@ -6,6 +6,7 @@
 mod config;
 pub mod files;
 pub mod objective;
+pub mod sheet;
 pub mod values;
 pub mod yaml;
 
@@ -26,7 +27,8 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opti
     let defaults = objective::Defaults {
         reference_year: config.as_ref().map(|c| c.plan.reference_year),
     };
-    let objectives = parents_first(read_objectives(root, defaults, sources, diags));
+    let mut objectives = parents_first(read_objectives(root, defaults, sources, diags));
+    sheet::merge(root, &mut objectives, sources, diags);
     if let Some(config) = &config {
         theme_exists(root, &config.site, diags);
     }

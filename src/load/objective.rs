@@ -448,6 +448,9 @@ fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
             let original_node = fields.require("target", diags);
             let revised_node = fields.get("revised");
             let reason = fields.get("reason").and_then(|n| text(n, "reason", diags));
+            let neutralised = fields
+                .get("neutralised")
+                .and_then(|n| text(n, "neutralised", diags));
             fields.finish(diags);
             let original = target(original_node?, None, diags)?;
             let revised = match revised_node {
@@ -465,12 +468,14 @@ fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
                 original,
                 revised,
                 reason,
+                neutralised,
             })
         }
         _ => Some(TargetEntry {
             original: target(node, None, diags)?,
             revised: None,
             reason: None,
+            neutralised: None,
         }),
     }
 }
@@ -529,24 +534,22 @@ fn series_entry(
     unit: Option<Unit>,
     diags: &mut Diagnostics,
 ) -> Option<SeriesEntry> {
-    let mut entry = SeriesEntry {
-        observed: Observed::NotAvailable(String::new()),
-        measures: BTreeMap::new(),
-        remark: None,
-        cluster_mean: None,
-        national_mean: None,
-        span: node.span.clone(),
-    };
+    let mut entry = SeriesEntry::empty(node.span.clone());
     match &node.kind {
         NodeKind::Null => {}
-        NodeKind::Scalar { text, .. } => entry.observed = observed(text, node, unit, diags)?,
+        NodeKind::Scalar { text, .. } => entry.observed = observed(text, &node.span, unit, diags)?,
         NodeKind::Map(_) => {
             let mut fields = Fields::of(node, "the series entry", diags)?;
             if let Some(value) = fields.get("value") {
                 let text = text(value, "value", diags)?;
-                entry.observed = observed(&text, value, unit, diags)?;
+                entry.observed = observed(&text, &value.span, unit, diags)?;
             }
             entry.remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
+            entry.as_of = fields
+                .get("as_of")
+                .and_then(|n| values::date(n, "as_of", diags));
+            entry.cause = fields.get("cause").and_then(|n| text(n, "cause", diags));
+            entry.action = fields.get("action").and_then(|n| text(n, "action", diags));
             entry.cluster_mean = fields
                 .get("cluster_mean")
                 .and_then(|n| values::decimal(n, "cluster_mean", diags));
@@ -563,7 +566,15 @@ fn series_entry(
                         Some(close) => diagnostic.label(format!("did you mean `{close}`?")),
                         None => diagnostic,
                     };
-                    let keys = ["value", "remark", "cluster_mean", "national_mean"];
+                    let keys = [
+                        "value",
+                        "as_of",
+                        "cause",
+                        "action",
+                        "remark",
+                        "cluster_mean",
+                        "national_mean",
+                    ];
                     diagnostic = diagnostic.help(format!(
                         "a series entry holds {} and the measures declared under `measures:`{}",
                         keys.join(", "),
@@ -581,7 +592,9 @@ fn series_entry(
                     NodeKind::Scalar { text, .. } if crate::syntax::is_not_available(text) => {
                         Some(None)
                     }
-                    _ => measure_value(value, name, diags).map(Some),
+                    _ => text(value, name, diags)
+                        .and_then(|t| measure_value(&t, &value.span, name, diags))
+                        .map(Some),
                 };
                 if let Some(measure) = measure {
                     entry.measures.insert(name.to_string(), measure);
@@ -602,14 +615,18 @@ fn series_entry(
 
 /// A measure as printed: a number, with a unit sign if the source shows one
 /// (`82,10%` is the measure 82,10).
-fn measure_value(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<Decimal> {
-    let text = text(node, name, diags)?;
-    match crate::syntax::number::parse_quantity(&text) {
+pub(crate) fn measure_value(
+    text: &str,
+    span: &Span,
+    name: &str,
+    diags: &mut Diagnostics,
+) -> Option<Decimal> {
+    match crate::syntax::number::parse_quantity(text) {
         Ok(quantity) => Some(quantity.value),
         Err(message) => {
             diags.push(
                 Diagnostic::error(format!("the measure `{name}`: {message}"))
-                    .at(&node.span)
+                    .at(span)
                     .help(NUMBER_HELP),
             );
             None
@@ -617,9 +634,11 @@ fn measure_value(node: &Node, name: &str, diags: &mut Diagnostics) -> Option<Dec
     }
 }
 
-fn observed(
+/// A value as printed: a number, a date (for date indicators), or words
+/// meaning not available. Problems are reported at `span`.
+pub(crate) fn observed(
     text: &str,
-    node: &Node,
+    span: &Span,
     unit: Option<Unit>,
     diags: &mut Diagnostics,
 ) -> Option<Observed> {
@@ -645,7 +664,7 @@ fn observed(
                     Diagnostic::error(format!(
                         "{message}: a date indicator's value is the completion date"
                     ))
-                    .at(&node.span)
+                    .at(span)
                     .help(crate::syntax::date::DATE_HELP),
                 );
                 None
@@ -662,7 +681,7 @@ fn observed(
                         sign.code(),
                         unit.code()
                     ))
-                    .at(&node.span)
+                    .at(span)
                     .help(format!(
                         "change the indicator's `unit: {}`, or write the value as a measure if it is not the indicator's value",
                         sign.code()
@@ -680,7 +699,7 @@ fn observed(
             let number = &trimmed[..trimmed.len() - rest.len()];
             diags.push(
                 Diagnostic::error(format!("`{}` mixes a value with words", shorten(trimmed)))
-                    .at(&node.span)
+                    .at(span)
                     .help(format!(
                         "write `{{ value: \"{}\", remark: \"{}\" }}`",
                         number.trim(),
@@ -700,7 +719,7 @@ fn observed(
             let message = parse_number(trimmed)
                 .err()
                 .unwrap_or_else(|| format!("`{}` is not a number", shorten(trimmed)));
-            diags.push(Diagnostic::error(message).at(&node.span).help(NUMBER_HELP));
+            diags.push(Diagnostic::error(message).at(span).help(NUMBER_HELP));
             None
         }
     }

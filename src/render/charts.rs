@@ -49,6 +49,8 @@ pub struct SeriesLabels<'a> {
     pub not_available: &'a str,
     pub national_mean: &'a str,
     pub cluster_mean: &'a str,
+    /// A value that is a monitoring reading, not yet final.
+    pub monitoring: &'a str,
 }
 
 /// The target of one year, in the indicator's unit.
@@ -84,6 +86,8 @@ pub struct SeriesChart<'a> {
     pub years: RangeInclusive<Year>,
     /// `None`: not available (ND), drawn as a gap, never as zero.
     pub values: Vec<(Year, Option<Decimal>)>,
+    /// Years whose value is a monitoring reading: a hollow marker.
+    pub monitoring: Vec<Year>,
     pub targets: Vec<TargetMark>,
     pub benchmarks: Vec<Benchmarks>,
 }
@@ -275,6 +279,9 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
     // Legend: only what is drawn.
     let labels = &chart.labels;
     let mut legend = vec![(Mark::Value, labels.value)];
+    if !chart.monitoring.is_empty() {
+        legend.push((Mark::Monitoring, labels.monitoring));
+    }
     if !targets.is_empty() {
         legend.push((Mark::Target, labels.target));
     }
@@ -420,8 +427,13 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
             obstacles.push(Rect::around(at, DIAMOND + 1.0));
         }
 
-        for at in &markers {
-            c.mark(Mark::Value, *at)?;
+        for ((year, _), at) in points.iter().zip(&markers) {
+            let mark = if chart.monitoring.contains(year) {
+                Mark::Monitoring
+            } else {
+                Mark::Value
+            };
+            c.mark(mark, *at)?;
             obstacles.push(Rect::around(*at, f64::from(VALUE_RADIUS) + 2.0));
         }
 
@@ -985,6 +997,8 @@ pub fn status_mix_svg(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
     Value,
+    /// A value that is a monitoring reading: a hollow circle.
+    Monitoring,
     Target,
     OriginalTarget,
     National,
@@ -1349,6 +1363,11 @@ impl Canvas<'_, '_> {
                 self.circle(at, VALUE_RADIUS + 2, PAPER)?;
                 self.circle(at, VALUE_RADIUS, VALUE)
             }
+            Mark::Monitoring => {
+                self.circle(at, VALUE_RADIUS + 2, PAPER)?;
+                self.circle(at, VALUE_RADIUS, VALUE)?;
+                self.circle(at, VALUE_RADIUS - 2, PAPER)
+            }
             Mark::Target => self.diamond(at, DIAMOND, TARGET),
             Mark::OriginalTarget => {
                 self.diamond(at, DIAMOND, TARGET)?;
@@ -1493,6 +1512,7 @@ mod tests {
         not_available: "n.d.",
         national_mean: "Media nazionale",
         cluster_mean: "Media cluster",
+        monitoring: "Dato di monitoraggio",
     };
 
     fn chart<'a>(
@@ -1515,6 +1535,7 @@ mod tests {
             format,
             years: 2020..=2024,
             values: values.iter().map(|(y, v)| (*y, v.map(d))).collect(),
+            monitoring: Vec::new(),
             targets: targets
                 .iter()
                 .map(|(y, v, o)| TargetMark {
@@ -1747,6 +1768,28 @@ mod tests {
         // National: a square (and its legend sample); cluster: a cross.
         assert_eq!(polygons_filled(&svg, "#4D4D4D").len(), 1 + 1);
         assert!(has_text(&svg, "Media nazionale") && has_text(&svg, "Media cluster"));
+    }
+
+    #[test]
+    fn a_monitoring_reading_has_a_hollow_marker_and_a_legend_entry() {
+        let format = it();
+        let mut chart = count_series(&format);
+        let year = chart.values.last().map(|(y, _)| *y).expect("a value");
+        chart.monitoring = vec![year];
+        let svg = series_svg(&chart).expect("chart");
+        // Every value keeps its blue marker (three, plus the legend's sample,
+        // plus the monitoring sample); the monitoring one, in the plot and in
+        // the legend, has a white inside.
+        assert_eq!(value_markers(&svg).len(), 3 + 2);
+        let hollow = tags(&svg, "circle")
+            .into_iter()
+            .filter(|t| attr(t, "fill") == Some("#FFFFFF") && attr(t, "r") == Some("3"))
+            .count();
+        assert_eq!(hollow, 2);
+        assert!(has_text(&svg, "Dato di monitoraggio"));
+        // Without monitoring readings, no such entry.
+        let svg = series_svg(&count_series(&format)).expect("chart");
+        assert!(!has_text(&svg, "Dato di monitoraggio"));
     }
 
     #[test]
@@ -2104,6 +2147,7 @@ mod tests {
             parzialmente_raggiunto: parziale,
             non_raggiunto: non,
             non_valutabile: nv,
+            ..StatusCounts::default()
         }
     }
 
@@ -2330,6 +2374,7 @@ mod tests {
             not_available: "n/a",
             national_mean: "National average of the Chambers",
             cluster_mean: "Cluster average",
+            monitoring: "Monitoring figure",
         };
         let close = BarLabels {
             axis: "Achievement",

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::render::format::machine;
 
-pub const CSV_COLUMNS: [&str; 28] = [
+pub const CSV_COLUMNS: [&str; 35] = [
     "objective_id",
     "objective_kind",
     "ambito",
@@ -32,16 +32,23 @@ pub const CSV_COLUMNS: [&str; 28] = [
     "target_original_text",
     "target_revision_reason",
     "value",
+    "value_status",
+    "as_of",
     "numerator",
     "denominator",
     "measures",
     "printed_value",
     "printed_mismatch",
+    "computed_value",
     "value_note",
     "achievement_pct",
     "achievement_raw_pct",
     "deviation",
     "status",
+    "not_assessable_reason",
+    "neutralisation_reason",
+    "cause",
+    "action",
     "note",
     "source",
 ];
@@ -239,6 +246,11 @@ fn csv_row(
         revised.map(|t| t.original.text.clone()).unwrap_or_default(),
         revised.and_then(|t| t.reason.clone()).unwrap_or_default(),
         value,
+        result
+            .value_status
+            .map(|s| s.code().to_string())
+            .unwrap_or_default(),
+        result.as_of.map(|d| d.to_string()).unwrap_or_default(),
         numerator,
         denominator,
         measures.join(";"),
@@ -248,11 +260,23 @@ fn csv_row(
         } else {
             String::new()
         },
+        number(result.working.as_ref().map(|w| w.result)),
         printed_text,
         number(score.map(|s| s.achievement)),
         number(score.map(|s| s.achievement_raw)),
         number(score.and_then(|s| s.deviation)),
         status_code(Some(result)).into(),
+        result
+            .assessment
+            .as_ref()
+            .and_then(|a| a.reason)
+            .map(|r| r.code().to_string())
+            .unwrap_or_default(),
+        target
+            .and_then(|t| t.neutralised.clone())
+            .unwrap_or_default(),
+        entry.and_then(|e| e.cause.clone()).unwrap_or_default(),
+        entry.and_then(|e| e.action.clone()).unwrap_or_default(),
         indicator.note.clone().unwrap_or_default(),
         indicator.source.clone().unwrap_or_default(),
     ]
@@ -295,6 +319,7 @@ struct JsonScoring {
     cap: Decimal,
     higher_is_better: &'static str,
     lower_is_better: &'static str,
+    values: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -361,12 +386,17 @@ struct JsonTarget<'a> {
     qualifier: Option<&'a str>,
     original_text: Option<&'a str>,
     revision_reason: Option<&'a str>,
+    neutralisation_reason: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
 struct JsonSeries<'a> {
     printed: Option<&'a str>,
     printed_value: Option<Decimal>,
+    value_status: &'static str,
+    as_of: Option<String>,
+    cause: Option<&'a str>,
+    action: Option<&'a str>,
     measures: BTreeMap<&'a str, Option<Decimal>>,
     remark: Option<&'a str>,
     cluster_mean: Option<Decimal>,
@@ -437,6 +467,7 @@ pub fn piao_json(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String
             cap: config.scoring.cap,
             higher_is_better: rule(config.scoring.higher_is_better),
             lower_is_better: rule(config.scoring.lower_is_better),
+            values: config.scoring.values.code(),
         },
         ambiti: config
             .ambiti
@@ -523,6 +554,7 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
                         qualifier: effective.qualifier.as_deref(),
                         original_text: entry.revised.as_ref().map(|_| entry.original.text.as_str()),
                         revision_reason: entry.reason.as_deref(),
+                        neutralisation_reason: entry.neutralised.as_deref(),
                     },
                 )
             })
@@ -541,6 +573,13 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
                     JsonSeries {
                         printed: printed_text,
                         printed_value,
+                        value_status: match entry.as_of {
+                            Some(_) => "monitoring",
+                            None => "final",
+                        },
+                        as_of: entry.as_of.map(|d| d.to_string()),
+                        cause: entry.cause.as_deref(),
+                        action: entry.action.as_deref(),
                         measures: entry
                             .measures
                             .iter()

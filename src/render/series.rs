@@ -24,6 +24,11 @@ pub struct SeriesPoint {
     pub year: Year,
     pub value: Option<Decimal>,
     pub printed: Option<String>,
+    /// The date of a monitoring reading; `None` for a final value.
+    pub as_of: Option<crate::model::Date>,
+    /// The value recomputed from the measures, when it disagrees with the
+    /// printed one.
+    pub check: Option<Decimal>,
     pub target: Option<Decimal>,
     pub original_target: Option<Decimal>,
     pub national_mean: Option<Decimal>,
@@ -66,6 +71,12 @@ pub fn series_points(ctx: &Ctx, o: usize, i: usize) -> Vec<SeriesPoint> {
                     crate::model::Observed::Date(d) => d.to_string(),
                     crate::model::Observed::NotAvailable(text) => text.clone(),
                 }),
+                as_of: y.and_then(|y| y.as_of),
+                check: y
+                    .filter(|y| y.mismatch)
+                    .and_then(|y| y.working.as_ref())
+                    .map(|w| w.result)
+                    .filter(|c| Some(*c) != y.and_then(|y| y.value)),
                 target,
                 original_target,
                 national_mean: entry.and_then(|e| e.national_mean),
@@ -141,6 +152,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
         ctx.t("chart_not_available"),
         ctx.t("chart_national_mean"),
         ctx.t("chart_cluster_mean"),
+        ctx.t("chart_monitoring"),
     ];
     let id = format!("chart-{}", indicator.id);
     let chart = SeriesChart {
@@ -156,6 +168,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
             not_available: &labels[3],
             national_mean: &labels[4],
             cluster_mean: &labels[5],
+            monitoring: &labels[6],
         },
         unit: indicator.unit,
         decimals: indicator.decimals,
@@ -171,6 +184,11 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
                     || p.year < ctx.plan.config.plan.reference_year
             })
             .map(|p| (p.year, p.value))
+            .collect(),
+        monitoring: points
+            .iter()
+            .filter(|p| p.value.is_some() && p.as_of.is_some())
+            .map(|p| p.year)
             .collect(),
         targets: points
             .iter()
@@ -214,11 +232,18 @@ fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String 
         .iter()
         .filter(|p| p.value.is_some() || p.printed.is_some())
         .map(|p| {
-            format!(
-                "{} {}",
-                p.year,
-                p.value.map_or_else(|| ctx.t("chart_not_available"), value)
-            )
+            let shown = p.value.map_or_else(|| ctx.t("chart_not_available"), value);
+            match p.as_of {
+                Some(as_of) => format!(
+                    "{} {shown} ({})",
+                    p.year,
+                    ctx.fill(
+                        "value_monitoring",
+                        &[("date", &crate::render::format::date(as_of))]
+                    )
+                ),
+                None => format!("{} {shown}", p.year),
+            }
         })
         .collect();
     // Targets as numbers with their own decimals: "2023 20%", not "20,00%".
@@ -265,9 +290,12 @@ fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String 
     text
 }
 
-pub const SERIES_CSV_COLUMNS: [&str; 8] = [
+pub const SERIES_CSV_COLUMNS: [&str; 11] = [
     "year",
     "value",
+    "value_status",
+    "as_of",
+    "computed_check",
     "printed",
     "target",
     "target_original",
@@ -291,6 +319,13 @@ pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
                 [
                     p.year.to_string(),
                     number(p.value),
+                    match (p.value, p.as_of) {
+                        (None, _) => String::new(),
+                        (Some(_), None) => "final".into(),
+                        (Some(_), Some(_)) => "monitoring".into(),
+                    },
+                    p.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    number(p.check),
                     p.printed.clone().unwrap_or_default(),
                     number(p.target),
                     number(p.original_target),
@@ -325,8 +360,7 @@ fn short(title: &str) -> String {
 }
 
 /// Achievement bars for the given objectives in the chart year, best first.
-fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize]) -> Option<ChartBlock> {
-    let year = chart_year(ctx);
+fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> Option<ChartBlock> {
     let mut rows: Vec<(String, Decimal, Status)> = objectives
         .iter()
         .filter_map(|&o| {
@@ -409,8 +443,7 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize]) -> Option<ChartB
     Some(ChartBlock { svg, title })
 }
 
-fn mix_chart(ctx: &Ctx) -> Option<ChartBlock> {
-    let year = chart_year(ctx);
+fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
     let rows: Vec<(String, crate::engine::StatusCounts)> = ctx
         .plan
         .config
@@ -473,12 +506,18 @@ fn mix_chart(ctx: &Ctx) -> Option<ChartBlock> {
 }
 
 pub fn home_charts(ctx: &Ctx) -> SummaryCharts {
+    year_charts(ctx, chart_year(ctx))
+}
+
+/// The summary charts of one year: achievement of the top-level objectives,
+/// targets by status in each ambito.
+pub fn year_charts(ctx: &Ctx, year: Year) -> SummaryCharts {
     let top: Vec<usize> = (0..ctx.plan.objectives.len())
         .filter(|&o| ctx.plan.objectives[o].kind.is_top_level())
         .collect();
     SummaryCharts {
-        achievement: achievement_chart(ctx, "chart-achievement", &top),
-        mix: mix_chart(ctx),
+        achievement: achievement_chart(ctx, "chart-achievement", &top, year),
+        mix: mix_chart(ctx, year),
     }
 }
 
@@ -487,7 +526,7 @@ pub fn ambito_charts(ctx: &Ctx, ambito: &str) -> SummaryCharts {
         .filter(|&o| ctx.index.ambito_of(ctx.plan, &ctx.plan.objectives[o]) == Some(ambito))
         .collect();
     SummaryCharts {
-        achievement: achievement_chart(ctx, "chart-achievement", &members),
+        achievement: achievement_chart(ctx, "chart-achievement", &members, chart_year(ctx)),
         mix: None,
     }
 }

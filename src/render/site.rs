@@ -11,9 +11,10 @@ use crate::engine::Evaluation;
 use crate::model::{ObjectiveKind, Owners, Plan};
 use crate::render::document::{self, Pages};
 use crate::render::format::date;
+use crate::render::index_rows::{IndexRow, index_rows};
 use crate::render::series;
 use crate::render::theme::Theme;
-use crate::render::views::{self, Ctx, IndexRow, Link, ObjectiveSummary, ObjectiveView, paths};
+use crate::render::views::{self, Ctx, Link, ObjectiveSummary, ObjectiveView, paths};
 use crate::write::OutputFile;
 
 #[derive(Debug, Serialize)]
@@ -143,6 +144,7 @@ pub fn render(
     renderer.simple_pages(&mut out)?;
     renderer.search(&mut out)?;
     renderer.document(&mut out)?;
+    renderer.relazione(&mut out)?;
     renderer.series_files(&mut out)?;
     renderer.not_found(&mut out, theme)?;
     renderer.sitemap_xml(&mut out)?;
@@ -383,6 +385,7 @@ impl Renderer<'_> {
                 ("reference_note", &reference_note),
                 ("charts", &series::home_charts(ctx)),
                 ("pdf_href", &self.pdf_href()),
+                ("relazione", &views::relazione_link(ctx)),
             ],
         )
     }
@@ -527,7 +530,7 @@ impl Renderer<'_> {
     }
 
     fn indicators(&self, out: &mut Output) -> Result<(), Diagnostic> {
-        let rows: Vec<IndexRow> = views::index_rows(&self.ctx);
+        let rows: Vec<IndexRow> = index_rows(&self.ctx);
         let year = self.site.reference_year.to_string();
         let columns = IndexColumns {
             indicator: self.ctx.t("indicators_col_indicator"),
@@ -553,6 +556,10 @@ impl Renderer<'_> {
             .iter()
             .map(|s| views::status_view(&self.ctx, *s))
             .collect();
+        let reasons: Vec<views::StatusView> = crate::engine::Reason::ALL
+            .iter()
+            .map(|r| views::reason_view(&self.ctx, *r))
+            .collect();
         let caption = self
             .ctx
             .fill("indicators_caption", &[("count", &rows.len().to_string())]);
@@ -566,6 +573,7 @@ impl Renderer<'_> {
                 ("columns", &columns),
                 ("ambiti", &ambiti),
                 ("statuses", &statuses),
+                ("reasons", &reasons),
                 ("caption", &caption),
             ],
         )
@@ -610,17 +618,29 @@ impl Renderer<'_> {
             missed: self
                 .ctx
                 .fill("method_status_missed", &[("partial", &partial)]),
+            values: self.ctx.t(match scoring.values {
+                crate::model::ValueChoice::Printed => "relazione_rule_printed",
+                crate::model::ValueChoice::Computed => "relazione_rule_computed",
+            }),
         };
         let page = self.section_page(paths::METHOD, "method_title", "method_intro");
         let statuses: Vec<views::StatusView> = crate::engine::scoring::Status::ALL
             .iter()
             .map(|s| views::status_view(&self.ctx, *s))
             .collect();
+        let reasons: Vec<views::StatusView> = crate::engine::Reason::ALL
+            .iter()
+            .map(|r| views::reason_view(&self.ctx, *r))
+            .collect();
         self.emit(
             out,
             "method.html",
             page,
-            &[("method", &method), ("statuses", &statuses)],
+            &[
+                ("method", &method),
+                ("statuses", &statuses),
+                ("reasons", &reasons),
+            ],
         )?;
 
         let series: Vec<Link> = self
@@ -643,6 +663,7 @@ impl Renderer<'_> {
                 ("series", &series),
                 ("columns", &columns),
                 ("pdf_href", &self.pdf_href()),
+                ("relazione", &views::relazione_link(&self.ctx)),
             ],
         )
     }
@@ -774,6 +795,18 @@ impl Renderer<'_> {
         })
     }
 
+    /// The Relazione sulla performance: a page of its own, with its own template.
+    fn relazione(&self, out: &mut Output) -> Result<(), Diagnostic> {
+        let view = crate::render::relazione::relazione_view(&self.ctx);
+        let trail = vec![Link {
+            href: paths::RELAZIONE.into(),
+            text: view.title.clone(),
+        }];
+        let description = view.summary.first().cloned().unwrap_or_default();
+        let page = self.page(paths::RELAZIONE, view.title.clone(), description, trail);
+        self.emit(out, "relazione.html", page, &[("relazione", &view)])
+    }
+
     fn not_found(&self, out: &mut Output, theme: &Theme) -> Result<(), Diagnostic> {
         // Served at any address, so its style is inline (fonts fall back to
         // the system's).
@@ -855,7 +888,11 @@ struct YearSummary {
     year: i32,
     heading: String,
     counts: String,
+    /// The not assessable ones by reason.
+    reasons: Option<String>,
     achievement: Option<String>,
+    /// What the achievement rests on.
+    rests_on: String,
     mix: Vec<MixItem>,
 }
 
@@ -890,12 +927,20 @@ fn year_summary(ctx: &Ctx, year: i32) -> Option<YearSummary> {
             ),
             None => ctx.fill("home_year_no_achievement", &[("year", &year_text)]),
         }),
+        reasons: views::reasons_text(ctx, c),
+        rests_on: views::rests_on(ctx, year, y),
         mix: crate::engine::scoring::Status::ALL
             .iter()
+            .filter(|s| **s != crate::engine::scoring::Status::NonValutabile)
             .map(|s| MixItem {
                 status: views::status_view(ctx, *s),
                 count: c.get(*s),
             })
+            .chain(
+                views::reason_mix(ctx, c)
+                    .into_iter()
+                    .map(|(status, count)| MixItem { status, count }),
+            )
             .collect(),
     })
 }
@@ -975,6 +1020,8 @@ struct MethodView {
     cap: String,
     partial: String,
     missed: String,
+    /// Which figure counts where the printed value and its measures disagree.
+    values: String,
 }
 
 #[derive(Debug, Serialize)]

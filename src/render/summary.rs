@@ -124,6 +124,23 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
                 c.non_raggiunto,
                 c.non_valutabile
             );
+            let reasons: Vec<String> = crate::engine::Reason::ALL
+                .iter()
+                .filter(|r| c.not_assessable.get(**r) > 0)
+                .map(|r| format!("{} {}", c.not_assessable.get(*r), r.code()))
+                .collect();
+            if !reasons.is_empty() {
+                let _ = writeln!(out, "      not assessable: {}", reasons.join(", "));
+            }
+            let _ = writeln!(
+                out,
+                "      the plan's achievement rests on {} of {} targets in {} of {} ambiti; {} monitoring values",
+                c.assessed(),
+                c.total(),
+                y.parts_assessed,
+                y.parts,
+                c.monitoring
+            );
         }
     }
     out

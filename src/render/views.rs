@@ -5,19 +5,18 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::formula::Term;
-use crate::engine::scoring::{Rule, Score, Status};
+use crate::engine::scoring::{Score, Status};
 use crate::engine::{
-    Assessment, Basis, BenchmarkKind, Evaluation, IndicatorResult, Missing, Rollup, Unassessable,
+    Assessment, Evaluation, IndicatorResult, Missing, Reason, Rollup, Unassessable, ValueStatus,
     YearResult,
 };
 use crate::model::{
-    Comparator, Expr, Indicator, Objective, Observed, Op, Owners, Plan, PlanIndex, TargetEntry,
-    TargetKind, Year,
+    Indicator, Objective, Observed, Owners, Plan, PlanIndex, TargetEntry, TargetKind, Year,
 };
 use crate::render::format::{NumberFormat, date};
 use crate::render::i18n::Labels;
 use crate::render::markdown;
+use crate::render::working::{comparator_text, working_lines};
 use crate::syntax::target::has_comparator;
 
 /// Shared by every view builder.
@@ -125,6 +124,7 @@ pub mod paths {
     pub const SEARCH: &str = "cerca/index.html";
     pub const PRINT: &str = "stampa/index.html";
     pub const DOCUMENT: &str = "piao/index.html";
+    pub const RELAZIONE: &str = "relazione/index.html";
     pub const NOT_FOUND: &str = "404.html";
 }
 
@@ -138,14 +138,27 @@ pub struct Link {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     pub code: &'static str,
+    /// Why a target is not assessable (its code), when it is not.
+    pub reason: Option<&'static str>,
     pub label: String,
     /// A symbol beside the label, so status never rests on colour alone.
     pub symbol: &'static str,
 }
 
+impl StatusView {
+    /// The codes a filter matches: the status, and the reason if any.
+    pub fn filter_codes(&self) -> String {
+        match self.reason {
+            Some(reason) => format!("{} {reason}", self.code),
+            None => self.code.to_string(),
+        }
+    }
+}
+
 pub fn status_view(ctx: &Ctx, status: Status) -> StatusView {
     StatusView {
         code: status.code(),
+        reason: None,
         label: ctx.t(&format!("status_{}", status.code())),
         symbol: match status {
             Status::Raggiunto => "✓",
@@ -153,6 +166,46 @@ pub fn status_view(ctx: &Ctx, status: Status) -> StatusView {
             Status::NonRaggiunto => "✗",
             Status::NonValutabile => "–",
         },
+    }
+}
+
+/// The badge of a not assessable target: the reason is the label.
+pub fn reason_view(ctx: &Ctx, reason: Reason) -> StatusView {
+    StatusView {
+        reason: Some(reason.code()),
+        label: ctx.t(&format!("reason_{}", reason.code())),
+        ..status_view(ctx, Status::NonValutabile)
+    }
+}
+
+/// The badge of a roll-up: its status; when nothing in it could be assessed
+/// and all for the same reason, that reason.
+pub fn rollup_status(ctx: &Ctx, y: &crate::engine::YearRollup) -> StatusView {
+    let reasons: Vec<Reason> = Reason::ALL
+        .into_iter()
+        .filter(|r| y.counts.not_assessable.get(*r) > 0)
+        .collect();
+    match (y.achievement, reasons.as_slice()) {
+        (None, [only]) => reason_view(ctx, *only),
+        _ => status_view(ctx, y.status),
+    }
+}
+
+/// The badge of an assessed year: its status, or why it is not assessable.
+pub fn assessment_status(ctx: &Ctx, assessment: &Assessment) -> StatusView {
+    match assessment.reason {
+        Some(reason) => reason_view(ctx, reason),
+        None => status_view(ctx, assessment.status),
+    }
+}
+
+/// "dato di monitoraggio al 30/09/2022", or "dato definitivo".
+pub fn value_status_text(ctx: &Ctx, result: &YearResult) -> Option<String> {
+    match (result.value_status?, result.as_of) {
+        (ValueStatus::Monitoring, Some(as_of)) => {
+            Some(ctx.fill("value_monitoring", &[("date", &date(as_of))]))
+        }
+        _ => Some(ctx.t("value_final")),
     }
 }
 
@@ -172,7 +225,7 @@ pub fn achievements(ctx: &Ctx, rollup: &Rollup) -> Vec<AchievementCell> {
             text: y
                 .achievement
                 .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),
-            status: status_view(ctx, y.status),
+            status: rollup_status(ctx, y),
         })
         .collect()
 }
@@ -365,7 +418,14 @@ pub struct IndicatorYearView {
     pub target: Option<TargetView>,
     pub value: String,
     pub value_available: bool,
+    /// Final, or a monitoring reading with its date.
+    pub value_status: Option<String>,
+    pub monitoring: bool,
+    /// The recomputed value, as a check, when it disagrees with the printed one.
     pub mismatch: Option<String>,
+    /// Why the result differs from the target, and what is done about it.
+    pub cause: Option<String>,
+    pub action: Option<String>,
     pub achievement: Option<String>,
     pub achievement_raw: Option<String>,
     pub status: Option<StatusView>,
@@ -389,6 +449,11 @@ pub struct SeriesRowView {
     pub measures: Vec<String>,
     pub remark: Option<String>,
     pub benchmarks: Option<String>,
+}
+
+/// The target in force as a reader sees it.
+pub fn target_text(ctx: &Ctx, entry: &TargetEntry) -> String {
+    target_view(ctx, entry).text
 }
 
 pub fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
@@ -444,12 +509,17 @@ pub fn indicator_view(
         .map(|(year, y)| {
             let assessment = y.assessment.as_ref();
             let score = assessment.and_then(|a| a.score.as_ref());
+            let entry = indicator.series.get(year);
             IndicatorYearView {
                 year: *year,
                 target: indicator.targets.get(year).map(|t| target_view(ctx, t)),
                 value: value_text(ctx, indicator, y),
                 value_available: y.value.is_some() || y.date.is_some(),
+                value_status: value_status_text(ctx, y),
+                monitoring: y.value_status == Some(ValueStatus::Monitoring),
                 mismatch: mismatch_text(ctx, indicator, *year, y),
+                cause: entry.and_then(|e| e.cause.clone()),
+                action: entry.and_then(|e| e.action.clone()),
                 achievement: score.map(|s| ctx.format.percent(s.achievement)),
                 achievement_raw: score
                     .filter(|s| s.achievement_raw != s.achievement)
@@ -459,7 +529,7 @@ pub fn indicator_view(
                             &[("raw", &ctx.format.percent(s.achievement_raw))],
                         )
                     }),
-                status: assessment.map(|a| status_view(ctx, a.status)),
+                status: assessment.map(|a| assessment_status(ctx, a)),
                 deviation: score.and_then(|s| deviation_text(ctx, indicator, s)),
                 // A year with no value and nothing else to explain has no working.
                 working: if y.value.is_none()
@@ -565,11 +635,13 @@ fn benchmarks_text(
 }
 
 /// `a / b * 100` shown as `a / b × 100`.
-fn pretty_formula(text: &str) -> String {
+pub fn pretty_formula(text: &str) -> String {
     text.replace('*', "×")
 }
 
-fn mismatch_text(
+/// The check of a printed value its measures do not reproduce: the other
+/// figure and the discrepancy.
+pub fn mismatch_text(
     ctx: &Ctx,
     indicator: &Indicator,
     year: Year,
@@ -582,17 +654,23 @@ fn mismatch_text(
         .series
         .get(&year)
         .and_then(|e| match &e.observed {
-            Observed::Value(p) => Some(p.text.clone()),
+            Observed::Value(p) => Some(p),
             _ => None,
         })?;
-    let computed = result.value.map(|v| ctx.value(v, indicator))?;
-    Some(ctx.fill(
-        "indicator_mismatch",
-        &[("printed", &printed), ("computed", &computed)],
-    ))
+    let computed = result.working.as_ref()?.result;
+    let difference = (computed - printed.value).abs();
+    let values = [
+        ("printed", printed.text.as_str()),
+        ("computed", &ctx.precise(computed, indicator)),
+        ("difference", &ctx.precise(difference, indicator)),
+    ];
+    Some(match ctx.plan.config.scoring.values {
+        crate::model::ValueChoice::Printed => ctx.fill("indicator_mismatch", &values),
+        crate::model::ValueChoice::Computed => ctx.fill("indicator_mismatch_computed", &values),
+    })
 }
 
-fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
+pub fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
     let deviation = score.deviation?;
     let sign = if deviation > Decimal::ZERO { "+" } else { "" };
     // A difference of percentages is in percentage points.
@@ -615,357 +693,67 @@ fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<Str
     })
 }
 
-fn comparator_text(ctx: &Ctx, comparator: Comparator) -> String {
-    ctx.t(match comparator {
-        Comparator::Ge => "comparator_ge",
-        Comparator::Gt => "comparator_gt",
-        Comparator::Le => "comparator_le",
-        Comparator::Lt => "comparator_lt",
-    })
-}
-
-/// "Come è calcolato": the formula with its values, the comparison, the rule.
-pub fn working_lines(
-    ctx: &Ctx,
-    indicator: &Indicator,
-    year: Year,
-    result: &YearResult,
-) -> Vec<String> {
-    let mut lines = Vec::new();
-    let year_text = year.to_string();
-    match &result.working {
-        Some(working) => {
-            lines.push(ctx.fill(
-                "working_formula",
-                &[("formula", &pretty_formula(&working.formula))],
-            ));
-            let values: Vec<String> = working
-                .terms
-                .iter()
-                .filter(|t| t.years.is_empty())
-                .map(|t| format!("{} = {}", t.key, ctx.exact(t.value)))
-                .collect();
-            if !values.is_empty() {
-                lines.push(ctx.fill(
-                    "working_values",
-                    &[("year", &year_text), ("values", &values.join("; "))],
-                ));
-            }
-            for term in working.terms.iter().filter(|t| !t.years.is_empty()) {
-                let listed: Vec<String> = term
-                    .years
-                    .iter()
-                    .map(|(y, v)| format!("{} ({y})", ctx.exact(*v)))
-                    .collect();
-                lines.push(ctx.fill(
-                    "working_mean",
-                    &[
-                        ("term", &term.key),
-                        ("values", &listed.join(", ")),
-                        ("mean", &ctx.exact(term.value)),
-                    ],
-                ));
-            }
-            let computation = substitute(ctx, &working.expr, &working.terms, 0);
-            let shown = ctx
-                .format
-                .value(working.result, indicator.unit, indicator.decimals + 2);
-            lines.push(ctx.fill(
-                "working_computation",
-                &[("computation", &computation), ("result", &shown)],
-            ));
-        }
-        None => {
-            if let Some(value) = result.value {
-                lines.push(ctx.fill(
-                    "working_printed",
-                    &[("value", &ctx.value(value, indicator))],
-                ));
-            }
-        }
-    }
-    if let Some(assessment) = &result.assessment {
-        lines.extend(assessment_lines(ctx, indicator, result.value, assessment));
-    }
-    lines
-}
-
-fn assessment_lines(
-    ctx: &Ctx,
-    indicator: &Indicator,
-    value: Option<Decimal>,
-    assessment: &Assessment,
-) -> Vec<String> {
-    let mut lines = Vec::new();
-    let show = |v: Decimal| ctx.precise(v, indicator);
-    if let Some(compared) = &assessment.compared {
-        match &compared.basis {
-            Basis::Value => {}
-            Basis::Change { previous, relative } => {
-                let this_year = value.unwrap_or_default();
-                let (key, change) = if *relative {
-                    (
-                        "working_change_relative",
-                        ctx.format.percent(compared.actual),
-                    )
-                } else {
-                    ("working_change", show(compared.actual))
-                };
-                lines.push(ctx.fill(
-                    key,
-                    &[
-                        ("value", &show(this_year)),
-                        ("previous", &show(*previous)),
-                        ("change", &change),
-                    ],
-                ));
-            }
-            Basis::MeanOfPrevious { years } => {
-                let listed: Vec<String> = years
-                    .iter()
-                    .map(|(y, v)| format!("{} ({y})", show(*v)))
-                    .collect();
-                lines.push(ctx.fill(
-                    "working_mean_target",
-                    &[
-                        ("years", &listed.join(", ")),
-                        ("mean", &show(compared.target)),
-                    ],
-                ));
-            }
-            Basis::Benchmark { benchmark } => {
-                let name = ctx.t(match benchmark {
-                    BenchmarkKind::NationalMean => "benchmark_national_mean",
-                    BenchmarkKind::ClusterMean => "benchmark_cluster_mean",
-                });
-                lines.push(ctx.fill(
-                    "working_benchmark",
-                    &[("benchmark", &name), ("value", &show(compared.target))],
-                ));
-            }
-        }
-        let relative = matches!(compared.basis, Basis::Change { relative: true, .. });
-        let shown = |v: Decimal| {
-            if relative {
-                ctx.format.percent(v)
-            } else {
-                show(v)
-            }
-        };
-        let answer = if compared.comparator.holds(compared.actual, compared.target) {
-            ctx.t("working_yes")
-        } else {
-            ctx.t("working_no")
-        };
-        lines.push(ctx.fill(
-            "working_comparison",
-            &[
-                ("actual", &shown(compared.actual)),
-                ("comparator", &comparator_text(ctx, compared.comparator)),
-                ("target", &shown(compared.target)),
-                ("answer", &answer),
-            ],
-        ));
-    }
-    if let Some(score) = &assessment.score {
-        let raw = ctx.format.percent(score.achievement_raw);
-        let plain = |v: Decimal| ctx.exact(v);
-        lines.push(match &score.rule {
-            Rule::Ratio { actual, target } => ctx.fill(
-                "rule_ratio",
-                &[
-                    ("actual", &plain(*actual)),
-                    ("target", &plain(*target)),
-                    ("raw", &raw),
-                ],
-            ),
-            Rule::InverseRatio { actual, target } if score.met || actual <= target => {
-                ctx.t("rule_inverse_ratio_met")
-            }
-            Rule::InverseRatio { actual, target } => ctx.fill(
-                "rule_inverse_ratio",
-                &[
-                    ("actual", &plain(*actual)),
-                    ("target", &plain(*target)),
-                    ("raw", &raw),
-                ],
-            ),
-            Rule::Binary { .. } => ctx.fill("rule_binary", &[("raw", &raw)]),
-            Rule::Linear { baseline, .. } => ctx.fill(
-                "rule_linear",
-                &[("baseline", &plain(*baseline)), ("raw", &raw)],
-            ),
-            Rule::Zero { .. } => ctx.fill("rule_zero", &[("raw", &raw)]),
-            Rule::Deadline { done, due } => ctx.fill(
-                "rule_deadline",
-                &[("done", &date(*done)), ("due", &date(*due)), ("raw", &raw)],
-            ),
-        });
-        if score.achievement_raw > score.achievement {
-            lines.push(ctx.fill(
-                "rule_capped",
-                &[("cap", &ctx.format.percent(ctx.plan.config.scoring.cap))],
-            ));
-        }
-    }
-    let status = status_view(ctx, assessment.status).label.to_lowercase();
-    let status = match &assessment.unassessable {
-        Some(reason) => format!("{status} ({})", unassessable_text(ctx, reason)),
-        None => status,
-    };
-    lines.push(ctx.fill("rule_status", &[("status", &status)]));
-    lines
-}
-
-pub fn unassessable_text(ctx: &Ctx, reason: &Unassessable) -> String {
-    match reason {
-        Unassessable::NoValue => ctx.t("unassessable_no_value"),
-        Unassessable::TargetToBeDefined => ctx.t("unassessable_to_be_defined"),
-        Unassessable::NoPreviousValue(year) => {
-            ctx.fill("unassessable_no_previous", &[("year", &year.to_string())])
-        }
-        Unassessable::NoEarlierValues(years) => {
-            let years: Vec<String> = years.iter().map(Year::to_string).collect();
-            ctx.fill("unassessable_no_earlier", &[("years", &years.join(", "))])
-        }
-        Unassessable::NoBenchmark(_) => ctx.t("unassessable_no_benchmark"),
-        Unassessable::NoCompletionDate => ctx.t("unassessable_no_completion"),
-        Unassessable::Overflow => ctx.t("unassessable_overflow"),
-    }
-}
-
-/// The formula with each term replaced by its value: `106 / 64.356 × 100`.
-fn substitute(ctx: &Ctx, expr: &Expr, terms: &[Term], parent_precedence: u8) -> String {
-    let precedence = |op: Op| match op {
-        Op::Add | Op::Sub => 1,
-        Op::Mul | Op::Div => 2,
-    };
-    match expr {
-        Expr::Number(n) => ctx.exact(*n),
-        Expr::Neg(inner) => format!("−{}", substitute(ctx, inner, terms, 3)),
-        Expr::Binary(op, a, b) => {
-            let p = precedence(*op);
-            let text = format!(
-                "{} {} {}",
-                substitute(ctx, a, terms, p),
-                op.symbol(),
-                // The right side of - and / needs brackets at equal precedence.
-                substitute(ctx, b, terms, p + 1)
-            );
-            if p < parent_precedence {
-                format!("({text})")
-            } else {
-                text
-            }
-        }
-        leaf => {
-            let key = crate::engine::formula::term_key(leaf).unwrap_or_default();
-            terms
-                .iter()
-                .find(|t| t.key == key)
-                .map_or(key, |t| ctx.exact(t.value))
-        }
-    }
-}
-
 /// Whether an indicator has at least one value (it then gets a chart and
 /// a CSV of its series).
 pub fn has_values(result: &IndicatorResult) -> bool {
     result.years.values().any(|y| y.value.is_some())
 }
 
-/// For the indicators index: one row per indicator.
-#[derive(Debug, Clone, Serialize)]
-pub struct IndexRow {
-    pub name: String,
-    pub href: String,
-    pub common: bool,
-    pub ambito: String,
-    pub ambito_id: String,
-    pub objective: String,
-    pub objective_href: String,
-    pub servizi: String,
-    pub last_value: String,
-    pub last_year: Option<Year>,
-    /// Sort key of the last value: the number, or empty.
-    pub last_sort: String,
-    pub target: String,
-    pub status: Option<StatusView>,
-    pub last_status: Option<StatusView>,
-    pub last_status_year: Option<Year>,
+/// What a year's overall achievement rests on: "Calcolato su 9 dei 18
+/// target del 2022, in 2 ambiti su 6; 2 valori sono di monitoraggio".
+pub fn rests_on(ctx: &Ctx, year: Year, rollup: &crate::engine::YearRollup) -> String {
+    let c = &rollup.counts;
+    let year_text = year.to_string();
+    if c.assessed() == 0 {
+        return ctx.fill("rests_on_none", &[("year", &year_text)]);
+    }
+    let mut text = ctx.fill(
+        "rests_on",
+        &[
+            ("assessed", &c.assessed().to_string()),
+            ("total", &c.total().to_string()),
+            ("year", &year_text),
+            ("ambiti", &rollup.parts_assessed.to_string()),
+            ("all_ambiti", &rollup.parts.to_string()),
+        ],
+    );
+    text.push_str(&match c.monitoring {
+        0 => ctx.t("rests_on_final"),
+        1 => ctx.t("rests_on_monitoring_one"),
+        n => ctx.fill("rests_on_monitoring_many", &[("count", &n.to_string())]),
+    });
+    text
 }
 
-pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
-    let reference = ctx.plan.config.plan.reference_year;
-    let mut rows = Vec::new();
-    for (o, objective) in ctx.plan.objectives.iter().enumerate() {
-        let ambito_id = ctx
-            .index
-            .ambito_of(ctx.plan, objective)
-            .unwrap_or_default()
-            .to_string();
-        let ambito = ctx
-            .plan
-            .config
-            .ambiti
-            .iter()
-            .find(|a| a.id == ambito_id)
-            .map(|a| a.title.clone())
-            .unwrap_or_default();
-        let servizi = match &objective.servizi {
-            Owners::All => ctx.t("objective_all_servizi"),
-            Owners::Servizi(list) if list.is_empty() => ctx.t("achievement_none"),
-            Owners::Servizi(list) => list
-                .iter()
-                .filter_map(|r| ctx.plan.config.servizi.iter().find(|s| s.id == r.id))
-                .map(|s| s.name.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
-        for (i, indicator) in objective.indicators.iter().enumerate() {
-            let result = &ctx.evaluation.indicators[o][i];
-            let last = result
-                .years
-                .iter()
-                .rev()
-                .find(|(_, y)| y.value.is_some() || y.date.is_some());
-            let last_scored = result
-                .years
-                .iter()
-                .rev()
-                .find(|(_, y)| y.assessment.as_ref().is_some_and(|a| a.score.is_some()));
-            let current = result.years.get(&reference);
-            rows.push(IndexRow {
-                name: indicator.name.clone(),
-                href: paths::indicator(&objective.id, &indicator.id),
-                common: indicator.common,
-                ambito: ambito.clone(),
-                ambito_id: ambito_id.clone(),
-                objective: objective.title.clone(),
-                objective_href: paths::objective(&objective.id),
-                servizi: servizi.clone(),
-                last_value: last.map_or_else(
-                    || ctx.t("achievement_none"),
-                    |(_, y)| value_text(ctx, indicator, y),
-                ),
-                last_year: last.map(|(year, _)| *year),
-                last_sort: last
-                    .and_then(|(_, y)| y.value)
-                    .map(|v| v.normalize().to_string())
-                    .unwrap_or_default(),
-                target: indicator.targets.get(&reference).map_or_else(
-                    || ctx.t("indicator_no_target"),
-                    |t| t.effective().text.clone(),
-                ),
-                status: current
-                    .and_then(|y| y.assessment.as_ref())
-                    .map(|a| status_view(ctx, a.status)),
-                last_status: last_scored
-                    .and_then(|(_, y)| y.assessment.as_ref())
-                    .map(|a| status_view(ctx, a.status)),
-                last_status_year: last_scored.map(|(year, _)| *year),
-            });
-        }
+/// The not assessable targets by reason, for counts: one badge per reason
+/// that occurs.
+pub fn reason_mix(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Vec<(StatusView, usize)> {
+    Reason::ALL
+        .iter()
+        .map(|r| (reason_view(ctx, *r), counts.not_assessable.get(*r)))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// "dato non ancora disponibile (3), target da definire (1)".
+pub fn reasons_list(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
+    let parts: Vec<String> = reason_mix(ctx, counts)
+        .into_iter()
+        .map(|(view, n)| format!("{} ({n})", view.label.to_lowercase()))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// "Non valutabili: dato non ancora disponibile (3), target da definire (1)."
+pub fn reasons_text(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
+    reasons_list(ctx, counts).map(|list| ctx.fill("home_year_reasons", &[("reasons", &list)]))
+}
+
+/// The link to the Relazione, for the home and open-data pages.
+pub fn relazione_link(ctx: &Ctx) -> Link {
+    let year = ctx.plan.config.plan.relazione_year().to_string();
+    Link {
+        href: paths::RELAZIONE.into(),
+        text: ctx.fill("relazione_link", &[("year", &year)]),
     }
-    rows
 }

@@ -48,6 +48,17 @@ try {
   check(statuses.length > 0 && statuses.every((s) => s === 'non_raggiunto'), 'the status filter keeps only that status');
   await page.selectOption('#filter-status', '');
 
+  // The reasons of "non valutabile" filter on their own; the status keeps them all.
+  await page.selectOption('#filter-status', 'no_value');
+  const waiting = await rows.evaluateAll((all) => all.filter((r) => !r.hidden).map((r) => r.dataset.status));
+  check(waiting.length > 0 && waiting.every((s) => s === 'non_valutabile no_value'),
+    'the reason filter keeps only the targets still waiting for a value');
+  await page.selectOption('#filter-status', 'non_valutabile');
+  const unassessable = await rows.evaluateAll((all) => all.filter((r) => !r.hidden).map((r) => r.dataset.status));
+  check(unassessable.length >= waiting.length && unassessable.every((s) => s.startsWith('non_valutabile')),
+    'the non valutabile filter keeps every reason');
+  await page.selectOption('#filter-status', '');
+
   const names = async () => rows.evaluateAll((all) => all.map((r) => r.cells[0].textContent.trim()));
   const header = page.locator('#indicator-table thead th').first();
   await header.locator('button').click();

@@ -67,7 +67,8 @@
       rows.forEach(function (row, i) {
         var visible = words.every(function (w) { return texts[i].indexOf(w) !== -1; }) &&
           (!ambito.value || row.getAttribute("data-ambito") === ambito.value) &&
-          (!status.value || row.getAttribute("data-status") === status.value);
+          (!status.value ||
+            (" " + row.getAttribute("data-status") + " ").indexOf(" " + status.value + " ") >= 0);
         row.hidden = !visible;
         if (visible) { shown += 1; }
       });

@@ -1,0 +1,301 @@
+//! Reading a sheet's cells: CSV (UTF-8, comma or semicolon) or the first
+//! sheet of an xlsx workbook (calamine), into rows of typed cells; the sheet
+//! becomes a source whose line N is its row N.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::it_date;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::model::{Date, Year};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Cell {
+    Text(String),
+    Number(Decimal),
+    Date(Date),
+}
+
+impl Cell {
+    pub(super) fn is_empty(&self) -> bool {
+        matches!(self, Cell::Text(t) if t.trim().is_empty())
+    }
+
+    pub(super) fn shown(&self) -> String {
+        match self {
+            Cell::Text(t) => t.replace(['\n', '\r'], " "),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => it_date(*d),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct Row {
+    pub(super) number: usize,
+    pub(super) cells: Vec<Cell>,
+}
+
+/// What one sheet says about one indicator in its year.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum SheetKind {
+    Csv,
+    Xlsx,
+}
+
+pub(super) fn read_csv(
+    path: &Path,
+    shown: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<(SourceId, Vec<Row>)> {
+    let text = match fs::read(path).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            diags.push(
+                Diagnostic::error("this sheet is not UTF-8 text")
+                    .in_file(shown)
+                    .help("save it again as CSV UTF-8 (in Excel: Save as > CSV UTF-8; in LibreOffice: character set Unicode UTF-8)"),
+            );
+            return None;
+        }
+        Err(error) => {
+            diags
+                .push(Diagnostic::error(format!("cannot read this sheet: {error}")).in_file(shown));
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    // Excel in Italian saves CSV with semicolons: take whichever the header uses.
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => rows.push(Row {
+                number: record.position().map_or(0, |p| p.line() as usize),
+                cells: record.iter().map(|c| Cell::Text(c.to_string())).collect(),
+            }),
+            Err(error) => {
+                diags.push(
+                    Diagnostic::error(format!("this sheet cannot be read as CSV: {error}"))
+                        .in_file(shown)
+                        .help("check the quotes of the row named: a cell with a comma or a line break goes between double quotes"),
+                );
+                return None;
+            }
+        }
+    }
+    let source = sources.add(shown, text);
+    Some((source, rows))
+}
+
+/// Rows and columns a workbook sheet may use: far more than any plan's
+/// indicators, and a bound on what a damaged file can make us hold.
+const MAX_ROWS: u32 = 100_000;
+const MAX_COLUMNS: u32 = 32;
+
+pub(super) fn read_xlsx(
+    path: &Path,
+    shown: &Path,
+    sources: &mut Sources,
+    diags: &mut Diagnostics,
+) -> Option<(SourceId, Vec<Row>)> {
+    use calamine::{Data, Reader, Xlsx};
+    let fail = |diags: &mut Diagnostics, error: String| {
+        diags.push(
+            Diagnostic::error(format!("cannot read this workbook: {error}"))
+                .in_file(shown)
+                .help("save it again from Excel or LibreOffice as Excel workbook (.xlsx)"),
+        );
+    };
+    let mut workbook: Xlsx<_> = match calamine::open_workbook(path) {
+        Ok(workbook) => workbook,
+        Err(error) => {
+            fail(diags, error.to_string());
+            return None;
+        }
+    };
+    let Some(name) = workbook.sheet_names().first().cloned() else {
+        fail(diags, "it has no sheet".into());
+        return None;
+    };
+    // Cells are read one by one, never as the dense rectangle around them: a
+    // stray cell at XFD1048576 must not make the sheet 17 billion cells.
+    let mut reader = match workbook.worksheet_cells_reader(&name) {
+        Ok(reader) => reader,
+        Err(error) => {
+            fail(diags, error.to_string());
+            return None;
+        }
+    };
+    let mut by_row: BTreeMap<u32, BTreeMap<u32, Data>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(error) => {
+                fail(diags, error.to_string());
+                return None;
+            }
+        };
+        let data = Data::from(cell.get_value().clone());
+        if data == Data::Empty {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        let number = r as usize + 1;
+        if r >= MAX_ROWS {
+            fail(
+                diags,
+                format!("it has a value in row {number}: a sheet holds at most {MAX_ROWS} rows"),
+            );
+            return None;
+        }
+        if c >= MAX_COLUMNS {
+            problems.push((
+                number,
+                c as usize,
+                "a value beyond the columns of the sheet".to_string(),
+                "delete it, or move it into the sheet's columns (objective_id ... cause, action)",
+            ));
+            continue;
+        }
+        by_row.entry(r).or_default().insert(c, data);
+    }
+    let mut rows = Vec::new();
+    for (r, cells) in by_row {
+        let number = r as usize + 1;
+        let width = cells.keys().next_back().map_or(0, |c| *c as usize + 1);
+        let mut row = vec![Cell::Text(String::new()); width];
+        for (c, data) in cells {
+            let column = c as usize;
+            row[column] = match data {
+                Data::Empty => Cell::Text(String::new()),
+                Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+                    Cell::Text(text)
+                }
+                Data::Bool(b) => Cell::Text(b.to_string()),
+                Data::Int(n) => Cell::Number(Decimal::from(n)),
+                // A number cell holds a binary fraction: its shortest decimal
+                // form is the number as typed (Excel keeps 15 digits).
+                Data::Float(f) => match format!("{f}").parse::<Decimal>() {
+                    Ok(n) => Cell::Number(n),
+                    Err(_) => {
+                        problems.push((
+                            number,
+                            column,
+                            format!("the number {f} is out of range"),
+                            "write the value itself in the cell",
+                        ));
+                        Cell::Text(String::new())
+                    }
+                },
+                Data::DateTime(dt) => {
+                    let (year, month, day, ..) = dt.to_ymd_hms_milli();
+                    Cell::Date(Date {
+                        year: Year::from(year),
+                        month,
+                        day,
+                    })
+                }
+                Data::Error(error) => {
+                    problems.push((
+                        number,
+                        column,
+                        format!("the cell shows the error {error}"),
+                        "write the value itself in the cell, not a formula that fails",
+                    ));
+                    Cell::Text(String::new())
+                }
+            };
+        }
+        rows.push(Row { number, cells: row });
+    }
+    // The source text: line N shows row N, its cells separated by commas.
+    let last = rows.last().map_or(0, |r| r.number);
+    let mut lines = vec![String::new(); last];
+    for row in &rows {
+        lines[row.number - 1] = row
+            .cells
+            .iter()
+            .map(Cell::shown)
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    let source = sources.add(shown, lines.join("\n") + "\n");
+    for (number, column, message, help) in problems {
+        let span = row_span(sources, source, number);
+        diags.push(
+            Diagnostic::error(format!(
+                "row {number}, column {}: {message}",
+                column_letter(column)
+            ))
+            .at(&span)
+            .help(help),
+        );
+    }
+    Some((source, rows))
+}
+
+/// `A`, `B`, ... `AA` for a 0-based column.
+fn column_letter(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + (column % 26) as u8));
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The span of a 1-based line (row) of a source.
+pub(super) fn row_span(sources: &Sources, source: SourceId, number: usize) -> Span {
+    let text = sources.text(source);
+    let mut start = 0;
+    for _ in 1..number {
+        match text[start..].find('\n') {
+            Some(end) => start += end + 1,
+            None => break,
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+    Span::new(source, start..end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn rows_are_lines() {
+        let mut sources = Sources::new();
+        let id = sources.add("s.csv", "a,b\nc,d\n\ne".to_string());
+        assert_eq!(row_span(&sources, id, 1).range, 0..3);
+        assert_eq!(row_span(&sources, id, 2).range, 4..7);
+        assert_eq!(row_span(&sources, id, 4).range, 9..10);
+    }
+}
