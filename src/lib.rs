@@ -104,27 +104,36 @@ pub fn render_site(
     Ok(files)
 }
 
-/// Prints the plan document (`piao/index.html`, rendered among `files`) to
-/// the PDF filed as the PIAO's performance section.
-pub fn render_pdf(
+/// Prints the plan document (`piao/index.html`) and the Relazione
+/// (`relazione/index.html`), rendered among `files`, to the PDFs beside
+/// them: `piao.pdf`, filed as the PIAO's performance section, and
+/// `relazione.pdf`.
+pub fn render_pdfs(
     root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
     sources: &mut Sources,
     files: &[write::OutputFile],
-) -> Result<write::OutputFile, Diagnostics> {
+) -> Result<Vec<write::OutputFile>, Diagnostics> {
     use render::document::{self, Pages};
+    use render::views::paths;
     let chromium = print::find_chromium()?;
     let theme = load_theme(root, plan, sources)?;
     let options = render::site::Options { pdf: true };
-    // The page's styles, fonts and images: what Chromium loads to print it.
+    // The pages' styles, fonts and images: what Chromium loads to print them.
     let needed: Vec<write::OutputFile> = files
         .iter()
-        .filter(|f| f.path.starts_with("assets") || f.path.starts_with("piao"))
+        .filter(|f| {
+            ["assets", "piao", "relazione"]
+                .iter()
+                .any(|folder| f.path.starts_with(folder))
+        })
         .cloned()
         .collect();
     let config = &plan.config;
     let labels = &theme.labels;
+    let mut pdfs = Vec::new();
+
     let metadata = print::Metadata {
         title: format!("{} - {}", config.plan.title, config.plan.edition),
         author: config.ente.name.clone(),
@@ -134,7 +143,7 @@ pub fn render_pdf(
     let bytes = print::print_pdf(
         &chromium,
         &needed,
-        render::views::paths::DOCUMENT,
+        paths::DOCUMENT,
         |pages| {
             let pages = pages.map_or(Pages::Placeholder, Pages::Known);
             let (view, html) =
@@ -142,10 +151,49 @@ pub fn render_pdf(
             Ok(print::Printing {
                 html,
                 headings: document::headings(&view, &|key| labels.get(key)),
+                numbered: true,
             })
         },
         &metadata,
     )
     .map_err(|d| d.in_file(document::PDF_PATH))?;
-    Ok(write::OutputFile::new(document::PDF_PATH, bytes))
+    pdfs.push(write::OutputFile::new(document::PDF_PATH, bytes));
+
+    if let Some(page) = files.iter().find(|f| f.path == Path::new(paths::RELAZIONE)) {
+        let html = String::from_utf8_lossy(&page.bytes).into_owned();
+        let headings = print::html_headings(&html);
+        let metadata = print::Metadata {
+            title: headings
+                .first()
+                .map_or_else(|| labels.get("document_title"), |(_, t)| t.clone()),
+            subject: labels.fill(
+                "relazione_title",
+                &[(
+                    "year",
+                    &config
+                        .plan
+                        .relazione_year
+                        .unwrap_or(config.plan.reference_year)
+                        .to_string(),
+                )],
+            ),
+            ..metadata
+        };
+        let bytes = print::print_pdf(
+            &chromium,
+            &needed,
+            paths::RELAZIONE,
+            |_| {
+                Ok(print::Printing {
+                    html: page.bytes.clone(),
+                    headings: headings.clone(),
+                    numbered: false,
+                })
+            },
+            &metadata,
+        )
+        .map_err(|d| d.in_file(paths::RELAZIONE_PDF))?;
+        pdfs.push(write::OutputFile::new(paths::RELAZIONE_PDF, bytes));
+    }
+    Ok(pdfs)
 }

@@ -123,9 +123,9 @@ fn build(
     let rendered = cruscotto::render_site(root, plan, evaluation, &mut checked.sources, options)
         .and_then(|mut files| {
             if pdf {
-                let document =
-                    cruscotto::render_pdf(root, plan, evaluation, &mut checked.sources, &files)?;
-                files.push(document);
+                let documents =
+                    cruscotto::render_pdfs(root, plan, evaluation, &mut checked.sources, &files)?;
+                files.extend(documents);
             }
             Ok(files)
         });

@@ -49,6 +49,9 @@ pub struct Printing {
     pub html: Vec<u8>,
     /// (anchor, heading text) in document order.
     pub headings: Vec<(String, String)>,
+    /// Whether the page shows on which page its headings fall (a table of
+    /// contents with page numbers), which takes a second printing.
+    pub numbered: bool,
 }
 
 /// Finds Chromium: the one named by `CRUSCOTTO_CHROMIUM`, else the first
@@ -107,6 +110,9 @@ pub fn print_pdf(
     for _ in 0..MAX_PRINTINGS {
         write_file(&site.join(page), &printing.html)?;
         pdf = run_chromium(chromium, work.path(), &site.join(page))?;
+        if !printing.numbered {
+            break;
+        }
         let found = heading_pages(&pdf, &printing.headings)?;
         if numbers.as_ref() == Some(&found) {
             break;
@@ -258,6 +264,58 @@ fn match_headings(titles: &[&str], headings: &[(String, String)]) -> Vec<(usize,
         }
     }
     pairs
+}
+
+/// The headings of a page (`<h2 id="x">text</h2>`), in order, with their
+/// ids: for a page whose view does not list them.
+pub fn html_headings(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h") {
+        rest = &rest[start + 2..];
+        let Some(level) = rest.chars().next().filter(|c| ('1'..='6').contains(c)) else {
+            continue;
+        };
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let attributes = &rest[1..open_end];
+        let close = format!("</h{level}>");
+        let Some(end) = rest.find(&close) else {
+            break;
+        };
+        let inner = &rest[open_end + 1..end];
+        let id = attributes
+            .split("id=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default();
+        out.push((id.to_string(), text_of(inner)));
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The text of an HTML fragment: tags dropped, the entities templates write undone.
+fn text_of(fragment: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in fragment.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn squeeze(text: &str) -> String {
@@ -441,6 +499,18 @@ mod tests {
         assert_eq!(
             match_headings(&titles, &headings),
             vec![(1, 0), (2, 1), (3, 2), (5, 3)]
+        );
+    }
+
+    #[test]
+    fn headings_are_read_from_the_page() {
+        let html = r#"<h1 id="t">Relazione <span class="h1-sub">Ente</span></h1><p>x</p><h2 id="a">Dell&#39;anno &amp; altro</h2><hr>"#;
+        assert_eq!(
+            html_headings(html),
+            vec![
+                ("t".to_string(), "Relazione Ente".to_string()),
+                ("a".to_string(), "Dell'anno & altro".to_string()),
+            ]
         );
     }
 

@@ -242,6 +242,17 @@ fn the_pdf_is_an_a4_document_with_page_numbers_and_bookmarks() {
         );
     }
 
+    // The Relazione is printed beside it, with the same page style.
+    let relazione = output.join("relazione.pdf");
+    let info = tool_output("pdfinfo", &[], &relazione);
+    assert!(info.contains("(A4)"), "{info}");
+    assert!(info.contains("Relazione sulla performance"), "{info}");
+    let text = squeeze(&tool_output("pdftotext", &[], &relazione));
+    assert!(
+        text.contains("pagina 1 di "),
+        "the Relazione has no page numbers"
+    );
+
     // The same content gives the same file.
     let again = temp.path().join("again");
     build(&again, &["--pdf"]);
@@ -254,6 +265,11 @@ fn the_pdf_is_an_a4_document_with_page_numbers_and_bookmarks() {
         let html = fs::read_to_string(output.join(page)).expect(page);
         assert!(html.contains("piao.pdf"), "{page} does not link the PDF");
     }
+    let html = fs::read_to_string(output.join("relazione/index.html")).expect("relazione");
+    assert!(
+        html.contains("relazione.pdf"),
+        "the Relazione does not link its PDF"
+    );
 }
 
 #[test]

@@ -752,7 +752,19 @@ impl Renderer<'_> {
         out: &mut Output,
         view: &document::DocumentView,
     ) -> Result<(), Diagnostic> {
-        let mut context = Context::new();
+        self.page_css(out, document::PAGE_CSS, &self.ctx.t("document_section"))?;
+        let page = self.section_page(paths::DOCUMENT, "document_title", "document_intro");
+        self.emit(
+            out,
+            "document.html",
+            page,
+            &[("document", view), ("pdf_href", &self.pdf_href())],
+        )
+    }
+
+    /// The page box, running header and page numbers of a printed document
+    /// (`section`: its name, in the header).
+    fn page_css(&self, out: &mut Output, path: &str, section: &str) -> Result<(), Diagnostic> {
         let css_string = |text: &str| {
             text.replace('\\', "\\\\")
                 .replace('"', "\\\"")
@@ -762,19 +774,14 @@ impl Renderer<'_> {
             Some(update) => format!("{} · {} · {update}", self.site.ente, self.site.edition),
             None => format!("{} · {}", self.site.ente, self.site.edition),
         };
+        let mut context = Context::new();
         context.insert("header", &css_string(&header));
-        context.insert("section", &css_string(&self.ctx.t("document_section")));
+        context.insert("section", &css_string(section));
         context.insert("page_word", &css_string(&self.ctx.t("document_page")));
         context.insert("of_word", &css_string(&self.ctx.t("document_page_of")));
-        let css = self.render_template("document-page.css", document::PAGE_CSS, &context)?;
-        out.files.push(OutputFile::new(document::PAGE_CSS, css));
-        let page = self.section_page(paths::DOCUMENT, "document_title", "document_intro");
-        self.emit(
-            out,
-            "document.html",
-            page,
-            &[("document", view), ("pdf_href", &self.pdf_href())],
-        )
+        let css = self.render_template("document-page.css", path, &context)?;
+        out.files.push(OutputFile::new(path, css));
+        Ok(())
     }
 
     /// The plan document's PDF, when the build prints it.
@@ -803,8 +810,15 @@ impl Renderer<'_> {
             text: view.title.clone(),
         }];
         let description = view.summary.first().cloned().unwrap_or_default();
+        self.page_css(out, paths::RELAZIONE_PAGE_CSS, &view.title)?;
         let page = self.page(paths::RELAZIONE, view.title.clone(), description, trail);
-        self.emit(out, "relazione.html", page, &[("relazione", &view)])
+        let pdf_href = self.options.pdf.then_some(paths::RELAZIONE_PDF);
+        self.emit(
+            out,
+            "relazione.html",
+            page,
+            &[("relazione", &view), ("pdf_href", &pdf_href)],
+        )
     }
 
     fn not_found(&self, out: &mut Output, theme: &Theme) -> Result<(), Diagnostic> {

@@ -125,6 +125,8 @@ pub mod paths {
     pub const PRINT: &str = "stampa/index.html";
     pub const DOCUMENT: &str = "piao/index.html";
     pub const RELAZIONE: &str = "relazione/index.html";
+    pub const RELAZIONE_PDF: &str = "relazione.pdf";
+    pub const RELAZIONE_PAGE_CSS: &str = "relazione/pagina.css";
     pub const NOT_FOUND: &str = "404.html";
 }
 
