@@ -68,11 +68,12 @@ fn write(file: &'static str, bytes: impl Into<Vec<u8>>) -> impl Fn(&Path) {
     }
 }
 
-fn append_narrative(markdown: &'static str) -> impl Fn(&Path) {
+fn append_narrative(markdown: impl Into<String>) -> impl Fn(&Path) {
+    let markdown = markdown.into();
     move |site: &Path| {
         let path = site.join(STRATEGIC);
         let mut text = fs::read_to_string(&path).expect("read");
-        text.push_str(markdown);
+        text.push_str(&markdown);
         text.push('\n');
         fs::write(path, text).expect("write");
     }
@@ -840,6 +841,20 @@ fn cases() -> Vec<Case> {
             Some(NARRATIVE_END),
             "`data:` addresses",
             append_narrative("![x](data:image/svg+xml;base64,PHN2Zz4=)"),
+        ),
+        case(
+            "100,000 nested quotes in the narrative",
+            STRATEGIC,
+            Some(NARRATIVE_END),
+            "more than 32 deep",
+            append_narrative(format!("{}testo", "> ".repeat(100_000))),
+        ),
+        case(
+            "a list 100,000 deep in the narrative",
+            STRATEGIC,
+            Some(NARRATIVE_END),
+            "more than 32 deep",
+            append_narrative(format!("{}x", "- ".repeat(100_000))),
         ),
         // Files and folders
         case(
