@@ -228,7 +228,7 @@ pub fn cases() -> Vec<Case> {
             "100,000 nested brackets in the config",
             CONFIG,
             Some(7),
-            "recursion limit",
+            "nested too deep",
             edit(
                 CONFIG,
                 "\"Via Roma 1, 00100 Roma\"",

@@ -289,7 +289,7 @@ pub fn cases() -> Vec<Case> {
             "100,000 nested brackets in front-matter",
             STRATEGIC,
             Some(19),
-            "recursion limit",
+            "nested too deep",
             edit(
                 STRATEGIC,
                 "note: \"Nota 1\"",
