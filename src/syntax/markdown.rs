@@ -42,7 +42,12 @@ pub fn read(markdown: &str) -> Narrative {
             Event::Start(tag) => {
                 depth += 1;
                 if depth > MAX_DEPTH && narrative.too_deep.is_none() {
-                    narrative.too_deep = Some(range.start..range.start + 1);
+                    // One character, whole (it may take several bytes).
+                    let width = markdown[range.start..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                    narrative.too_deep = Some(range.start..range.start + width);
                 }
                 match tag {
                     Tag::Link { dest_url, .. } => narrative.urls.push(MarkdownUrl {
@@ -99,5 +104,9 @@ mod tests {
         let at = read(&deep).too_deep.expect("too deep");
         assert_eq!(&deep[..at.start].matches('\n').count(), &2);
         assert!(read(&format!("{}x", "- ".repeat(100))).too_deep.is_some());
+        // The paragraph inside 32 quotes starts with a two-byte letter.
+        let quoted = format!("{}èra", "> ".repeat(32));
+        let at = read(&quoted).too_deep.expect("too deep");
+        assert_eq!(&quoted[at], "è");
     }
 }
