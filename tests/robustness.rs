@@ -211,3 +211,25 @@ fn every_allowed_kind_of_link_reaches_the_page() {
         assert!(page.contains(href), "{href}");
     }
 }
+
+#[test]
+fn a_formula_at_the_length_limit_is_evaluated() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let site = temp.path().join("site");
+    copy_dir(Path::new("fixtures/every-shape"), &site, false);
+    let file = site.join("content/area-a/01-strategico.md");
+    // 480 terms in one chain: the deepest tree 1,000 characters can make.
+    let formula = format!("({}) / attive * 100", vec!["a"; 480].join("-"));
+    assert!(formula.len() <= 1_000);
+    let text = fs::read_to_string(&file)
+        .expect("read")
+        .replacen("assistite / attive * 100", &formula, 1)
+        .replacen("assistite: {", "a: {", 1)
+        .replace("assistite: 1", "a: 1");
+    fs::write(&file, text).expect("write");
+    let output = temp.path().join("out");
+    build(&site, &output);
+    let json = fs::read_to_string(output.join("dati/piao.json")).expect("json");
+    // 2022: (106 - 479 × 106) / 64.356 × 100
+    assert!(json.contains("-78.73"), "the value of 2022");
+}

@@ -277,4 +277,39 @@ mod tests {
             "{text}"
         );
     }
+
+    #[test]
+    fn links_are_reported_and_only_files_of_the_site_are_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        let content = site.join("content");
+        fs::create_dir_all(content.join("a")).expect("mkdir");
+        fs::write(content.join("a/uno.md"), "---\n").expect("write");
+        fs::write(dir.path().join("fuori.md"), "---\n").expect("write");
+        let link =
+            |to: &Path, at: &str| std::os::unix::fs::symlink(to, content.join(at)).expect("link");
+        link(Path::new("a/uno.md"), "copia.md");
+        link(&dir.path().join("fuori.md"), "fuori.md");
+        link(Path::new("manca.md"), "rotto.md");
+        link(Path::new("a"), "cartella");
+        let mut diags = Diagnostics::new();
+        let found = walk(&site, &content, &mut diags).expect("walked");
+        let files: Vec<String> = found
+            .iter()
+            .filter(|f| !f.is_dir)
+            .map(|f| f.shown.display().to_string())
+            .collect();
+        assert_eq!(files, ["content/a/uno.md", "content/copia.md"]);
+        let text = Diagnostics::render_short(&diags, &Sources::new());
+        assert_eq!((diags.errors(), diags.warnings()), (3, 1), "{text}");
+        for expected in [
+            "warning: content/copia.md: content/copia.md is a link to content/a/uno.md",
+            "error: content/fuori.md: content/fuori.md is a link to",
+            "outside the site folder",
+            "error: content/rotto.md: content/rotto.md is a link to manca.md, which does not exist",
+            "error: content/cartella: content/cartella is a link to the folder content/a",
+        ] {
+            assert!(text.contains(expected), "{expected}\n{text}");
+        }
+    }
 }

@@ -184,7 +184,18 @@ pub fn read(
 /// that host for it).
 fn narrative_links(file: &str, body: &str, source: SourceId, diags: &mut Diagnostics) {
     let offset = file.len() - body.len();
-    for link in url::markdown_urls(body) {
+    let narrative = crate::syntax::markdown::read(body);
+    if let Some(range) = narrative.too_deep {
+        diags.push(
+            Diagnostic::error(format!(
+                "the narrative nests quotes, lists or emphasis more than {} deep here",
+                crate::syntax::markdown::MAX_DEPTH
+            ))
+            .at(&Span::new(source, offset + range.start..offset + range.end))
+            .help("write the narrative as paragraphs, with lists at most a few levels deep"),
+        );
+    }
+    for link in narrative.urls {
         let span = Span::new(source, offset + link.range.start..offset + link.range.end);
         let shown = shorten(&link.url);
         match url::check(&link.url) {

@@ -82,14 +82,16 @@ pub fn parse(
             Ok(pair) => pair,
             Err(error) => {
                 let at = error.marker().index();
-                diags.push(
-                    Diagnostic::error(format!("this is not valid YAML: {}", error.info()))
-                        .at(&span_of(at, at + 1))
-                        .help(
-                            "check the indentation and quote values that contain `: `, `#` or \
+                // The parser's own limit on brackets: say it as ours.
+                let message = if error.info().contains("recursion limit") {
+                    "lists and mappings are nested too deep here".to_string()
+                } else {
+                    format!("this is not valid YAML: {}", error.info())
+                };
+                diags.push(Diagnostic::error(message).at(&span_of(at, at + 1)).help(
+                    "check the indentation and quote values that contain `: `, `#` or \
                              start with a symbol, e.g. target: \">= 15%\"",
-                        ),
-                );
+                ));
                 return None;
             }
         };
@@ -374,13 +376,18 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         // Brackets: the YAML parser's own limit.
-        let (node, diags, _) = parse_str(&format!(
+        let (node, diags, sources) = parse_str(&format!(
             "a: {}{}",
             "[".repeat(100_000),
             "]".repeat(100_000)
         ));
         assert!(node.is_none());
         assert_eq!(diags.errors(), 1);
+        let text = diags.render_short(&sources);
+        assert!(
+            text.contains("t.yaml:1: lists and mappings are nested too deep"),
+            "{text}"
+        );
         for text in [
             format!("{}x", "- ".repeat(100)),
             (0..40)

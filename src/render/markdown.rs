@@ -13,7 +13,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 use crate::syntax::url;
 
 pub fn to_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, url::markdown_options());
+    let parser = Parser::new_ext(markdown, crate::syntax::markdown::options());
     let mut in_external_image = false;
     let events = parser.map(|event| match event {
         Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod formula;
+pub mod markdown;
 pub mod number;
 pub mod target;
 pub mod url;

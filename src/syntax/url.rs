@@ -4,10 +4,6 @@
 //! a script or read the reader's files, and is refused. Schemes are compared
 //! as browsers compare them: in any case, with blanks and tabs ignored.
 
-use std::ops::Range;
-
-use pulldown_cmark::{Event, Options, Parser, Tag};
-
 /// What an address that may be published points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -84,42 +80,6 @@ pub fn is_absolute_web(url: &str) -> bool {
     }) && check(url).is_ok()
 }
 
-/// The Markdown options of the narratives: the reader and the renderer
-/// must agree on what is a link.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
-
-/// A link or an image written in a narrative.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkdownUrl {
-    /// Byte range of the link in the Markdown.
-    pub range: Range<usize>,
-    pub url: String,
-    pub is_image: bool,
-}
-
-/// Every link and image of `markdown` (inline, reference, autolink), as the
-/// renderer will see them.
-pub fn markdown_urls(markdown: &str) -> Vec<MarkdownUrl> {
-    Parser::new_ext(markdown, markdown_options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some(MarkdownUrl {
-                range,
-                url: dest_url.into_string(),
-                is_image: false,
-            }),
-            Event::Start(Tag::Image { dest_url, .. }) => Some(MarkdownUrl {
-                range,
-                url: dest_url.into_string(),
-                is_image: true,
-            }),
-            _ => None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,24 +117,5 @@ mod tests {
         assert!(!is_absolute_web("www.example.it"));
         assert!(!is_absolute_web("https:///x"));
         assert!(!is_absolute_web("javascript:alert(1)//https://x"));
-    }
-
-    #[test]
-    fn links_of_every_form_are_found_with_their_place() {
-        let md = "a [x](javascript:a) b <vbscript:b> ![i](HTTP://h/i.png)\n\n[r][ref]\n\n[ref]: data:text/html,x\n";
-        let urls: Vec<(String, bool)> = markdown_urls(md)
-            .into_iter()
-            .map(|u| (u.url, u.is_image))
-            .collect();
-        assert_eq!(
-            urls,
-            [
-                ("javascript:a".to_string(), false),
-                ("vbscript:b".to_string(), false),
-                ("HTTP://h/i.png".to_string(), true),
-                ("data:text/html,x".to_string(), false),
-            ]
-        );
-        assert_eq!(&md[markdown_urls(md)[0].range.clone()], "[x](javascript:a)");
     }
 }
