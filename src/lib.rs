@@ -139,6 +139,7 @@ pub fn render_pdfs(
         author: config.ente.name.clone(),
         subject: labels.get("document_section"),
         date: config.plan.last_updated,
+        site_url: config.site.base_url.clone(),
     };
     let bytes = print::print_pdf(
         &chromium,

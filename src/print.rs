@@ -40,6 +40,8 @@ pub struct Metadata {
     pub author: String,
     pub subject: String,
     pub date: Date,
+    /// The published site's address: links to other pages point there.
+    pub site_url: String,
 }
 
 /// A document to print: the page, by its path in the site, and the
@@ -120,7 +122,8 @@ pub fn print_pdf(
         printing = render(Some(&found))?;
         numbers = Some(found);
     }
-    finish(&pdf, metadata, &printing.headings)
+    let printed_from = format!("file://{}/", site.display());
+    finish(&pdf, metadata, &printing.headings, &printed_from)
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
@@ -405,10 +408,13 @@ fn finish(
     pdf: &[u8],
     metadata: &Metadata,
     headings: &[(String, String)],
+    printed_from: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
     let mut document = Document::load_mem(pdf)
         .map_err(|e| Diagnostic::error(format!("cannot read the PDF Chromium printed: {e}")))?;
     fix_outline(&mut document, headings);
+    renumber_structure_ids(&mut document);
+    publish_links(&mut document, printed_from, &metadata.site_url);
     let date = format!(
         "D:{:04}{:02}{:02}000000Z",
         metadata.date.year, metadata.date.month, metadata.date.day
@@ -446,6 +452,74 @@ fn finish(
         .save_to(&mut bytes)
         .map_err(|e| Diagnostic::error(format!("cannot write the PDF: {e}")))?;
     Ok(bytes)
+}
+
+/// Links to the site's other pages point at the folder the page was printed
+/// from: they are made to point at the published site.
+fn publish_links(document: &mut Document, printed_from: &str, site_url: &str) {
+    fn visit(object: &mut Object, from: &[u8], to: &[u8]) {
+        match object {
+            Object::Dictionary(d) => {
+                if let Ok(Object::String(uri, _)) = d.get_mut(b"URI")
+                    && let Some(rest) = uri.strip_prefix(from)
+                {
+                    let mut published = to.to_vec();
+                    published.extend_from_slice(rest);
+                    *uri = published;
+                }
+                d.iter_mut().for_each(|(_, v)| visit(v, from, to));
+            }
+            Object::Array(items) => items.iter_mut().for_each(|i| visit(i, from, to)),
+            _ => {}
+        }
+    }
+    for object in document.objects.values_mut() {
+        visit(object, printed_from.as_bytes(), site_url.as_bytes());
+    }
+}
+
+/// Chromium names the elements of the tagged structure after its DOM nodes
+/// (`node00000195`), whose numbers vary from run to run. They are numbered
+/// again in their order, so that the same page gives the same file; the
+/// order is kept, since the ID tree is sorted by them.
+fn renumber_structure_ids(document: &mut Document) {
+    fn is_node_id(bytes: &[u8]) -> bool {
+        bytes.len() == 12 && bytes.starts_with(b"node") && bytes[4..].iter().all(u8::is_ascii_digit)
+    }
+    fn collect(object: &Object, ids: &mut std::collections::BTreeSet<Vec<u8>>) {
+        match object {
+            Object::String(bytes, _) if is_node_id(bytes) => {
+                ids.insert(bytes.clone());
+            }
+            Object::Array(items) => items.iter().for_each(|i| collect(i, ids)),
+            Object::Dictionary(d) => d.iter().for_each(|(_, v)| collect(v, ids)),
+            _ => {}
+        }
+    }
+    fn rename(object: &mut Object, names: &BTreeMap<Vec<u8>, Vec<u8>>) {
+        match object {
+            Object::String(bytes, _) => {
+                if let Some(name) = names.get(bytes.as_slice()) {
+                    bytes.clone_from(name);
+                }
+            }
+            Object::Array(items) => items.iter_mut().for_each(|i| rename(i, names)),
+            Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| rename(v, names)),
+            _ => {}
+        }
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for object in document.objects.values() {
+        collect(object, &mut ids);
+    }
+    let names: BTreeMap<Vec<u8>, Vec<u8>> = ids
+        .into_iter()
+        .enumerate()
+        .map(|(n, id)| (id, format!("node{:08}", n + 1).into_bytes()))
+        .collect();
+    for object in document.objects.values_mut() {
+        rename(object, &names);
+    }
 }
 
 /// A PDF text string: plain when ASCII, UTF-16BE with its mark otherwise.

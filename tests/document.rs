@@ -256,10 +256,19 @@ fn the_pdf_is_an_a4_document_with_page_numbers_and_bookmarks() {
     // The same content gives the same file.
     let again = temp.path().join("again");
     build(&again, &["--pdf"]);
-    assert!(
-        fs::read(&pdf).unwrap() == fs::read(again.join("piao.pdf")).unwrap(),
-        "two builds gave different PDFs"
-    );
+    for name in ["piao.pdf", "relazione.pdf"] {
+        let bytes = fs::read(output.join(name)).unwrap();
+        assert!(
+            bytes == fs::read(again.join(name)).unwrap(),
+            "two builds gave different {name}"
+        );
+        // Links to the site's pages point at the published site, not at the
+        // folder Chromium printed from.
+        assert!(
+            !bytes.windows(8).any(|w| w == b"file:///"),
+            "{name} links to local files"
+        );
+    }
     // The pages link to it.
     for page in ["index.html", "dati/index.html", "piao/index.html"] {
         let html = fs::read_to_string(output.join(page)).expect(page);
