@@ -11,8 +11,9 @@ use crate::model::{
 pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     let index = PlanIndex::new(plan);
     unique_ids(plan, sources, diags);
+    let known = Known::new(plan);
     for objective in &plan.objectives {
-        references(plan, &index, objective, diags);
+        references(plan, &index, &known, objective, diags);
         for indicator in &objective.indicators {
             targets(objective, indicator, diags);
             formula(plan, &index, objective, indicator, diags);
@@ -125,16 +126,45 @@ fn unknown(what: &str, reference: &Ref, known: Vec<&str>) -> Diagnostic {
     diagnostic
 }
 
-fn references(plan: &Plan, index: &PlanIndex, objective: &Objective, diags: &mut Diagnostics) {
-    let ambiti: Vec<&str> = plan.config.ambiti.iter().map(|a| a.id.as_str()).collect();
-    let top_level: Vec<&str> = plan
-        .objectives
-        .iter()
-        .filter(|o| o.kind.is_top_level())
-        .map(|o| o.id.as_str())
-        .collect();
+/// The ids a reference may name, listed once for the whole plan (not once
+/// per objective: that grew with the square of the objectives).
+struct Known<'p> {
+    ambiti: Vec<&'p str>,
+    ambiti_set: BTreeSet<&'p str>,
+    top_level: Vec<&'p str>,
+    servizi: Vec<&'p str>,
+    servizi_set: BTreeSet<&'p str>,
+}
+
+impl<'p> Known<'p> {
+    fn new(plan: &'p Plan) -> Self {
+        let ambiti: Vec<&str> = plan.config.ambiti.iter().map(|a| a.id.as_str()).collect();
+        let servizi: Vec<&str> = plan.config.servizi.iter().map(|s| s.id.as_str()).collect();
+        Known {
+            ambiti_set: ambiti.iter().copied().collect(),
+            servizi_set: servizi.iter().copied().collect(),
+            ambiti,
+            servizi,
+            top_level: plan
+                .objectives
+                .iter()
+                .filter(|o| o.kind.is_top_level())
+                .map(|o| o.id.as_str())
+                .collect(),
+        }
+    }
+}
+
+fn references(
+    plan: &Plan,
+    index: &PlanIndex,
+    known: &Known,
+    objective: &Objective,
+    diags: &mut Diagnostics,
+) {
+    let ambiti = &known.ambiti;
     if let Some(ambito) = &objective.ambito
-        && !ambiti.contains(&ambito.id.as_str())
+        && !known.ambiti_set.contains(ambito.id.as_str())
     {
         diags.push(unknown("ambito", ambito, ambiti.clone()).help(format!(
             "use an ambito declared in cruscotto.yaml: {}",
@@ -176,7 +206,7 @@ fn references(plan: &Plan, index: &PlanIndex, objective: &Objective, diags: &mut
                     .help("add `parent: ...` with the id of the strategic or body-wide objective it serves"),
             ),
             Some(parent) => match index.objective(plan, &parent.id) {
-                None => diags.push(unknown("objective", parent, top_level.clone())),
+                None => diags.push(unknown("objective", parent, known.top_level.clone())),
                 Some(p) if !p.kind.is_top_level() => diags.push(
                     Diagnostic::error(format!("`{}` is itself an operational objective", parent.id))
                         .at(&parent.span)
@@ -197,7 +227,7 @@ fn references(plan: &Plan, index: &PlanIndex, objective: &Objective, diags: &mut
                 }
             },
         }
-        let servizi: Vec<&str> = plan.config.servizi.iter().map(|s| s.id.as_str()).collect();
+        let servizi = &known.servizi;
         match &objective.servizi {
             Owners::All => {}
             Owners::Servizi(list) if list.is_empty() => diags.push(
@@ -213,7 +243,7 @@ fn references(plan: &Plan, index: &PlanIndex, objective: &Objective, diags: &mut
             ),
             Owners::Servizi(list) => {
                 for servizio in list {
-                    if !servizi.contains(&servizio.id.as_str()) {
+                    if !known.servizi_set.contains(servizio.id.as_str()) {
                         diags.push(unknown("Servizio", servizio, servizi.clone()));
                     }
                 }
@@ -355,10 +385,12 @@ fn formula(
     if formula.expr.is_meta() {
         match &indicator.scope {
             Some(scope) => {
-                let known: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
                 for reference in scope {
                     if index.objective(plan, &reference.id).is_none() {
-                        diags.push(unknown("objective", reference, known.clone()));
+                        // Listed only when needed: building it for every scope grew
+                        // with the square of the objectives.
+                        let known = plan.objectives.iter().map(|o| o.id.as_str()).collect();
+                        diags.push(unknown("objective", reference, known));
                     }
                 }
             }

@@ -10,6 +10,7 @@ pub mod sheet;
 pub mod values;
 pub mod yaml;
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
@@ -143,20 +144,74 @@ fn theme_exists(root: &Path, site: &crate::model::SiteSettings, diags: &mut Diag
 /// operational objectives (in file path order); operational objectives whose
 /// parent is unknown come last, for validation to report.
 fn parents_first(objectives: Vec<Objective>) -> Vec<Objective> {
-    let (top, mut operational): (Vec<_>, Vec<_>) =
+    let (top, operational): (Vec<_>, Vec<_>) =
         objectives.into_iter().partition(|o| o.kind.is_top_level());
     let mut ordered = Vec::with_capacity(top.len() + operational.len());
-    for parent in top {
-        let id = parent.id.clone();
-        ordered.push(parent);
-        let (children, rest): (Vec<_>, Vec<_>) = operational
-            .into_iter()
-            .partition(|o| o.parent.as_ref().is_some_and(|p| p.id == id));
-        ordered.extend(children);
-        operational = rest;
+    // Children grouped by their parent's id once: linear in the objectives,
+    // not one pass over the operational ones per parent.
+    let mut children: HashMap<String, Vec<Objective>> = HashMap::new();
+    let mut orphans = Vec::new();
+    let top_ids: HashSet<&str> = top.iter().map(|o| o.id.as_str()).collect();
+    for objective in operational {
+        match objective.parent.as_ref().map(|p| p.id.clone()) {
+            Some(parent) if top_ids.contains(parent.as_str()) => {
+                children.entry(parent).or_default().push(objective);
+            }
+            _ => orphans.push(objective),
+        }
     }
-    ordered.extend(operational);
+    for parent in top {
+        // A repeated id (reported by validation) gets its children once.
+        let own = children.remove(&parent.id).unwrap_or_default();
+        ordered.push(parent);
+        ordered.extend(own);
+    }
+    ordered.extend(orphans);
     ordered
 }
 
 use files::display_path;
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// Each top-level objective is followed by its operational objectives,
+    /// each group in file order, on the default site.
+    #[test]
+    fn parents_come_first_and_children_keep_file_order() {
+        let mut sources = Sources::new();
+        let mut diags = Diagnostics::new();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let plan = load(root, &mut sources, &mut diags).expect("the default site loads");
+        let position = |source| sources.path(source).to_path_buf();
+        let mut current: Option<&Objective> = None;
+        let mut last_child: Option<PathBuf> = None;
+        let mut operational = 0;
+        for objective in &plan.objectives {
+            if objective.kind.is_top_level() {
+                current = Some(objective);
+                last_child = None;
+                continue;
+            }
+            operational += 1;
+            let parent = current.expect("an operational objective after its parent");
+            assert_eq!(
+                objective.parent.as_ref().map(|p| p.id.as_str()),
+                Some(parent.id.as_str()),
+                "{} follows {}",
+                objective.id,
+                parent.id
+            );
+            let path = position(objective.source);
+            assert!(last_child.as_ref().is_none_or(|last| *last < path));
+            last_child = Some(path);
+        }
+        assert!(
+            operational > 10,
+            "the default site has operational objectives"
+        );
+    }
+}
