@@ -382,7 +382,15 @@ pub fn serve(root: &Path, port: u16, quiet: bool) -> Result<(), Diagnostic> {
 
     let (events, changes) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
+        // Reading the files to rebuild opens them: only changes count, or
+        // every rebuild would start the next.
+        use notify::event::{AccessKind, AccessMode, EventKind};
+        let change = match event.as_ref().map(|e| e.kind) {
+            Ok(EventKind::Access(AccessKind::Close(AccessMode::Write))) => true,
+            Ok(EventKind::Access(_)) | Err(_) => false,
+            Ok(_) => true,
+        };
+        if change && let Ok(event) = event {
             let _ = events.send(event.paths);
         }
     })

@@ -97,6 +97,16 @@ impl Server {
         (server, port)
     }
 
+    /// No line with `text` for a while: the server is idle.
+    fn idle(&mut self, text: &str) {
+        let until = Instant::now() + Duration::from_millis(1500);
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            if let Ok(line) = self.lines.recv_timeout(left) {
+                assert!(!line.contains(text), "the server went on: {line}");
+            }
+        }
+    }
+
     /// The next line of the server's output that contains `text`.
     fn wait_for(&mut self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(60);
