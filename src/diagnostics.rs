@@ -86,6 +86,8 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What to write instead.
     pub help: Option<String>,
+    /// A stable name of the kind of problem, for scripts (`--format json`).
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -97,6 +99,7 @@ impl Diagnostic {
             path: None,
             label: None,
             help: None,
+            code: None,
         }
     }
 
@@ -124,6 +127,11 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 
@@ -245,6 +253,43 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// One JSON object per line and per diagnostic, for scripts and CI:
+    /// `file`, `line`, `column` (1-based; null when the problem has no
+    /// place), `severity`, `code`, `message`, `help`.
+    pub fn render_json(&self, sources: &Sources) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            let (file, line, column) = match (&d.span, &d.path) {
+                (Some(span), _) => {
+                    let (line, column) = sources.line_col(span);
+                    (
+                        Some(sources.path(span.source).display().to_string()),
+                        Some(line),
+                        Some(column),
+                    )
+                }
+                (None, Some(path)) => (Some(path.display().to_string()), None, None),
+                (None, None) => (None, None, None),
+            };
+            let object = serde_json::json!({
+                "file": file,
+                "line": line,
+                "column": column,
+                "severity": match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                "code": d.code,
+                "message": d.message,
+                "help": d.help,
+            });
+            let _ = writeln!(out, "{object}");
+        }
+        out
+    }
+}
+
 impl From<Diagnostic> for Diagnostics {
     fn from(diagnostic: Diagnostic) -> Self {
         Diagnostics {
@@ -310,5 +355,33 @@ mod tests {
         assert!(text.contains("content/a.md:2:7"), "{text}");
         assert!(text.contains("kind: strano"), "{text}");
         assert!(text.contains("help: write one of"), "{text}");
+    }
+
+    #[test]
+    fn json_gives_one_object_per_diagnostic() {
+        let mut sources = Sources::new();
+        let id = sources.add("content/a.md", "---\nkind: strano\n---\n".to_string());
+        let mut diags = Diagnostics::new();
+        diags.push(
+            Diagnostic::error("unknown objective kind `strano`")
+                .at(&Span::new(id, 10..16))
+                .code("kind")
+                .help("write one of: ente, operativo"),
+        );
+        diags.push(Diagnostic::warning("no file here"));
+        let text = diags.render_json(&sources);
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["file"], "content/a.md");
+        assert_eq!(lines[0]["line"], 2);
+        assert_eq!(lines[0]["column"], 7);
+        assert_eq!(lines[0]["severity"], "error");
+        assert_eq!(lines[0]["code"], "kind");
+        assert_eq!(lines[0]["help"], "write one of: ente, operativo");
+        assert_eq!(lines[1]["severity"], "warning");
+        assert!(lines[1]["line"].is_null());
     }
 }

@@ -3,14 +3,18 @@
 //!
 //! One pipeline, one module per stage:
 //! [`load`] -> [`validate`] -> [`engine`] -> [`render`] (-> [`print`], for
-//! the PDF) -> [`write`].
+//! the PDF) -> [`write`]. Around it, the author's tools: [`authoring`]
+//! (`init`, `new`), [`schema`] and the preview [`serve`].
 
+pub mod authoring;
 pub mod diagnostics;
 pub mod engine;
 pub mod load;
 pub mod model;
 pub mod print;
 pub mod render;
+pub mod schema;
+pub mod serve;
 pub mod syntax;
 pub mod validate;
 pub mod write;

@@ -1,10 +1,18 @@
-//! The command line: `cruscotto check`, `cruscotto build` and
-//! `cruscotto rilevazione`.
+//! The command line: `check`, `build`, `rilevazione`, and the author's
+//! `init`, `new`, `schema` and `serve`.
+//!
+//! Exit statuses: 0 success, 1 errors in the content (or the theme), 2 a
+//! wrong command line or a file that could not be read or written.
+
+mod cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+
+use cli::{Output, Status};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,6 +23,8 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    output: cli::OutputArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,68 +65,105 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Start a new site in DIR (a new or empty folder), ready to build.
+    Init {
+        /// The folder of the new site.
+        dir: PathBuf,
+        /// The kind of body: camera-di-commercio or comune.
+        #[arg(long, default_value = "camera-di-commercio", value_parser = cli::preset)]
+        preset: cruscotto::authoring::Preset,
+    },
+    /// Add an objective file or an indicator, with every field commented.
+    New {
+        #[command(subcommand)]
+        what: cli::New,
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
+    /// Write the JSON Schemas of cruscotto.yaml and of the objectives'
+    /// front-matter, for the editor.
+    Schema {
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write them; default: schema/ under the root.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Preview the site on this computer, rebuilt at every change.
+    Serve {
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check { root } => check(&root),
+    let out = Output::new(cli.output);
+    let started = Instant::now();
+    let status = match cli.command {
+        Command::Check { root } => check(&out, &root, started),
         Command::Build {
             root,
             output,
             pdf,
             year,
-        } => build(&root, output, pdf, year),
-        Command::Rilevazione { year, root, output } => rilevazione(year, &root, output),
-    }
+        } => build(&out, &root, output, pdf, year, started),
+        Command::Rilevazione { year, root, output } => rilevazione(&out, year, &root, output),
+        Command::Init { dir, preset } => cli::init(&out, &dir, preset),
+        Command::New { what, root } => cli::new(&out, &root, what),
+        Command::Schema { root, output } => cli::schema(&out, &root, output),
+        Command::Serve { root, port } => cli::serve(&out, &root, port),
+    };
+    status.into()
 }
 
-fn report(checked: &cruscotto::Checked) {
-    eprint!("{}", checked.diagnostics.render(&checked.sources));
-}
-
-fn counts(checked: &cruscotto::Checked) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(checked.diagnostics.errors(), "error"),
-        plural(checked.diagnostics.warnings(), "warning")
-    )
-}
-
-fn check(root: &std::path::Path) -> ExitCode {
+fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
     let checked = cruscotto::check(root);
-    report(&checked);
+    out.diagnostics(&checked.diagnostics, &checked.sources);
     match &checked.evaluated {
         Some((plan, evaluation)) => {
-            print!("{}", cruscotto::render::summary::render(plan, evaluation));
-            println!("{}", counts(&checked));
-            ExitCode::SUCCESS
+            out.result(&cruscotto::render::summary::render(plan, evaluation));
+            out.closing(&cli::counts(&checked.diagnostics), started);
+            Status::Success
         }
         None => {
-            eprintln!("check failed: {}", counts(&checked));
-            ExitCode::FAILURE
+            out.failure(
+                &format!("check failed: {}", cli::counts(&checked.diagnostics)),
+                started,
+            );
+            cli::content_failure(root)
         }
     }
 }
 
 fn build(
+    out: &Output,
     root: &std::path::Path,
     output: Option<PathBuf>,
     pdf: bool,
     year: Option<i32>,
-) -> ExitCode {
+    started: Instant,
+) -> Status {
     let mut checked = cruscotto::check(root);
-    report(&checked);
+    out.diagnostics(&checked.diagnostics, &checked.sources);
     if let (Some(year), Some((plan, _))) = (year, checked.evaluated.as_mut()) {
         plan.config.plan.relazione_year = Some(year);
     }
     let Some((plan, evaluation)) = &checked.evaluated else {
-        eprintln!(
-            "build failed, the output folder is untouched: {}",
-            counts(&checked)
+        out.failure(
+            &format!(
+                "build failed, the output folder is untouched: {}",
+                cli::counts(&checked.diagnostics)
+            ),
+            started,
         );
-        return ExitCode::FAILURE;
+        return cli::content_failure(root);
     };
     let output = output.unwrap_or_else(|| root.join("output"));
     let options = cruscotto::render::site::Options { pdf };
@@ -132,59 +179,62 @@ fn build(
     let files = match rendered {
         Ok(files) => files,
         Err(problems) => {
-            eprint!("{}", problems.render(&checked.sources));
-            eprintln!("build failed, the output folder is untouched");
-            return ExitCode::FAILURE;
+            out.diagnostics(&problems, &checked.sources);
+            out.failure("build failed, the output folder is untouched", started);
+            return Status::ContentErrors;
         }
     };
     match cruscotto::write::write_site(&output, &files) {
         Ok(()) => {
-            println!(
-                "wrote {} files to {} ({})",
-                files.len(),
-                output.display(),
-                counts(&checked)
+            out.closing(
+                &format!(
+                    "wrote {} files to {} ({})",
+                    files.len(),
+                    output.display(),
+                    cli::counts(&checked.diagnostics)
+                ),
+                started,
             );
-            ExitCode::SUCCESS
+            Status::Success
         }
         Err(problem) => {
             let diagnostics = cruscotto::diagnostics::Diagnostics::from(problem);
-            eprint!("{}", diagnostics.render(&checked.sources));
-            eprintln!("build failed, the previous output is untouched");
-            ExitCode::FAILURE
+            out.diagnostics(&diagnostics, &checked.sources);
+            out.failure("build failed, the previous output is untouched", started);
+            Status::Io
         }
     }
 }
 
-fn rilevazione(year: i32, root: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
+fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<PathBuf>) -> Status {
     let checked = cruscotto::check(root);
-    report(&checked);
+    out.diagnostics(&checked.diagnostics, &checked.sources);
     let Some((plan, _)) = &checked.evaluated else {
-        eprintln!("no sheet written: {}", counts(&checked));
-        return ExitCode::FAILURE;
+        eprintln!("no sheet written: {}", cli::counts(&checked.diagnostics));
+        return cli::content_failure(root);
     };
     let Some(rows) = cruscotto::render::sheet::rows(plan, year) else {
         eprintln!(
             "error: no objective covers {year}: the plan runs {}; write a year of the plan",
             plan.config.plan.period
         );
-        return ExitCode::FAILURE;
+        return Status::Io;
     };
     let Some(output) = output else {
         return match cruscotto::render::sheet::csv(&rows) {
             Ok(bytes) => {
                 use std::io::Write as _;
                 match std::io::stdout().write_all(&bytes) {
-                    Ok(()) => ExitCode::SUCCESS,
+                    Ok(()) => Status::Success,
                     Err(e) => {
                         eprintln!("error: cannot write the sheet: {e}");
-                        ExitCode::FAILURE
+                        Status::Io
                     }
                 }
             }
             Err(message) => {
                 eprintln!("error: {message}");
-                ExitCode::FAILURE
+                Status::Io
             }
         };
     };
@@ -193,7 +243,7 @@ fn rilevazione(year: i32, root: &std::path::Path, output: Option<PathBuf>) -> Ex
             "error: {} already exists and may hold results: move it away, or pass another --output",
             output.display()
         );
-        return ExitCode::FAILURE;
+        return Status::Io;
     }
     let xlsx = output
         .extension()
@@ -216,11 +266,11 @@ fn rilevazione(year: i32, root: &std::path::Path, output: Option<PathBuf>) -> Ex
                 cruscotto::load::sheet::SHEET_DIR,
                 if xlsx { "xlsx" } else { "csv" }
             );
-            ExitCode::SUCCESS
+            Status::Success
         }
         Err(message) => {
             eprintln!("error: {message}");
-            ExitCode::FAILURE
+            Status::Io
         }
     }
 }

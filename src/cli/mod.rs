@@ -1,0 +1,324 @@
+//! What the command line prints, and how it ends: the diagnostics for
+//! people or for scripts, the closing line with counts and time, the exit
+//! status; and the author's commands `init`, `new`, `schema`, `serve`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use cruscotto::authoring::{self, NewIndicator, NewObjective, Preset};
+use cruscotto::diagnostics::{Diagnostic, Diagnostics, Sources};
+use cruscotto::model::{ObjectiveKind, Unit};
+
+/// How a run ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// 0: done (warnings included).
+    Success,
+    /// 1: the content (or the theme) has errors.
+    ContentErrors,
+    /// 2: a wrong command line, or a file that could not be read or written.
+    Io,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Success => ExitCode::SUCCESS,
+            Status::ContentErrors => ExitCode::from(1),
+            Status::Io => ExitCode::from(2),
+        }
+    }
+}
+
+/// A failed check is a usage problem when there is no site at all.
+pub fn content_failure(root: &Path) -> Status {
+    if root.join(cruscotto::load::CONFIG_FILE).is_file() {
+        Status::ContentErrors
+    } else {
+        Status::Io
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people: each problem with its line quoted and the fix.
+    Human,
+    /// For scripts and CI: one JSON object per line and per problem, on
+    /// standard output.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Print only the problems (errors and warnings), nothing else.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// How to print the problems.
+    #[arg(long, value_enum, default_value = "human", global = true)]
+    format: Format,
+}
+
+/// Where and how the messages of a run go.
+#[derive(Debug)]
+pub struct Output {
+    quiet: bool,
+    format: Format,
+}
+
+impl Output {
+    pub fn new(args: OutputArgs) -> Self {
+        Output {
+            quiet: args.quiet,
+            format: args.format,
+        }
+    }
+
+    pub fn diagnostics(&self, diagnostics: &Diagnostics, sources: &Sources) {
+        match self.format {
+            Format::Human => eprint!("{}", diagnostics.render(sources)),
+            Format::Json => print!("{}", diagnostics.render_json(sources)),
+        }
+    }
+
+    pub fn problem(&self, problem: Diagnostic) {
+        self.diagnostics(&Diagnostics::from(problem), &Sources::new());
+    }
+
+    /// What the command produced for people (the summary of `check`).
+    pub fn result(&self, text: &str) {
+        if !self.quiet && self.format == Format::Human {
+            print!("{text}");
+        }
+    }
+
+    /// The last line of a successful run, with the time it took.
+    pub fn closing(&self, text: &str, started: Instant) {
+        if self.quiet {
+            return;
+        }
+        let line = format!("{text} in {}", elapsed(started));
+        match self.format {
+            Format::Human => println!("{line}"),
+            Format::Json => eprintln!("{line}"),
+        }
+    }
+
+    /// The last line of a failed run: always printed, on standard error.
+    pub fn failure(&self, text: &str, started: Instant) {
+        eprintln!("{text} in {}", elapsed(started));
+    }
+
+    /// A line for people, unless `--quiet`.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            match self.format {
+                Format::Human => println!("{text}"),
+                Format::Json => eprintln!("{text}"),
+            }
+        }
+    }
+}
+
+fn elapsed(started: Instant) -> String {
+    let ms = started.elapsed().as_millis();
+    if ms < 10_000 {
+        format!("{ms} ms")
+    } else {
+        format!("{}.{} s", ms / 1000, ms % 1000 / 100)
+    }
+}
+
+/// `1 error, 2 warnings`.
+pub fn counts(diagnostics: &Diagnostics) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(diagnostics.errors(), "error"),
+        plural(diagnostics.warnings(), "warning")
+    )
+}
+
+pub fn preset(text: &str) -> Result<Preset, String> {
+    Preset::from_code(text).ok_or_else(|| {
+        let all: Vec<&str> = Preset::ALL.iter().map(|p| p.code()).collect();
+        format!("write one of: {}", all.join(", "))
+    })
+}
+
+fn kind(text: &str) -> Result<ObjectiveKind, String> {
+    ObjectiveKind::from_code(text).ok_or_else(|| {
+        let all: Vec<&str> = ObjectiveKind::ALL.iter().map(|k| k.code()).collect();
+        format!("write one of: {}", all.join(", "))
+    })
+}
+
+fn unit(text: &str) -> Result<Unit, String> {
+    Unit::from_code(text).ok_or_else(|| {
+        let all: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
+        format!("write one of: {}", all.join(", "))
+    })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum New {
+    /// A new objective file, in the folder of its ambito (or of its parent).
+    #[command(name = "obiettivo")]
+    Obiettivo {
+        /// The title, as in the plan: the id is made from it.
+        title: String,
+        /// strategico-comune, strategico-specifico, ente or operativo;
+        /// default: operativo with --parent, else strategico-specifico.
+        #[arg(long, value_parser = kind)]
+        kind: Option<ObjectiveKind>,
+        /// The ambito's id (strategic and body-wide objectives).
+        #[arg(long)]
+        ambito: Option<String>,
+        /// The id of the strategic objective (operational objectives).
+        #[arg(long)]
+        parent: Option<String>,
+        /// The ids of the Servizi that answer for it, separated by commas
+        /// (operational objectives).
+        #[arg(long, value_delimiter = ',')]
+        servizi: Vec<String>,
+    },
+    /// A new indicator at the end of an objective's list.
+    #[command(name = "indicatore")]
+    Indicatore {
+        /// The name, as in the plan: the id is made from it.
+        name: String,
+        /// The id of the objective that gets it.
+        #[arg(long = "obiettivo")]
+        objective: String,
+        /// percent, number, euro, days, ratio or date.
+        #[arg(long, default_value = "number", value_parser = unit)]
+        unit: Unit,
+    },
+}
+
+pub fn init(out: &Output, dir: &Path, preset: Preset) -> Status {
+    match authoring::init(dir, preset) {
+        Ok(files) => {
+            for file in &files {
+                out.note(&format!("  {}", file.display()));
+            }
+            out.note(&format!(
+                "created a new site ({}) in {}: try `cruscotto check --root {}`, then `cruscotto serve --root {}`",
+                preset.code(),
+                dir.display(),
+                dir.display(),
+                dir.display()
+            ));
+            Status::Success
+        }
+        Err(problem) => {
+            out.problem(problem);
+            Status::Io
+        }
+    }
+}
+
+pub fn new(out: &Output, root: &Path, what: New) -> Status {
+    let mut sources = Sources::new();
+    let mut diagnostics = Diagnostics::new();
+    let Some(plan) = cruscotto::load::load(root, &mut sources, &mut diagnostics) else {
+        out.diagnostics(&diagnostics, &sources);
+        return content_failure(root);
+    };
+    let created = match what {
+        New::Obiettivo {
+            title,
+            kind,
+            ambito,
+            parent,
+            servizi,
+        } => {
+            let kind = kind.unwrap_or(if parent.is_some() {
+                ObjectiveKind::Operativo
+            } else {
+                ObjectiveKind::StrategicoSpecifico
+            });
+            let request = NewObjective {
+                title,
+                kind,
+                ambito,
+                parent,
+                servizi,
+            };
+            authoring::new_objective(root, &plan, &sources, &request).map(|path| {
+                format!(
+                    "created {}: edit it, then run `cruscotto check`",
+                    path.display()
+                )
+            })
+        }
+        New::Indicatore {
+            name,
+            objective,
+            unit,
+        } => {
+            let request = NewIndicator {
+                objective,
+                name,
+                unit,
+            };
+            authoring::new_indicator(root, &plan, &sources, &request).map(|(path, id)| {
+                format!(
+                    "added the indicator `{id}` to {}: edit it, then run `cruscotto check`",
+                    path.display()
+                )
+            })
+        }
+    };
+    match created {
+        Ok(message) => {
+            // The editor's completion follows the new ids.
+            let schema = root.join(cruscotto::schema::DIR);
+            if schema.is_dir()
+                && let Err(problem) = cruscotto::schema::write(root, &schema)
+            {
+                out.problem(problem);
+            }
+            out.note(&message);
+            Status::Success
+        }
+        Err(problem) => {
+            out.problem(problem);
+            Status::Io
+        }
+    }
+}
+
+pub fn schema(out: &Output, root: &Path, output: Option<PathBuf>) -> Status {
+    let dir = output.unwrap_or_else(|| root.join(cruscotto::schema::DIR));
+    match cruscotto::schema::write(root, &dir) {
+        Ok(files) => {
+            for file in files {
+                out.note(&format!("wrote {}", file.display()));
+            }
+            Status::Success
+        }
+        Err(problem) => {
+            out.problem(problem);
+            Status::Io
+        }
+    }
+}
+
+pub fn serve(out: &Output, root: &Path, port: u16) -> Status {
+    match cruscotto::serve::serve(root, port, out.is_quiet()) {
+        Ok(()) => Status::Success,
+        Err(problem) => {
+            out.problem(problem);
+            Status::Io
+        }
+    }
+}
+
+impl Output {
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+}
