@@ -44,10 +44,11 @@ fn every_ambito_has_objectives(plan: &Plan, diags: &mut Diagnostics) {
             .any(|o| o.ambito.as_ref().is_some_and(|r| r.id == ambito.id));
         if !used {
             diags.push(
-                Diagnostic::error(format!("the ambito `{}` has no objectives", ambito.id))
+                // A warning: a new site lists its ambiti before their objectives.
+                Diagnostic::warning(format!("the ambito `{}` has no objectives", ambito.id))
                     .at(&ambito.span)
                     .help(format!(
-                        "write `ambito: {}` in the objectives that belong to it, or delete the ambito",
+                        "write `ambito: {0}` in the objectives that belong to it (`cruscotto new obiettivo \"TITOLO\" --ambito {0}`), or delete the ambito",
                         ambito.id
                     )),
             );

@@ -272,3 +272,65 @@ fn a_broken_template_is_reported_and_nothing_is_written() {
     assert!(stderr.contains("servizi.html:1:48"), "{stderr}");
     assert!(!site.path().join("output").exists());
 }
+
+#[test]
+fn an_ambito_without_objectives_is_a_warning_with_its_line() {
+    let site = copy_site("fixtures/every-shape");
+    let config = site.path().join("cruscotto.yaml");
+    let text = fs::read_to_string(&config).expect("config");
+    let text = text.replacen(
+        "servizi:\n",
+        "  - id: area-nuova\n    title: \"Area nuova\"\nservizi:\n",
+        1,
+    );
+    fs::write(&config, text).expect("write config");
+    let output = cruscotto()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: the ambito `area-nuova` has no objectives"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cruscotto.yaml:"), "{stderr}");
+    assert!(stderr.contains("--ambito area-nuova"), "{stderr}");
+}
+
+#[test]
+fn an_objective_with_an_empty_list_of_indicators_is_a_warning_with_its_line() {
+    let site = copy_site("fixtures/every-shape");
+    let area = fs::read_dir(site.path().join("content"))
+        .expect("content")
+        .filter_map(Result::ok)
+        .find(|e| e.path().is_dir())
+        .expect("an ambito folder")
+        .path();
+    let config = fs::read_to_string(site.path().join("cruscotto.yaml")).expect("config");
+    let ambito = config
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- id: "))
+        .expect("an ambito id")
+        .to_string();
+    fs::write(
+        area.join("99-vuoto.md"),
+        format!(
+            "---\nid: vuoto\nkind: strategico-specifico\nambito: {ambito}\nperiod: 2023\ntitle: \"Vuoto\"\nindicators: []\n---\n"
+        ),
+    )
+    .expect("write");
+    let output = cruscotto()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning: the list of indicators is empty"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("99-vuoto.md:7"), "{stderr}");
+}

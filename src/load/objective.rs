@@ -116,10 +116,12 @@ pub fn read(
         Some(node) => {
             let items = values::items(node, "indicators", diags);
             if items.is_empty() && matches!(node.kind, NodeKind::Seq(_)) {
+                // A warning: an objective is written before its indicators
+                // (`cruscotto new obiettivo`, then `new indicatore`).
                 diags.push(
-                    Diagnostic::error("the list of indicators is empty")
+                    Diagnostic::warning("the list of indicators is empty: the objective cannot be measured")
                         .at(&node.span)
-                        .help("an objective is measured by its indicators: write at least one (see docs/content-format.md)"),
+                        .help("an objective is measured by its indicators: write at least one (`cruscotto new indicatore \"NOME\" --obiettivo ID`, or see docs/content-format.md)"),
                 );
             }
             items

@@ -186,17 +186,6 @@ pub fn cases() -> Vec<Case> {
             edit(CONFIG, "  short_name: \"Prova\"", "  name: \"Prova\""),
         ),
         case(
-            "an ambito with no objectives",
-            CONFIG,
-            Some(37),
-            "the ambito `area-c` has no objectives",
-            edit(
-                CONFIG,
-                "servizi:\n",
-                "  - id: area-c\n    title: \"Area C\"\nservizi:\n",
-            ),
-        ),
-        case(
             "an unknown language",
             CONFIG,
             Some(27),

@@ -56,16 +56,6 @@ pub fn cases() -> Vec<Case> {
             edit(STRATEGIC, "\"Quota in percentuale\"", "''"),
         ),
         case(
-            "indicators: []",
-            "content/area-b/02-vuoto.md",
-            Some(7),
-            "the list of indicators is empty",
-            write(
-                "content/area-b/02-vuoto.md",
-                objective("vuoto", "indicators: []\n"),
-            ),
-        ),
-        case(
             "no indicators",
             "content/area-b/02-vuoto.md",
             Some(2),
