@@ -147,6 +147,7 @@ pub fn config_schema() -> Value {
                 "update": text("Facoltativo: l'aggiornamento (es. Aggiornamento 2025)."),
                 "period": period("Gli anni del piano (es. 2025-2027)."),
                 "reference_year": { "type": "integer", "description": "L'anno di cui il sito rende conto: i suoi target sono confrontati con i suoi valori." },
+                "relazione_year": { "type": "integer", "description": "Facoltativo: l'anno di cui riferisce la Relazione sulla performance (predefinito: l'anno di riferimento)." },
                 "last_updated": { "$ref": "#/$defs/date", "description": "La data di ultimo aggiornamento mostrata sulle pagine (giorno/mese/anno)." },
                 "approval": object("Facoltativo: l'atto di approvazione.", json!({
                     "act": text("L'atto (es. Delibera di Giunta n. 10)."),
@@ -167,6 +168,7 @@ pub fn config_schema() -> Value {
                 "cap": number("Il tetto al grado di raggiungimento nelle aggregazioni (predefinito 100)."),
                 "higher_is_better": rule.clone(),
                 "lower_is_better": rule,
+                "values": { "type": "string", "enum": ["printed", "computed"], "description": "Quale valore si misura quando quello stampato non corrisponde al calcolo sulle misure: lo stampato (predefinito) o il calcolato." },
             }), &[]),
             "ambiti": {
                 "type": "array",
@@ -204,6 +206,7 @@ pub fn objective_schema(site: &SiteIds) -> Value {
                 "target": target_text,
                 "revised": target_text,
                 "reason": text("Facoltativo: perché è stato rivisto."),
+                "neutralised": text("Facoltativo: il target è neutralizzato (non valutabile secondo il SMVP), con il motivo."),
             }), &["target"])
         ]
     });
@@ -222,6 +225,9 @@ pub fn objective_schema(site: &SiteIds) -> Value {
                     "remark": text("Facoltativo: un testo stampato accanto al valore."),
                     "cluster_mean": number("Facoltativo: la media del cluster per quell'anno."),
                     "national_mean": number("Facoltativo: il dato medio nazionale per quell'anno."),
+                    "as_of": { "$ref": "#/$defs/date", "description": "Facoltativo: la data di un valore di monitoraggio (vuoto: valore definitivo)." },
+                    "cause": text("Facoltativo: la causa dello scostamento dal target."),
+                    "action": text("Facoltativo: l'azione correttiva."),
                 },
                 "additionalProperties": { "type": ["number", "string", "null"], "description": "Una misura, per nome." }
             }

@@ -252,12 +252,7 @@ pub fn cases() -> Vec<Case> {
                 "  name: \"Ente di prova\" x: [",
             ),
         ),
-        case(
-            "no config at all",
-            CONFIG,
-            None,
-            "there is no site config",
-            |site: &Path| fs::remove_file(site.join(CONFIG)).expect("remove"),
-        ),
+        // No config at all is no site: exit status 2, tested with the other
+        // statuses in tests/authoring.rs.
     ]
 }
