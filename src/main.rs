@@ -120,37 +120,27 @@ fn build(
     };
     let output = output.unwrap_or_else(|| root.join("output"));
     let options = cruscotto::render::site::Options { pdf };
-    let rendered = cruscotto::render_site(root, plan, evaluation, &mut checked.sources, options)
-        .and_then(|mut files| {
-            if pdf {
-                let documents =
-                    cruscotto::render_pdfs(root, plan, evaluation, &mut checked.sources, &files)?;
-                files.extend(documents);
-            }
-            Ok(files)
-        });
-    let files = match rendered {
-        Ok(files) => files,
-        Err(problems) => {
-            eprint!("{}", problems.render(&checked.sources));
-            eprintln!("build failed, the output folder is untouched");
-            return ExitCode::FAILURE;
-        }
-    };
-    match cruscotto::write::write_site(&output, &files) {
-        Ok(()) => {
+    match cruscotto::build_site(
+        root,
+        plan,
+        evaluation,
+        &mut checked.sources,
+        &output,
+        options,
+    ) {
+        Ok(written) => {
             println!(
-                "wrote {} files to {} ({})",
-                files.len(),
+                "wrote {} files to {} ({} new or changed, the others kept) ({})",
+                written.files,
                 output.display(),
+                written.written,
                 counts(&checked)
             );
             ExitCode::SUCCESS
         }
-        Err(problem) => {
-            let diagnostics = cruscotto::diagnostics::Diagnostics::from(problem);
-            eprint!("{}", diagnostics.render(&checked.sources));
-            eprintln!("build failed, the previous output is untouched");
+        Err(problems) => {
+            eprint!("{}", problems.render(&checked.sources));
+            eprintln!("build failed, the output folder is untouched");
             ExitCode::FAILURE
         }
     }

@@ -490,32 +490,47 @@ pub fn piao_json(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String
         objectives,
         rollup: &evaluation.plan,
     };
-    let value =
+    let mut value =
         serde_json::to_value(&document).map_err(|e| format!("cannot write the JSON: {e}"))?;
-    let mut text = serde_json::to_string_pretty(&round_numbers(value))
-        .map_err(|e| format!("cannot write the JSON: {e}"))?;
+    round_numbers(&mut value);
+    let mut text =
+        serde_json::to_string_pretty(&value).map_err(|e| format!("cannot write the JSON: {e}"))?;
     text.push('\n');
     Ok(text.into_bytes())
 }
 
-/// Rounds every JSON number to 6 decimals (exactly: through Decimal).
-fn round_numbers(value: serde_json::Value) -> serde_json::Value {
+/// Rounds every JSON number to 6 decimals (exactly: through Decimal), in
+/// place.
+fn round_numbers(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::Number(n) => {
             let text = n.to_string();
-            match text.parse::<Decimal>() {
-                Ok(d) => serde_json::from_str(&rounded(d).to_string()).unwrap_or(Value::Number(n)),
-                Err(_) => Value::Number(n),
+            if already_rounded(&text) {
+                return;
+            }
+            if let Ok(d) = text.parse::<Decimal>()
+                && let Ok(Value::Number(r)) = serde_json::from_str(&rounded(d).to_string())
+            {
+                *n = r;
             }
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(round_numbers).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, round_numbers(v)))
-                .collect(),
-        ),
-        other => other,
+        Value::Array(items) => items.iter_mut().for_each(round_numbers),
+        Value::Object(map) => map.values_mut().for_each(round_numbers),
+        _ => {}
+    }
+}
+
+/// A number written as `rounded` would write it: at most 6 decimals, no
+/// trailing zero, no exponent, not zero (which may be `-0`). Most numbers of
+/// the plan are, and skip the round trip through Decimal.
+fn already_rounded(text: &str) -> bool {
+    if text.contains(['e', 'E']) || !text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        return false;
+    }
+    match text.split_once('.') {
+        None => true,
+        Some((_, decimals)) => decimals.len() <= 6 && !decimals.ends_with('0'),
     }
 }
 
@@ -618,6 +633,29 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(spreadsheet_safe(cell), safe, "{cell}");
+        }
+    }
+
+    #[test]
+    fn numbers_skip_the_round_trip_only_when_it_would_not_change_them() {
+        for text in [
+            "2023", "-7", "0.5", "15.02", "-8.75", "1.123456", "100", "65991",
+        ] {
+            assert!(already_rounded(text), "{text}");
+            let d: Decimal = text.parse().expect("decimal");
+            assert_eq!(rounded(d).to_string(), text);
+        }
+        for (text, expected) in [
+            ("1.50", "1.5"),
+            ("0.1234565", "0.123457"),
+            ("-0", "0"),
+            ("0.000", "0"),
+            ("2.0000001", "2"),
+        ] {
+            assert!(!already_rounded(text), "{text}");
+            let mut value: serde_json::Value = serde_json::from_str(text).expect("json");
+            round_numbers(&mut value);
+            assert_eq!(value.to_string(), expected);
         }
     }
 }
