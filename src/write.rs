@@ -329,11 +329,27 @@ fn hex(bytes: &[u8]) -> String {
     text
 }
 
-/// True when `old` is a regular file holding exactly `bytes`.
+/// True when `old` is a regular file holding exactly `bytes` (read in
+/// blocks: the old copy of a large file is never held whole).
 fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
     match fs::symlink_metadata(old) {
         Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
-            fs::read(old).is_ok_and(|old| old == bytes)
+            let Ok(mut file) = fs::File::open(old) else {
+                return false;
+            };
+            let mut block = vec![0; 64 * 1024];
+            let mut rest = bytes;
+            while !rest.is_empty() {
+                let wanted = rest.len().min(block.len());
+                if file.read_exact(&mut block[..wanted]).is_err()
+                    || block[..wanted] != rest[..wanted]
+                {
+                    return false;
+                }
+                rest = &rest[wanted..];
+            }
+            true
         }
         _ => false,
     }
