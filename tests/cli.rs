@@ -292,6 +292,12 @@ fn the_published_files_verify_with_sha256sum() {
         .filter(|path| path != "SHA256SUMS")
         .collect();
     assert_eq!(listed, files, "every file is listed");
+    let data_page = fs::read_to_string(output.join("dati/index.html")).expect("data page");
+    assert!(
+        data_page.contains("sha256sum -c SHA256SUMS")
+            && data_page.contains("href=\"../SHA256SUMS\""),
+        "the open-data page says how to verify"
+    );
     let check = std::process::Command::new("sha256sum")
         .args(["--check", "--strict", "--quiet", "SHA256SUMS"])
         .current_dir(&output)
