@@ -130,10 +130,11 @@ fn build(
     ) {
         Ok(written) => {
             println!(
-                "wrote {} files to {} ({} new or changed, the others kept) ({})",
+                "wrote {} files to {} ({} new or changed, {} unchanged and kept; {})",
                 written.files,
                 output.display(),
                 written.written,
+                written.files.saturating_sub(written.written),
                 counts(&checked)
             );
             ExitCode::SUCCESS

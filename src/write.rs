@@ -2,11 +2,15 @@
 //!
 //! The site is written into a staging folder beside the output, file by file
 //! as the pages are rendered, and swapped in only when every file is written:
-//! a failed build leaves the previous output untouched. A file whose bytes are
-//! the same as in the previous output is hard-linked from it rather than
-//! written again, so a one-file edit writes a handful of files. The swap is
-//! one atomic exchange of the two folders on Linux; elsewhere two renames,
-//! and a build killed between them is recovered by the next one.
+//! a failed build leaves the previous output untouched. The staging folder is
+//! the copy the last build swapped out, kept and brought up to date: a file
+//! whose bytes are already there is left alone, one whose bytes are in the
+//! live output is hard-linked from it, and only the others are written (each
+//! into a new file renamed in place, so no shared copy is ever changed); the
+//! files the new site no longer has are deleted. So a one-file edit writes a
+//! handful of files, and no build creates and deletes the whole tree. The
+//! swap is one atomic exchange of the two folders on Linux; elsewhere three
+//! renames, and a build killed between them is recovered by the next one.
 //! `SHA256SUMS` at the root lists every file with its SHA-256.
 
 use std::collections::{BTreeMap, HashSet};
@@ -137,9 +141,6 @@ pub struct Staging {
     /// Folders already created in the staging folder.
     dirs: Mutex<HashSet<PathBuf>>,
     written: AtomicUsize,
-    /// Set once the staging folder is swapped in; until then dropping the
-    /// staging deletes it.
-    done: bool,
 }
 
 impl Staging {
@@ -158,7 +159,7 @@ impl Staging {
         };
         let staging = parent.join(format!(".{name}.staging"));
         let previous = parent.join(format!(".{name}.previous"));
-        recover(&output, &previous)?;
+        recover(&output, &previous, &staging)?;
         if exists(&output) && !ours(&output) && !is_empty_dir(&output) {
             return Err(Diagnostic::error(
                 "the output folder exists and was not written by cruscotto: it is left untouched",
@@ -168,8 +169,17 @@ impl Staging {
         }
         fs::create_dir_all(&parent)
             .map_err(|e| io_error(&parent, "cannot create the folder", &e))?;
-        remove_leftover(&staging)?;
-        fs::create_dir(&staging).map_err(|e| io_error(&staging, "cannot create the folder", &e))?;
+        if exists(&staging) && !ours(&staging) && !is_empty_dir(&staging) {
+            return Err(Diagnostic::error(
+                "this folder is in the way of the build and was not written by cruscotto",
+            )
+            .in_file(&staging)
+            .help("move it elsewhere or delete it"));
+        }
+        if !exists(&staging) {
+            fs::create_dir(&staging)
+                .map_err(|e| io_error(&staging, "cannot create the folder", &e))?;
+        }
         let mut dirs = HashSet::new();
         dirs.insert(staging.clone());
         let staging = Staging {
@@ -179,7 +189,6 @@ impl Staging {
             sums: Mutex::new(BTreeMap::new()),
             dirs: Mutex::new(dirs),
             written: AtomicUsize::new(0),
-            done: false,
         };
         staging.store(MARKER, MARKER_TEXT.as_bytes())?;
         staging.record(
@@ -196,37 +205,90 @@ impl Staging {
     }
 
     /// Writes `SHA256SUMS` and swaps the new output in.
-    pub fn commit(mut self) -> Result<Written, Diagnostic> {
+    pub fn commit(self) -> Result<Written, Diagnostic> {
         let sums = std::mem::take(&mut *self.sums.lock().unwrap_or_else(|e| e.into_inner()));
         let mut text = String::new();
         for (path, hash) in &sums {
             text.push_str(&sums_line(path, hash));
         }
         let files = sums.len() + 1;
+        self.prune(&sums);
         self.store(SUMS, text.as_bytes())?;
         swap(&self.staging, &self.output, &self.previous)?;
-        self.done = true;
         Ok(Written {
             files,
             written: self.written.load(Ordering::Relaxed),
         })
     }
 
-    /// Writes one file into the staging folder, or hard-links the previous
-    /// output's copy when its bytes are the same.
+    /// Puts one file into the staging folder: left alone when it already
+    /// has these bytes, hard-linked from the live output when that has them,
+    /// else written. Never written in place: a new file is renamed over the
+    /// old, whose inode the live output may share.
     fn store(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let target = self.staging.join(relative);
+        if same_bytes(&target, bytes) {
+            return Ok(());
+        }
+        let shown = self.output.join(relative);
         if let Some(dir) = target.parent() {
             self.create_dir(dir)?;
         }
+        if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+            // A folder of the old copy where the new site has a file goes,
+            // unless this build put files in it.
+            let inside = format!("{relative}/");
+            let sums = self.sums.lock().unwrap_or_else(|e| e.into_inner());
+            if sums.keys().any(|k| k.starts_with(&inside)) {
+                return Err(bug(
+                    &shown,
+                    "a file of the site has the path of a folder of the site",
+                ));
+            }
+            drop(sums);
+            remove_tree(&target).map_err(|e| io_error(&shown, "cannot replace the folder", &e))?;
+        }
+        // A read-only folder of the old copy is made writable by its owner.
+        if let Some(dir) = target.parent()
+            && fs::metadata(dir).is_ok_and(|m| m.permissions().readonly())
+        {
+            make_writable(dir);
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let temporary = target.with_file_name(format!(".{name}.cruscotto-new"));
         let old = self.output.join(relative);
-        let kept = same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok();
-        if !kept {
-            fs::write(&target, bytes)
-                .map_err(|e| io_error(&self.output.join(relative), "cannot write the file", &e))?;
+        let _ = fs::remove_file(&temporary);
+        let linked = same_bytes(&old, bytes) && fs::hard_link(&old, &temporary).is_ok();
+        if !linked {
+            fs::write(&temporary, bytes)
+                .map_err(|e| io_error(&shown, "cannot write the file", &e))?;
             self.written.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(())
+        fs::rename(&temporary, &target).map_err(|e| io_error(&shown, "cannot write the file", &e))
+    }
+
+    /// Deletes from the staging folder what the new site does not have.
+    fn prune(&self, sums: &BTreeMap<String, String>) {
+        for entry in walkdir::WalkDir::new(&self.staging)
+            .min_depth(1)
+            .contents_first(true)
+            .into_iter()
+            .flatten()
+        {
+            let Ok(relative) = entry.path().strip_prefix(&self.staging) else {
+                continue;
+            };
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() {
+                // Fails, as it should, unless the folder is left empty.
+                let _ = fs::remove_dir(entry.path());
+            } else if relative != SUMS && !sums.contains_key(&relative) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// Adds a file's checksum to `SHA256SUMS`.
@@ -242,6 +304,20 @@ impl Staging {
     fn create_dir(&self, dir: &Path) -> Result<(), Diagnostic> {
         let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
         if !dirs.contains(dir) {
+            // A file of the old copy where the new site has a folder goes,
+            // unless this build wrote it.
+            for ancestor in dir.ancestors().take_while(|a| *a != self.staging) {
+                if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+                    let relative = ancestor
+                        .strip_prefix(&self.staging)
+                        .map(|r| r.to_string_lossy().replace('\\', "/"))
+                        .unwrap_or_default();
+                    let sums = self.sums.lock().unwrap_or_else(|e| e.into_inner());
+                    if !sums.contains_key(&relative) {
+                        let _ = fs::remove_file(ancestor);
+                    }
+                }
+            }
             fs::create_dir_all(dir).map_err(|e| {
                 let shown = dir
                     .strip_prefix(&self.staging)
@@ -265,14 +341,6 @@ impl Sink for Staging {
         }
         self.store(&relative, &file.bytes)?;
         self.record(relative, &file.bytes, &file.path)
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = remove_tree(&self.staging);
-        }
     }
 }
 
@@ -379,18 +447,22 @@ fn follow_symlinks(output: &Path) -> Result<PathBuf, Diagnostic> {
     )
 }
 
-/// A build stopped between the two renames of the fallback swap leaves the
-/// last complete site in `.previous` and no output: put it back. A
-/// `.previous` beside a complete output is a leftover: delete it.
-fn recover(output: &Path, previous: &Path) -> Result<(), Diagnostic> {
+/// A build stopped between the renames of the fallback swap leaves the
+/// last complete site in `.previous`: with no output, it is put back; beside
+/// a complete output, it becomes the staging folder (or goes, if there is
+/// one).
+fn recover(output: &Path, previous: &Path, staging: &Path) -> Result<(), Diagnostic> {
     if !exists(previous) || !ours(previous) {
         return Ok(());
     }
-    if exists(output) {
-        remove_leftover(previous)
-    } else {
+    if !exists(output) {
         fs::rename(previous, output)
             .map_err(|e| io_error(previous, "cannot restore the previous output", &e))
+    } else if !exists(staging) {
+        fs::rename(previous, staging)
+            .map_err(|e| io_error(previous, "cannot move a leftover folder", &e))
+    } else {
+        remove_leftover(previous)
     }
 }
 
@@ -417,12 +489,9 @@ fn swap(staging: &Path, output: &Path, previous: &Path) -> Result<(), Diagnostic
             .map_err(|e| io_error(output, "cannot move the new site in place", &e));
     }
     match exchange(staging, output) {
-        Ok(()) => {
-            // The staging path now holds the previous output. A copy that
-            // cannot be deleted is deleted by the next build.
-            let _ = remove_tree(staging);
-            return Ok(());
-        }
+        // The staging path now holds the previous output: the next build
+        // brings it up to date.
+        Ok(()) => return Ok(()),
         Err(e) if !unsupported(&e) => {
             return Err(io_error(output, "cannot swap the new site in place", &e));
         }
@@ -432,7 +501,8 @@ fn swap(staging: &Path, output: &Path, previous: &Path) -> Result<(), Diagnostic
 }
 
 /// The swap where folders cannot be exchanged: the output moves aside to
-/// `.previous`, the new site moves in, the previous copy is deleted.
+/// `.previous`, the new site moves in, the previous copy becomes the
+/// staging folder.
 fn swap_by_renames(staging: &Path, output: &Path, previous: &Path) -> Result<(), Diagnostic> {
     remove_leftover(previous)?;
     fs::rename(output, previous)
@@ -442,7 +512,8 @@ fn swap_by_renames(staging: &Path, output: &Path, previous: &Path) -> Result<(),
         let _ = fs::rename(previous, output);
         return Err(io_error(output, "cannot move the new site in place", &e));
     }
-    let _ = remove_tree(previous);
+    // The previous copy becomes the staging folder of the next build.
+    let _ = fs::rename(previous, staging);
     Ok(())
 }
 
@@ -544,8 +615,15 @@ mod tests {
             "the old site is replaced whole"
         );
         assert_eq!(read(&output.join("c.txt")), "two");
-        assert!(!dir.path().join(".output.staging").exists());
+        // The previous copy stays beside, for the next build to update.
+        assert_eq!(read(&dir.path().join(".output.staging/a/b.txt")), "one");
         assert!(!dir.path().join(".output.previous").exists());
+        write_site(&output, &[OutputFile::new("d.txt", "three")]).expect("third build");
+        assert!(
+            !output.join("a/b.txt").exists() && !output.join("c.txt").exists(),
+            "files and folders the site no longer has are gone"
+        );
+        assert_eq!(read(&output.join("d.txt")), "three");
 
         let foreign = dir.path().join("documents");
         fs::create_dir_all(&foreign).expect("mkdir");
@@ -566,10 +644,7 @@ mod tests {
         ];
         assert!(write_site(&output, &bad).is_err());
         assert_eq!(read(&output.join("index.html")), "old");
-        assert!(
-            !dir.path().join(".output.staging").exists(),
-            "the staging folder is cleaned up"
-        );
+        assert!(!output.join("x").exists());
     }
 
     #[cfg(unix)]
@@ -667,7 +742,12 @@ mod tests {
         fs::write(staging.join("index.html"), "new").expect("write");
         swap_by_renames(&staging, &output, &previous).expect("swap");
         assert_eq!(read(&output.join("index.html")), "new");
-        assert!(!staging.exists() && !previous.exists());
+        assert_eq!(
+            read(&staging.join("index.html")),
+            "old",
+            "the previous copy is the next staging folder"
+        );
+        assert!(!previous.exists());
     }
 
     #[test]
@@ -734,6 +814,33 @@ mod tests {
             write_site(&output, &files(text)).expect("a later build");
             assert_eq!(read(&output.join("dati/piao.json")), text);
         }
-        assert!(!dir.path().join(".output.staging").exists());
+    }
+
+    #[test]
+    fn a_file_may_become_a_folder_and_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let output = dir.path().join("output");
+        for files in [
+            vec![OutputFile::new("x", "file")],
+            vec![OutputFile::new("x/y", "in a folder")],
+            vec![OutputFile::new("x", "file again")],
+            vec![OutputFile::new("x/y", "in a folder again")],
+        ] {
+            write_site(&output, &files).expect("build");
+            assert_eq!(files_of(&output).len(), 3, "the file, marker, SHA256SUMS");
+            assert_eq!(
+                read(&output.join(&files[0].path)),
+                String::from_utf8_lossy(&files[0].bytes)
+            );
+        }
+    }
+
+    fn files_of(dir: &Path) -> Vec<PathBuf> {
+        walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect()
     }
 }
