@@ -138,6 +138,7 @@ struct Measured {
     /// User plus system time of the build: steadier than wall time on a
     /// busy machine.
     cpu: Option<Duration>,
+    hugo_cpu: Option<Duration>,
     largest: (String, u64),
     check: Duration,
     hugo: Option<Duration>,
@@ -164,10 +165,11 @@ impl Measured {
             hugo,
             ratio,
         ) + &format!(
-            "   (build min {}, max {}; CPU {})",
+            "   (build min {}, max {}; CPU {}, Hugo's {})",
             format_time(self.spread.0),
             format_time(self.spread.1),
-            self.cpu.map_or("-".to_string(), format_time)
+            self.cpu.map_or("-".to_string(), format_time),
+            self.hugo_cpu.map_or("-".to_string(), format_time)
         )
     }
 }
@@ -202,25 +204,14 @@ fn measure(
     let mut hugos = Vec::new();
     let mut peak = None;
     let mut cpus = Vec::new();
+    let mut hugo_cpus = Vec::new();
     // Interleaved: each run builds with cruscotto, then with Hugo.
     for _ in 0..runs {
         let rss = gnu_time.then_some(rss_file.as_path());
         builds.push(run_build(binary, site, &output, rss));
         if gnu_time {
-            // "%M %U %S": peak KB, user and system seconds.
-            let text = fs::read_to_string(&rss_file).expect("GNU time's output");
-            let fields: Vec<&str> = text
-                .lines()
-                .last()
-                .unwrap_or_default()
-                .split_whitespace()
-                .collect();
-            let kb: u64 = fields[0].parse().expect("peak memory");
-            let seconds: f64 = fields[1..]
-                .iter()
-                .map(|f| f.parse::<f64>().expect("CPU seconds"))
-                .sum();
-            cpus.push(Duration::from_secs_f64(seconds));
+            let (kb, cpu) = gnu_time_figures(&rss_file);
+            cpus.push(cpu);
             peak = Some(peak.map_or(kb, |p: u64| p.max(kb)));
         }
         let start = Instant::now();
@@ -234,8 +225,15 @@ fn measure(
         assert!(status.success(), "cruscotto check failed at {copies}x");
         checks.push(start.elapsed());
         if hugo {
+            let mut command = if gnu_time {
+                let mut c = Command::new(GNU_TIME);
+                c.args(["-f", "%M %U %S", "-o"]).arg(&rss_file).arg("hugo");
+                c
+            } else {
+                Command::new("hugo")
+            };
             let start = Instant::now();
-            let status = Command::new("hugo")
+            let status = command
                 .args(["--quiet", "--source"])
                 .arg(&hugo_site)
                 .arg("--destination")
@@ -244,6 +242,9 @@ fn measure(
                 .expect("run hugo");
             assert!(status.success(), "hugo failed");
             hugos.push(start.elapsed());
+            if gnu_time {
+                hugo_cpus.push(gnu_time_figures(&rss_file).1);
+            }
         }
     }
     builds.sort();
@@ -253,10 +254,28 @@ fn measure(
         spread: (builds[0], builds[builds.len() - 1]),
         peak_kb: peak,
         cpu: (!cpus.is_empty()).then(|| median(&cpus)),
+        hugo_cpu: (!hugo_cpus.is_empty()).then(|| median(&hugo_cpus)),
         largest,
         check: median(&checks),
         hugo: (!hugos.is_empty()).then(|| median(&hugos)),
     }
+}
+
+/// GNU time's "%M %U %S": peak KB, and user plus system time.
+fn gnu_time_figures(file: &Path) -> (u64, Duration) {
+    let text = fs::read_to_string(file).expect("GNU time's output");
+    let fields: Vec<&str> = text
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let kb: u64 = fields[0].parse().expect("peak memory");
+    let seconds: f64 = fields[1..]
+        .iter()
+        .map(|f| f.parse::<f64>().expect("CPU seconds"))
+        .sum();
+    (kb, Duration::from_secs_f64(seconds))
 }
 
 fn median(times: &[Duration]) -> Duration {

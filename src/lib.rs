@@ -59,6 +59,61 @@ pub fn check(root: &Path) -> Checked {
     }
 }
 
+/// Renders every output file of an evaluated site, in memory (sorted by
+/// path). `build_site` writes them as they are rendered instead.
+pub fn render_site(
+    root: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    sources: &mut Sources,
+    options: render::site::Options,
+) -> Result<Vec<write::OutputFile>, Diagnostics> {
+    let theme = load_theme(root, plan, sources)?;
+    let files = write::Collect::default();
+    render_into(plan, evaluation, &theme, &files, options)?;
+    Ok(files.into_files())
+}
+
+/// Renders an evaluated site into `output`, each file written into the
+/// staging folder as soon as it is rendered (the whole site is never held
+/// in memory), and swaps it in when every file is written: on any error the
+/// previous output is untouched. With `options.pdf`, the plan document and
+/// the Relazione are printed from the rendered pages, and their PDFs join
+/// the staging folder (and SHA256SUMS) before the swap.
+pub fn build_site(
+    root: &Path,
+    plan: &Plan,
+    evaluation: &Evaluation,
+    sources: &mut Sources,
+    output: &Path,
+    options: render::site::Options,
+) -> Result<write::Written, BuildFailure> {
+    let theme = load_theme(root, plan, sources).map_err(BuildFailure::Content)?;
+    let staging = write::Staging::begin(output).map_err(|d| BuildFailure::Output(d.into()))?;
+    if options.pdf {
+        // What Chromium loads to print: the pages' styles, fonts and images.
+        let keep = write::Keep::new(&staging, &["assets", "piao", "relazione"]);
+        render_into(plan, evaluation, &theme, &keep, options).map_err(BuildFailure::Content)?;
+        let kept = keep.into_kept();
+        for pdf in
+            render_pdfs(root, plan, evaluation, sources, &kept).map_err(BuildFailure::Content)?
+        {
+            write::Sink::put(&staging, pdf).map_err(|d| BuildFailure::Output(d.into()))?;
+        }
+    } else {
+        render_into(plan, evaluation, &theme, &staging, options).map_err(BuildFailure::Content)?;
+    }
+    staging.commit().map_err(|d| BuildFailure::Output(d.into()))
+}
+
+/// Why a build wrote nothing: the content (or the theme, or printing) could
+/// not be rendered, or the output folder could not be written.
+#[derive(Debug)]
+pub enum BuildFailure {
+    Content(Diagnostics),
+    Output(Diagnostics),
+}
+
 fn load_theme(
     root: &Path,
     plan: &Plan,
@@ -79,33 +134,42 @@ fn load_theme(
     Ok(theme)
 }
 
-/// Renders every output file of an evaluated site, in memory.
-pub fn render_site(
-    root: &Path,
+/// Renders the pages and the data files into `sink`.
+fn render_into(
     plan: &Plan,
     evaluation: &Evaluation,
-    sources: &mut Sources,
+    theme: &render::theme::Theme,
+    sink: &dyn write::Sink,
     options: render::site::Options,
-) -> Result<Vec<write::OutputFile>, Diagnostics> {
-    let theme = load_theme(root, plan, sources)?;
-    let mut files = render::site::render(plan, evaluation, &theme, options)?;
+) -> Result<(), Diagnostics> {
     // Serialising the data cannot fail on valid content: if it does, it is ours.
     let data = |path: &'static str, bytes: Result<Vec<u8>, String>| {
-        bytes.map(|b| write::OutputFile::new(path, b)).map_err(|message| {
-            diagnostics::Diagnostic::error(message)
-                .in_file(path)
-                .help("this is a bug of cruscotto's: please report it with the content that causes it")
-        })
+        let bytes = bytes.map_err(|message| {
+            diagnostics::Diagnostic::error(message).in_file(path).help(
+                "this is a bug of cruscotto's: please report it with the content that causes it",
+            )
+        })?;
+        sink.put(write::OutputFile::new(path, bytes))
     };
-    files.push(data(
-        "dati/indicatori.csv",
-        render::data::indicators_csv(plan, evaluation),
-    )?);
-    files.push(data(
-        "dati/piao.json",
-        render::data::piao_json(plan, evaluation),
-    )?);
-    Ok(files)
+    // The data files are built while the pages render.
+    let (pages, (csv, json)) = rayon::join(
+        || render::site::render(plan, evaluation, theme, options, sink),
+        || {
+            rayon::join(
+                || {
+                    data(
+                        "dati/indicatori.csv",
+                        render::data::indicators_csv(plan, evaluation),
+                    )
+                },
+                || data("dati/piao.json", render::data::piao_json(plan, evaluation)),
+            )
+        },
+    );
+    pages?;
+    csv?;
+    json?;
+    Ok(())
 }
 
 /// Prints the plan document (`piao/index.html`) and the Relazione

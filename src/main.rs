@@ -167,39 +167,35 @@ fn build(
     };
     let output = output.unwrap_or_else(|| root.join("output"));
     let options = cruscotto::render::site::Options { pdf };
-    let rendered = cruscotto::render_site(root, plan, evaluation, &mut checked.sources, options)
-        .and_then(|mut files| {
-            if pdf {
-                let documents =
-                    cruscotto::render_pdfs(root, plan, evaluation, &mut checked.sources, &files)?;
-                files.extend(documents);
-            }
-            Ok(files)
-        });
-    let files = match rendered {
-        Ok(files) => files,
-        Err(problems) => {
-            out.diagnostics(&problems, &checked.sources);
-            out.failure("build failed, the output folder is untouched", started);
-            return Status::ContentErrors;
-        }
-    };
-    match cruscotto::write::write_site(&output, &files) {
-        Ok(()) => {
+    match cruscotto::build_site(
+        root,
+        plan,
+        evaluation,
+        &mut checked.sources,
+        &output,
+        options,
+    ) {
+        Ok(written) => {
             out.closing(
                 &format!(
-                    "wrote {} files to {} ({})",
-                    files.len(),
+                    "wrote {} files to {} ({} new or changed, {} unchanged and kept; {})",
+                    written.files,
                     output.display(),
+                    written.written,
+                    written.files.saturating_sub(written.written),
                     cli::counts(&checked.diagnostics)
                 ),
                 started,
             );
             Status::Success
         }
-        Err(problem) => {
-            let diagnostics = cruscotto::diagnostics::Diagnostics::from(problem);
-            out.diagnostics(&diagnostics, &checked.sources);
+        Err(cruscotto::BuildFailure::Content(problems)) => {
+            out.diagnostics(&problems, &checked.sources);
+            out.failure("build failed, the output folder is untouched", started);
+            Status::ContentErrors
+        }
+        Err(cruscotto::BuildFailure::Output(problems)) => {
+            out.diagnostics(&problems, &checked.sources);
             out.failure("build failed, the previous output is untouched", started);
             Status::Io
         }

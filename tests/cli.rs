@@ -334,3 +334,154 @@ fn an_objective_with_an_empty_list_of_indicators_is_a_warning_with_its_line() {
     );
     assert!(stderr.contains("99-vuoto.md:7"), "{stderr}");
 }
+
+#[test]
+fn the_published_files_verify_with_sha256sum() {
+    let site = copy_site("fixtures/every-shape");
+    build(site.path());
+    let output = site.path().join("output");
+    let sums = fs::read_to_string(output.join("SHA256SUMS")).expect("SHA256SUMS");
+    let listed: Vec<&str> = sums
+        .lines()
+        .map(|line| line.split_once("  ").expect("hash  path").1)
+        .collect();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted, "sorted by path");
+    let files: Vec<String> = files_of(&output)
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|path| path != "SHA256SUMS")
+        .collect();
+    assert_eq!(listed, files, "every file is listed");
+    let data_page = fs::read_to_string(output.join("dati/index.html")).expect("data page");
+    assert!(
+        data_page.contains("sha256sum -c SHA256SUMS")
+            && data_page.contains("href=\"../SHA256SUMS\""),
+        "the open-data page says how to verify"
+    );
+    let check = std::process::Command::new("sha256sum")
+        .args(["--check", "--strict", "--quiet", "SHA256SUMS"])
+        .current_dir(&output)
+        .output()
+        .expect("run sha256sum");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    // A changed file is caught.
+    fs::write(output.join("index.html"), "altered").expect("write");
+    let check = std::process::Command::new("sha256sum")
+        .args(["--check", "--quiet", "SHA256SUMS"])
+        .current_dir(&output)
+        .output()
+        .expect("run sha256sum");
+    assert!(!check.status.success());
+}
+
+/// The number of files a build wrote anew, from its message.
+fn written_by(site: &Path) -> usize {
+    let output = cruscotto()
+        .args(["build", "--root"])
+        .arg(site)
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (_, rest) = stdout.split_once(" (").expect("the counts");
+    rest.split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stdout}"))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_one_file_edit_writes_a_handful_of_files() {
+    use std::os::unix::fs::MetadataExt;
+    let site = copy_site("fixtures/every-shape");
+    let all = written_by(site.path());
+    assert!(all > 20, "the first build writes every file");
+    let output = site.path().join("output");
+    let inode = |path: &str| fs::metadata(output.join(path)).expect("meta").ino();
+    let (style, home) = (inode("assets/style.css"), inode("index.html"));
+    assert_eq!(
+        written_by(site.path()),
+        0,
+        "nothing changed, nothing written"
+    );
+    let file = site
+        .path()
+        .join("content/area-a/01-strategico/01-operativo.md");
+    let mut text = fs::read_to_string(&file).expect("read");
+    text.push_str("\nUna frase aggiunta alla descrizione.\n");
+    fs::write(&file, text).expect("write");
+    let written = written_by(site.path());
+    // The objective's page, the plan document, the open data and SHA256SUMS.
+    assert!(
+        (1..=6).contains(&written),
+        "{written} of {all} files written"
+    );
+    assert!(
+        fs::read_to_string(output.join("dati/piao.json"))
+            .expect("json")
+            .contains("Una frase aggiunta")
+    );
+    assert_eq!(inode("assets/style.css"), style, "unchanged files are kept");
+    assert_eq!(inode("index.html"), home);
+}
+
+#[test]
+fn the_output_does_not_depend_on_the_number_of_threads() {
+    let out = tempfile::tempdir().expect("temp dir");
+    for threads in ["1", "4"] {
+        cruscotto()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["build", "--output"])
+            .arg(out.path().join(threads))
+            .assert()
+            .success();
+    }
+    let one = files_of(&out.path().join("1"));
+    assert!(one.len() > 100, "the default site");
+    assert_eq!(one, files_of(&out.path().join("4")));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_given_as_a_symlink_is_built_where_it_points() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(dir.path().join("www/site")).expect("mkdir");
+    std::os::unix::fs::symlink("www/site", dir.path().join("published")).expect("symlink");
+    for _ in 0..2 {
+        cruscotto()
+            .args(["build", "--root", "fixtures/every-shape", "--output"])
+            .arg(dir.path().join("published"))
+            .assert()
+            .success();
+    }
+    assert!(dir.path().join("www/site/index.html").is_file());
+    let link = fs::symlink_metadata(dir.path().join("published")).expect("meta");
+    assert!(link.file_type().is_symlink(), "the link is kept");
+}
+
+/// Page weight at the seed's size: every HTML page under 200 KB, the
+/// style sheet under 30 KB.
+#[test]
+fn pages_of_the_default_site_are_light() {
+    let out = tempfile::tempdir().expect("temp dir");
+    cruscotto()
+        .args(["build", "--output"])
+        .arg(out.path())
+        .assert()
+        .success();
+    for (path, bytes) in files_of(out.path()) {
+        if path.ends_with(".html") {
+            assert!(bytes.len() < 200 * 1024, "{path}: {} bytes", bytes.len());
+        }
+        if path.ends_with(".css") {
+            assert!(bytes.len() < 30 * 1024, "{path}: {} bytes", bytes.len());
+        }
+    }
+}

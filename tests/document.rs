@@ -269,6 +269,25 @@ fn the_pdf_is_an_a4_document_with_page_numbers_and_bookmarks() {
             "{name} links to local files"
         );
     }
+    // SHA256SUMS lists the PDFs too, and they verify.
+    let sums = fs::read_to_string(output.join("SHA256SUMS")).expect("SHA256SUMS");
+    for name in ["piao.pdf", "relazione.pdf"] {
+        assert!(
+            sums.lines()
+                .any(|line| line.ends_with(&format!("  {name}"))),
+            "SHA256SUMS does not list {name}"
+        );
+    }
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "--quiet", "SHA256SUMS"])
+        .current_dir(&output)
+        .output()
+        .expect("sha256sum");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     // The pages link to it.
     for page in ["index.html", "dati/index.html", "piao/index.html"] {
         let html = fs::read_to_string(output.join(page)).expect(page);

@@ -411,6 +411,10 @@ fn rounded(value: Decimal) -> Decimal {
 }
 
 pub fn piao_json(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String> {
+    pretty_json(json_document(plan, evaluation)).map(String::into_bytes)
+}
+
+fn json_document<'a>(plan: &'a Plan, evaluation: &'a Evaluation) -> JsonPlan<'a> {
     let index = PlanIndex::new(plan);
     let config = &plan.config;
     let rule = |r: crate::model::ScoringRule| match r {
@@ -446,7 +450,7 @@ pub fn piao_json(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String
                 .collect(),
         })
         .collect();
-    let document = JsonPlan {
+    JsonPlan {
         ente: JsonEnte {
             name: &config.ente.name,
             short_name: config.ente.short_name.as_deref(),
@@ -489,33 +493,84 @@ pub fn piao_json(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String
             .collect(),
         objectives,
         rollup: &evaluation.plan,
-    };
-    let value =
-        serde_json::to_value(&document).map_err(|e| format!("cannot write the JSON: {e}"))?;
-    let mut text = serde_json::to_string_pretty(&round_numbers(value))
-        .map_err(|e| format!("cannot write the JSON: {e}"))?;
-    text.push('\n');
-    Ok(text.into_bytes())
+    }
 }
 
-/// Rounds every JSON number to 6 decimals (exactly: through Decimal).
-fn round_numbers(value: serde_json::Value) -> serde_json::Value {
+/// The document as `serde_json` pretty-prints it, numbers rounded, with the
+/// objectives turned into JSON one at a time and appended to the text,
+/// instead of the whole plan held as one `serde_json::Value`, many times the
+/// size of the text.
+fn pretty_json(mut document: JsonPlan) -> Result<String, String> {
+    let objectives = std::mem::take(&mut document.objectives);
+    let rest = pretty(&document)?;
+    const PLACE: &str = "\n  \"objectives\": [],\n";
+    let (head, tail) = match rest.split_once(PLACE) {
+        Some(parts) if !objectives.is_empty() => parts,
+        _ => return Ok(rest + "\n"),
+    };
+    let mut text = String::new();
+    text.push_str(head);
+    text.push_str("\n  \"objectives\": [\n");
+    for (n, objective) in objectives.iter().enumerate() {
+        if n > 0 {
+            text.push_str(",\n");
+        }
+        // Each objective sits two levels deep: four spaces more on every
+        // line (JSON strings hold no line breaks).
+        for (l, line) in pretty(objective)?.lines().enumerate() {
+            if l > 0 {
+                text.push('\n');
+            }
+            text.push_str("    ");
+            text.push_str(line);
+        }
+    }
+    text.push_str("\n  ],\n");
+    text.push_str(tail);
+    text.push('\n');
+    Ok(text)
+}
+
+/// One value as pretty JSON, its numbers rounded.
+fn pretty<T: Serialize>(value: &T) -> Result<String, String> {
+    let error = |e: serde_json::Error| format!("cannot write the JSON: {e}");
+    let mut value = serde_json::to_value(value).map_err(error)?;
+    round_numbers(&mut value);
+    serde_json::to_string_pretty(&value).map_err(error)
+}
+
+/// Rounds every JSON number to 6 decimals (exactly: through Decimal), in
+/// place.
+fn round_numbers(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::Number(n) => {
             let text = n.to_string();
-            match text.parse::<Decimal>() {
-                Ok(d) => serde_json::from_str(&rounded(d).to_string()).unwrap_or(Value::Number(n)),
-                Err(_) => Value::Number(n),
+            if already_rounded(&text) {
+                return;
+            }
+            if let Ok(d) = text.parse::<Decimal>()
+                && let Ok(Value::Number(r)) = serde_json::from_str(&rounded(d).to_string())
+            {
+                *n = r;
             }
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(round_numbers).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, round_numbers(v)))
-                .collect(),
-        ),
-        other => other,
+        Value::Array(items) => items.iter_mut().for_each(round_numbers),
+        Value::Object(map) => map.values_mut().for_each(round_numbers),
+        _ => {}
+    }
+}
+
+/// A number written as `rounded` would write it: at most 6 decimals, no
+/// trailing zero, no exponent, not zero (which may be `-0`). Most numbers of
+/// the plan are, and skip the round trip through Decimal.
+fn already_rounded(text: &str) -> bool {
+    if text.contains(['e', 'E']) || !text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        return false;
+    }
+    match text.split_once('.') {
+        None => true,
+        Some((_, decimals)) => decimals.len() <= 6 && !decimals.ends_with('0'),
     }
 }
 
@@ -600,6 +655,25 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
 mod tests {
     use super::*;
 
+    /// piao.json as one `serde_json::Value`, the way it was written before
+    /// the objectives were split out: the bytes must not change.
+    #[test]
+    fn the_json_is_the_same_as_the_whole_document_pretty_printed() {
+        for root in ["fixtures/every-shape", "."] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
+            let checked = crate::check(&root);
+            let (plan, evaluation) = checked.evaluated.as_ref().expect("the site checks");
+            let fast = piao_json(plan, evaluation).expect("json");
+            let document = json_document(plan, evaluation);
+            let mut value = serde_json::to_value(&document).expect("value");
+            round_numbers(&mut value);
+            let mut whole = serde_json::to_string_pretty(&value).expect("text");
+            whole.push('\n');
+            assert!(whole.contains("\"objectives\": [\n"));
+            assert_eq!(String::from_utf8(fast).expect("utf-8"), whole);
+        }
+    }
+
     #[test]
     fn text_cells_cannot_become_formulas_and_numbers_stay_numbers() {
         for (cell, safe) in [
@@ -618,6 +692,29 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(spreadsheet_safe(cell), safe, "{cell}");
+        }
+    }
+
+    #[test]
+    fn numbers_skip_the_round_trip_only_when_it_would_not_change_them() {
+        for text in [
+            "2023", "-7", "0.5", "15.02", "-8.75", "1.123456", "100", "65991",
+        ] {
+            assert!(already_rounded(text), "{text}");
+            let d: Decimal = text.parse().expect("decimal");
+            assert_eq!(rounded(d).to_string(), text);
+        }
+        for (text, expected) in [
+            ("1.50", "1.5"),
+            ("0.1234565", "0.123457"),
+            ("-0", "0"),
+            ("0.000", "0"),
+            ("2.0000001", "2"),
+        ] {
+            assert!(!already_rounded(text), "{text}");
+            let mut value: serde_json::Value = serde_json::from_str(text).expect("json");
+            round_numbers(&mut value);
+            assert_eq!(value.to_string(), expected);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Labels of the site, from the theme's translation file (`i18n/<lang>.yaml`).
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use serde::Serialize;
 
@@ -10,16 +10,17 @@ use serde::Serialize;
 pub struct Labels {
     #[serde(flatten)]
     map: BTreeMap<String, String>,
-    /// Keys asked for but not found: a bug in the theme, reported after rendering.
+    /// Keys asked for but not found: a bug in the theme, reported after
+    /// rendering (pages are rendered on several threads).
     #[serde(skip)]
-    missing: RefCell<BTreeSet<String>>,
+    missing: Mutex<BTreeSet<String>>,
 }
 
 impl Labels {
     pub fn new(map: BTreeMap<String, String>) -> Self {
         Labels {
             map,
-            missing: RefCell::new(BTreeSet::new()),
+            missing: Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -27,7 +28,10 @@ impl Labels {
         match self.map.get(key) {
             Some(text) => text.clone(),
             None => {
-                self.missing.borrow_mut().insert(key.to_string());
+                self.missing
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(key.to_string());
                 format!("[{key}]")
             }
         }
@@ -43,7 +47,12 @@ impl Labels {
     }
 
     pub fn missing(&self) -> Vec<String> {
-        self.missing.borrow().iter().cloned().collect()
+        self.missing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned()
+            .collect()
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {

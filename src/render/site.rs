@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Mutex;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -14,8 +16,8 @@ use crate::render::format::date;
 use crate::render::index_rows::{IndexRow, index_rows};
 use crate::render::series;
 use crate::render::theme::Theme;
-use crate::render::views::{self, Ctx, Link, ObjectiveSummary, ObjectiveView, paths};
-use crate::write::OutputFile;
+use crate::render::views::{self, Ctx, Link, ObjectiveSummary, paths};
+use crate::write::{Collect, OutputFile, Sink};
 
 #[derive(Debug, Serialize)]
 struct SiteView {
@@ -60,22 +62,18 @@ struct PageView {
 
 /// What every template gets, plus the page's own data.
 struct Renderer<'a> {
+    /// The templates, with the site and the labels in the global context
+    /// (serialised once, not once per page).
     tera: Tera,
     ctx: Ctx<'a>,
-    /// Every objective's view (charts included), built once for its page and
-    /// the printable page.
-    objectives: Vec<ObjectiveView>,
     site: SiteView,
     /// Where each template comes from, for messages.
     origins: &'a BTreeMap<String, String>,
     options: Options,
-}
-
-/// What the pages add up to: the files, and the addresses for the sitemap.
-#[derive(Debug, Default)]
-struct Output {
-    files: Vec<OutputFile>,
-    sitemap: Vec<String>,
+    /// Where each page goes as soon as it is rendered.
+    sink: &'a dyn Sink,
+    /// The addresses of the pages, for the sitemap.
+    sitemap: Mutex<Vec<String>>,
 }
 
 /// What a build asks of the render besides the content.
@@ -86,13 +84,14 @@ pub struct Options {
 }
 
 impl<'a> Renderer<'a> {
-    /// Compiles the theme's templates and builds what every page shares;
-    /// the objectives' views are built by `render`, which needs them.
+    /// Compiles the theme's templates and builds what every page shares,
+    /// put once into Tera's global context.
     fn new(
         plan: &'a Plan,
         evaluation: &'a Evaluation,
         theme: &'a Theme,
         options: Options,
+        sink: &'a dyn Sink,
     ) -> Result<Self, Diagnostic> {
         let mut tera = Tera::new();
         let templates: Vec<(&str, &str)> = theme
@@ -114,44 +113,53 @@ impl<'a> Renderer<'a> {
         })?;
         let ctx = Ctx::new(plan, evaluation, &theme.labels);
         let site = site_view(&ctx);
+        tera.global_context().insert("site", &site);
+        tera.global_context().insert("t", &theme.labels);
         Ok(Renderer {
             tera,
             ctx,
-            objectives: Vec::new(),
             site,
             origins: &theme.origins,
             options,
+            sink,
+            sitemap: Mutex::new(Vec::new()),
         })
     }
 }
 
+/// Renders every page into `sink`, the pages on all cores. The pages are
+/// the same whatever the order the threads finish in; of several failures
+/// the first in page order is reported.
 pub fn render(
     plan: &Plan,
     evaluation: &Evaluation,
     theme: &Theme,
     options: Options,
-) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut renderer = Renderer::new(plan, evaluation, theme, options)?;
-    renderer.objectives = (0..plan.objectives.len())
-        .map(|position| views::objective_view(&renderer.ctx, position))
-        .collect();
-    let mut out = Output::default();
-    renderer.home(&mut out)?;
-    renderer.ambiti(&mut out)?;
-    renderer.objectives(&mut out)?;
-    renderer.servizi(&mut out)?;
-    renderer.indicators(&mut out)?;
-    renderer.simple_pages(&mut out)?;
-    renderer.search(&mut out)?;
-    renderer.document(&mut out)?;
-    renderer.relazione(&mut out)?;
-    renderer.series_files(&mut out)?;
-    renderer.not_found(&mut out, theme)?;
-    renderer.sitemap_xml(&mut out)?;
-    for (path, bytes) in &theme.statics {
-        let path = Path::new("assets").join(path);
-        out.files.push(OutputFile::new(path, bytes.clone()));
-    }
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let renderer = Renderer::new(plan, evaluation, theme, options, sink)?;
+    // The sections of the site, each a task (those with many pages split
+    // further).
+    first_error((0..12).into_par_iter().map(|section| match section {
+        0 => renderer.home(),
+        1 => renderer.ambiti(),
+        2 => renderer.objectives(),
+        3 => renderer.servizi(),
+        4 => renderer.indicators(),
+        5 => renderer.simple_pages(),
+        6 => renderer.search(),
+        7 => renderer.document(),
+        8 => renderer.relazione(),
+        9 => renderer.series_files(),
+        10 => renderer.not_found(theme),
+        _ => theme.statics.iter().try_for_each(|(path, bytes)| {
+            sink.put(OutputFile::new(
+                Path::new("assets").join(path),
+                bytes.clone(),
+            ))
+        }),
+    }))?;
+    renderer.sitemap_xml()?;
     let missing = theme.labels.missing();
     if !missing.is_empty() {
         return Err(Diagnostic::error(format!(
@@ -164,7 +172,15 @@ pub fn render(
         ))
         .help("add the missing keys to the translation file"));
     }
-    Ok(out.files)
+    Ok(())
+}
+
+/// The first failure, in the order of the items (not of the threads).
+fn first_error(
+    results: impl IndexedParallelIterator<Item = Result<(), Diagnostic>>,
+) -> Result<(), Diagnostic> {
+    let results: Vec<_> = results.collect();
+    results.into_iter().collect()
 }
 
 /// The plan document's page (`piao/index.html`) for printing, with the
@@ -176,12 +192,13 @@ pub fn render_document(
     options: Options,
     pages: Pages,
 ) -> Result<(document::DocumentView, Vec<u8>), Diagnostic> {
-    let renderer = Renderer::new(plan, evaluation, theme, options)?;
+    let files = Collect::default();
+    let renderer = Renderer::new(plan, evaluation, theme, options, &files)?;
     let view = document::document_view(&renderer.ctx, pages);
-    let mut out = Output::default();
-    renderer.document_page(&mut out, &view)?;
-    let html = out
-        .files
+    renderer.document_page(&view)?;
+    drop(renderer);
+    let html = files
+        .into_files()
         .into_iter()
         .find(|f| f.path == Path::new(paths::DOCUMENT))
         .map(|f| f.bytes)
@@ -307,27 +324,26 @@ impl Renderer<'_> {
 
     fn emit(
         &self,
-        out: &mut Output,
         template: &str,
         page: PageView,
         data: &[(&str, &dyn erased::Value)],
     ) -> Result<(), Diagnostic> {
         let mut context = Context::new();
-        context.insert("site", &self.site);
-        context.insert("t", self.ctx.labels);
         context.insert("page", &page);
         for (key, value) in data {
             value.insert_into(&mut context, key);
         }
         let html = self.render_template(template, &page.path, &context)?;
         if page.path != paths::NOT_FOUND {
-            out.sitemap.push(page.canonical.clone());
+            self.sitemap
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(page.canonical.clone());
         }
-        out.files.push(OutputFile::new(page.path, html));
-        Ok(())
+        self.sink.put(OutputFile::new(page.path, html))
     }
 
-    fn home(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn home(&self) -> Result<(), Diagnostic> {
         let ctx = &self.ctx;
         let plan = ctx.plan;
         let ambiti: Vec<AmbitoView> = (0..plan.config.ambiti.len())
@@ -373,7 +389,6 @@ impl Renderer<'_> {
         );
         let page = self.page(paths::HOME, ctx.t("home_title"), intro.clone(), Vec::new());
         self.emit(
-            out,
             "index.html",
             page,
             &[
@@ -390,27 +405,29 @@ impl Renderer<'_> {
         )
     }
 
-    fn ambiti(&self, out: &mut Output) -> Result<(), Diagnostic> {
-        for a in 0..self.ctx.plan.config.ambiti.len() {
-            let view = ambito_view(&self.ctx, a);
-            let ambito = &self.ctx.plan.config.ambiti[a];
-            let page = self.page(
-                &paths::ambito(&ambito.id),
-                ambito.title.clone(),
-                format!("{}: {}", self.ctx.t("ambito_label"), ambito.title),
-                vec![Link {
-                    href: paths::ambito(&ambito.id),
-                    text: ambito.title.clone(),
-                }],
-            );
-            self.emit(
-                out,
-                "ambito.html",
-                page,
-                &[("ambito", &view), ("charts", &SummaryCharts::default())],
-            )?;
-        }
-        Ok(())
+    fn ambiti(&self) -> Result<(), Diagnostic> {
+        first_error(
+            (0..self.ctx.plan.config.ambiti.len())
+                .into_par_iter()
+                .map(|a| {
+                    let view = ambito_view(&self.ctx, a);
+                    let ambito = &self.ctx.plan.config.ambiti[a];
+                    let page = self.page(
+                        &paths::ambito(&ambito.id),
+                        ambito.title.clone(),
+                        format!("{}: {}", self.ctx.t("ambito_label"), ambito.title),
+                        vec![Link {
+                            href: paths::ambito(&ambito.id),
+                            text: ambito.title.clone(),
+                        }],
+                    );
+                    self.emit(
+                        "ambito.html",
+                        page,
+                        &[("ambito", &view), ("charts", &SummaryCharts::default())],
+                    )
+                }),
+        )
     }
 
     fn trail_of(&self, position: usize) -> Vec<Link> {
@@ -445,23 +462,28 @@ impl Renderer<'_> {
         trail
     }
 
-    fn objectives(&self, out: &mut Output) -> Result<(), Diagnostic> {
-        for position in 0..self.ctx.plan.objectives.len() {
-            let view = &self.objectives[position];
-            let objective = &self.ctx.plan.objectives[position];
-            let description = format!("{}: {}", view.summary.kind_label, objective.title);
-            let page = self.page(
-                &paths::objective(&objective.id),
-                objective.title.clone(),
-                description,
-                self.trail_of(position),
-            );
-            self.emit(out, "objective.html", page, &[("objective", view)])?;
-        }
-        Ok(())
+    fn objectives(&self) -> Result<(), Diagnostic> {
+        first_error(
+            (0..self.ctx.plan.objectives.len())
+                .into_par_iter()
+                .map(|position| {
+                    // Built here, not kept: the view (charts included) is
+                    // needed by this page only.
+                    let view = &views::objective_view(&self.ctx, position);
+                    let objective = &self.ctx.plan.objectives[position];
+                    let description = format!("{}: {}", view.summary.kind_label, objective.title);
+                    let page = self.page(
+                        &paths::objective(&objective.id),
+                        objective.title.clone(),
+                        description,
+                        self.trail_of(position),
+                    );
+                    self.emit("objective.html", page, &[("objective", view)])
+                }),
+        )
     }
 
-    fn servizi(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn servizi(&self) -> Result<(), Diagnostic> {
         let ctx = &self.ctx;
         let plan = ctx.plan;
         let views: Vec<ServizioView> = plan
@@ -507,8 +529,8 @@ impl Renderer<'_> {
                 text: title.clone(),
             }],
         );
-        self.emit(out, "servizi.html", page, &[("servizi", &views)])?;
-        for view in &views {
+        self.emit("servizi.html", page, &[("servizi", &views)])?;
+        first_error(views.par_iter().map(|view| {
             let page = self.page(
                 &view.href,
                 view.name.clone(),
@@ -524,12 +546,11 @@ impl Renderer<'_> {
                     },
                 ],
             );
-            self.emit(out, "servizio.html", page, &[("servizio", view)])?;
-        }
-        Ok(())
+            self.emit("servizio.html", page, &[("servizio", view)])
+        }))
     }
 
-    fn indicators(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn indicators(&self) -> Result<(), Diagnostic> {
         let rows: Vec<IndexRow> = index_rows(&self.ctx);
         let year = self.site.reference_year.to_string();
         let columns = IndexColumns {
@@ -565,7 +586,6 @@ impl Renderer<'_> {
             .fill("indicators_caption", &[("count", &rows.len().to_string())]);
         let page = self.section_page(paths::INDICATORS, "indicators_title", "indicators_intro");
         self.emit(
-            out,
             "indicators.html",
             page,
             &[
@@ -579,7 +599,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn simple_pages(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn simple_pages(&self) -> Result<(), Diagnostic> {
         let config = &self.ctx.plan.config;
         let scoring = &config.scoring;
         let partial = self.ctx.format.percent(scoring.partial_from);
@@ -633,7 +653,6 @@ impl Renderer<'_> {
             .map(|r| views::reason_view(&self.ctx, *r))
             .collect();
         self.emit(
-            out,
             "method.html",
             page,
             &[
@@ -656,7 +675,6 @@ impl Renderer<'_> {
         let page = self.section_page(paths::DATA, "data_title", "data_intro");
         let columns: Vec<&str> = crate::render::data::CSV_COLUMNS.to_vec();
         self.emit(
-            out,
             "data.html",
             page,
             &[
@@ -668,7 +686,7 @@ impl Renderer<'_> {
         )
     }
 
-    fn search(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn search(&self) -> Result<(), Diagnostic> {
         let ctx = &self.ctx;
         let mut items = Vec::new();
         for (o, objective) in ctx.plan.objectives.iter().enumerate() {
@@ -712,50 +730,38 @@ impl Renderer<'_> {
                 text: title,
             }],
         );
-        self.emit(
-            out,
-            "search.html",
-            page,
-            &[("items", &items), ("all", &all)],
-        )
+        self.emit("search.html", page, &[("items", &items), ("all", &all)])
     }
 
     /// The CSV of each indicator's chart data, beside the pages.
-    fn series_files(&self, out: &mut Output) -> Result<(), Diagnostic> {
-        for (o, i, indicator) in self.ctx.plan.indicators() {
-            if series::has_chart(&self.ctx, o, i) {
-                let path = paths::series_csv(&indicator.id);
-                let bytes = series::series_csv(&self.ctx, o, i)
-                    .map_err(|message| Diagnostic::error(message).in_file(&path))?;
-                out.files.push(OutputFile::new(path, bytes));
+    fn series_files(&self) -> Result<(), Diagnostic> {
+        let indicators: Vec<_> = self.ctx.plan.indicators().collect();
+        first_error(indicators.par_iter().map(|&(o, i, indicator)| {
+            if !series::has_chart(&self.ctx, o, i) {
+                return Ok(());
             }
-        }
-        Ok(())
+            let path = paths::series_csv(&indicator.id);
+            let bytes = series::series_csv(&self.ctx, o, i)
+                .map_err(|message| Diagnostic::error(message).in_file(&path))?;
+            self.sink.put(OutputFile::new(path, bytes))
+        }))
     }
 
     /// The plan document, its page style, and a redirect from the former
     /// printable page's address.
-    fn document(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn document(&self) -> Result<(), Diagnostic> {
         let view = document::document_view(&self.ctx, Pages::None);
-        self.document_page(out, &view)?;
+        self.document_page(&view)?;
         let mut context = Context::new();
-        context.insert("site", &self.site);
-        context.insert("t", self.ctx.labels);
         context.insert("target", "../piao/index.html");
         let html = self.render_template("redirect.html", paths::PRINT, &context)?;
-        out.files.push(OutputFile::new(paths::PRINT, html));
-        Ok(())
+        self.sink.put(OutputFile::new(paths::PRINT, html))
     }
 
-    fn document_page(
-        &self,
-        out: &mut Output,
-        view: &document::DocumentView,
-    ) -> Result<(), Diagnostic> {
-        self.page_css(out, document::PAGE_CSS, &self.ctx.t("document_section"))?;
+    fn document_page(&self, view: &document::DocumentView) -> Result<(), Diagnostic> {
+        self.page_css(document::PAGE_CSS, &self.ctx.t("document_section"))?;
         let page = self.section_page(paths::DOCUMENT, "document_title", "document_intro");
         self.emit(
-            out,
             "document.html",
             page,
             &[("document", view), ("pdf_href", &self.pdf_href())],
@@ -764,7 +770,7 @@ impl Renderer<'_> {
 
     /// The page box, running header and page numbers of a printed document
     /// (`section`: its name, in the header).
-    fn page_css(&self, out: &mut Output, path: &str, section: &str) -> Result<(), Diagnostic> {
+    fn page_css(&self, path: &str, section: &str) -> Result<(), Diagnostic> {
         let css_string = |text: &str| {
             text.replace('\\', "\\\\")
                 .replace('"', "\\\"")
@@ -780,8 +786,7 @@ impl Renderer<'_> {
         context.insert("page_word", &css_string(&self.ctx.t("document_page")));
         context.insert("of_word", &css_string(&self.ctx.t("document_page_of")));
         let css = self.render_template("document-page.css", path, &context)?;
-        out.files.push(OutputFile::new(path, css));
-        Ok(())
+        self.sink.put(OutputFile::new(path, css))
     }
 
     /// The plan document's PDF, when the build prints it.
@@ -803,25 +808,24 @@ impl Renderer<'_> {
     }
 
     /// The Relazione sulla performance: a page of its own, with its own template.
-    fn relazione(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn relazione(&self) -> Result<(), Diagnostic> {
         let view = crate::render::relazione::relazione_view(&self.ctx);
         let trail = vec![Link {
             href: paths::RELAZIONE.into(),
             text: view.title.clone(),
         }];
         let description = view.summary.first().cloned().unwrap_or_default();
-        self.page_css(out, paths::RELAZIONE_PAGE_CSS, &view.title)?;
+        self.page_css(paths::RELAZIONE_PAGE_CSS, &view.title)?;
         let page = self.page(paths::RELAZIONE, view.title.clone(), description, trail);
         let pdf_href = self.options.pdf.then_some(paths::RELAZIONE_PDF);
         self.emit(
-            out,
             "relazione.html",
             page,
             &[("relazione", &view), ("pdf_href", &pdf_href)],
         )
     }
 
-    fn not_found(&self, out: &mut Output, theme: &Theme) -> Result<(), Diagnostic> {
+    fn not_found(&self, theme: &Theme) -> Result<(), Diagnostic> {
         // Served at any address, so its style is inline (fonts fall back to
         // the system's).
         let css = theme
@@ -838,22 +842,20 @@ impl Renderer<'_> {
         // The Content-Security-Policy allows this one inline style by its hash.
         let hash = format!("sha256-{}", base64_sha256(css.as_bytes()));
         self.emit(
-            out,
             "404.html",
             page,
             &[("inline_css", &css), ("inline_css_hash", &hash)],
         )
     }
 
-    fn sitemap_xml(&self, out: &mut Output) -> Result<(), Diagnostic> {
+    fn sitemap_xml(&self) -> Result<(), Diagnostic> {
         let mut context = Context::new();
-        let mut urls = out.sitemap.clone();
+        let mut urls = std::mem::take(&mut *self.sitemap.lock().unwrap_or_else(|e| e.into_inner()));
         urls.sort();
         context.insert("urls", &urls);
         context.insert("lastmod", &self.site.last_updated_iso);
         let xml = self.render_template("sitemap.xml", "sitemap.xml", &context)?;
-        out.files.push(OutputFile::new("sitemap.xml", xml));
-        Ok(())
+        self.sink.put(OutputFile::new("sitemap.xml", xml))
     }
 }
 
