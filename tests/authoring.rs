@@ -403,7 +403,7 @@ fn every_preset_builds_without_errors() {
         assert_eq!(status, 0, "{preset}: {stderr}");
         assert!(
             // The second ambito waits for its first objective (the tutorial's).
-            stdout.contains("(0 errors, 1 warning) in "),
+            stdout.contains("; 0 errors, 1 warning) in "),
             "{preset}: {stdout}"
         );
     }
