@@ -9,6 +9,10 @@
 //! search with and without JavaScript. Needs Node.js with npm, Debian's Chromium at /usr/bin/chromium and
 //! a Java runtime; `.ci/run` installs them.
 
+mod common;
+
+use common::copy_dir;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -259,16 +263,4 @@ fn a_page_that_breaks_the_content_security_policy_fails_the_checks() {
         stdout.contains("Content-Security-Policy violation: script-src-elem"),
         "{stdout}"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
 }

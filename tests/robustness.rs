@@ -3,7 +3,10 @@
 //! Windows line endings, text that a spreadsheet would run, a narrative
 //! with links of every allowed kind.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::snapshot;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,24 +21,6 @@ fn build(root: &Path, output: &Path) {
         .arg(output)
         .assert()
         .success();
-}
-
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in fs::read_dir(&folder).expect("read dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).expect("inside").to_path_buf();
-                files.insert(relative, fs::read(&path).expect("read"));
-            }
-        }
-    }
-    files
 }
 
 const TEXT: [&str; 7] = ["yaml", "md", "html", "xml", "css", "js", "txt"];
