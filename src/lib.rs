@@ -95,9 +95,7 @@ pub fn build_site(
         let keep = write::Keep::new(&staging, &["assets", "piao", "relazione"]);
         render_into(plan, evaluation, &theme, &keep, options).map_err(BuildFailure::Content)?;
         let kept = keep.into_kept();
-        for pdf in
-            render_pdfs(root, plan, evaluation, sources, &kept).map_err(BuildFailure::Content)?
-        {
+        for pdf in render_pdfs(plan, evaluation, &theme, &kept).map_err(BuildFailure::Content)? {
             write::Sink::put(&staging, pdf).map_err(|d| BuildFailure::Output(d.into()))?;
         }
     } else {
@@ -173,31 +171,19 @@ fn render_into(
 }
 
 /// Prints the plan document (`piao/index.html`) and the Relazione
-/// (`relazione/index.html`), rendered among `files`, to the PDFs beside
-/// them: `piao.pdf`, filed as the PIAO's performance section, and
-/// `relazione.pdf`.
+/// (`relazione/index.html`) to the PDFs beside them: `piao.pdf`, filed as
+/// the PIAO's performance section, and `relazione.pdf`. `files` are the
+/// pages with what they load (`assets/`, `piao/`, `relazione/`).
 pub fn render_pdfs(
-    root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
-    sources: &mut Sources,
+    theme: &render::theme::Theme,
     files: &[write::OutputFile],
 ) -> Result<Vec<write::OutputFile>, Diagnostics> {
     use render::document::{self, Pages};
     use render::views::paths;
     let chromium = print::find_chromium()?;
-    let theme = load_theme(root, plan, sources)?;
     let options = render::site::Options { pdf: true };
-    // The pages' styles, fonts and images: what Chromium loads to print them.
-    let needed: Vec<write::OutputFile> = files
-        .iter()
-        .filter(|f| {
-            ["assets", "piao", "relazione"]
-                .iter()
-                .any(|folder| f.path.starts_with(folder))
-        })
-        .cloned()
-        .collect();
     let config = &plan.config;
     let labels = &theme.labels;
     let mut pdfs = Vec::new();
@@ -211,12 +197,12 @@ pub fn render_pdfs(
     };
     let bytes = print::print_pdf(
         &chromium,
-        &needed,
+        files,
         paths::DOCUMENT,
         |pages| {
             let pages = pages.map_or(Pages::Placeholder, Pages::Known);
             let (view, html) =
-                render::site::render_document(plan, evaluation, &theme, options, pages)?;
+                render::site::render_document(plan, evaluation, theme, options, pages)?;
             Ok(print::Printing {
                 html,
                 headings: document::headings(&view, &|key| labels.get(key)),
@@ -250,7 +236,7 @@ pub fn render_pdfs(
         };
         let bytes = print::print_pdf(
             &chromium,
-            &needed,
+            files,
             paths::RELAZIONE,
             |_| {
                 Ok(print::Printing {
