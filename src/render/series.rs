@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use crate::engine::scoring::Status;
 use crate::engine::{Basis, YearResult};
 use crate::model::{Indicator, TargetEntry, TargetKind, Unit, Year};
-use crate::render::charts::{
-    self, Bar, BarLabels, Benchmarks, ChartText, MixLabels, MixRow, SeriesChart, SeriesLabels,
-    TargetMark,
-};
+use crate::render::charts::ChartText;
+use crate::render::charts::achievement::{self, Bar, BarLabels};
+use crate::render::charts::series::{self, Benchmarks, SeriesChart, SeriesLabels, TargetMark};
+use crate::render::charts::status_mix::{self, MixLabels, MixRow};
 use crate::render::format::machine;
 use crate::render::site::{ChartBlock, SummaryCharts};
 use crate::render::views::{ChartView, Ctx, paths, status_view};
@@ -210,7 +210,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
             })
             .collect(),
     };
-    match charts::series_svg(&chart) {
+    match series::series_svg(&chart) {
         Some(svg) => ChartView {
             svg: Some(svg),
             fallback: None,
@@ -425,7 +425,7 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> O
         &[("value", &ctx.format.percent(Decimal::ONE_HUNDRED))],
     );
     let axis = ctx.t("chart_achievement_axis");
-    let svg = charts::achievement_svg(
+    let svg = achievement::achievement_svg(
         id,
         ChartText {
             title: &title,
@@ -491,7 +491,7 @@ fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
             counts: *counts,
         })
         .collect();
-    let svg = charts::status_mix_svg(
+    let svg = status_mix::status_mix_svg(
         "chart-mix",
         ChartText {
             title: &title,
