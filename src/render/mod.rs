@@ -3,19 +3,14 @@
 
 pub mod charts;
 pub mod data;
-pub mod document;
 pub mod format;
 pub mod i18n;
-pub mod index_rows;
 pub mod markdown;
-pub mod relazione;
-pub mod series;
 pub mod sheet;
 pub mod site;
 pub mod summary;
 pub mod theme;
 pub mod views;
-pub mod working;
 
 use std::collections::BTreeSet;
 

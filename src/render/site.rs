@@ -11,12 +11,13 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::engine::Evaluation;
 use crate::model::{ObjectiveKind, Owners, Plan};
-use crate::render::document::{self, Pages};
 use crate::render::format::date;
-use crate::render::index_rows::{IndexRow, index_rows};
-use crate::render::series;
 use crate::render::theme::Theme;
-use crate::render::views::{self, Ctx, Link, ObjectiveSummary, paths};
+use crate::render::views::charts::{self, SummaryCharts};
+use crate::render::views::document::{self, Pages};
+use crate::render::views::index_rows::{IndexRow, index_rows};
+use crate::render::views::objective::{self, ObjectiveSummary};
+use crate::render::views::{self, Ctx, Link, paths};
 use crate::write::{Collect, OutputFile, Sink};
 
 #[derive(Debug, Serialize)]
@@ -398,7 +399,7 @@ impl Renderer<'_> {
                 ("years", &years),
                 ("ambiti", &ambiti),
                 ("reference_note", &reference_note),
-                ("charts", &series::home_charts(ctx)),
+                ("charts", &charts::home_charts(ctx)),
                 ("pdf_href", &self.pdf_href()),
                 ("relazione", &views::relazione_link(ctx)),
             ],
@@ -469,7 +470,7 @@ impl Renderer<'_> {
                 .map(|position| {
                     // Built here, not kept: the view (charts included) is
                     // needed by this page only.
-                    let view = &views::objective_view(&self.ctx, position);
+                    let view = &objective::objective_view(&self.ctx, position);
                     let objective = &self.ctx.plan.objectives[position];
                     let description = format!("{}: {}", view.summary.kind_label, objective.title);
                     let page = self.page(
@@ -503,7 +504,7 @@ impl Renderer<'_> {
                         }
                         Owners::Servizi(list) => list.iter().any(|r| r.id == servizio.id),
                     })
-                    .map(|(position, _)| views::objective_summary(ctx, position, false))
+                    .map(|(position, _)| objective::objective_summary(ctx, position, false))
                     .collect();
                 ServizioView {
                     id: servizio.id.clone(),
@@ -666,7 +667,7 @@ impl Renderer<'_> {
             .ctx
             .plan
             .indicators()
-            .filter(|(o, i, _)| series::has_chart(&self.ctx, *o, *i))
+            .filter(|(o, i, _)| charts::has_chart(&self.ctx, *o, *i))
             .map(|(_, _, indicator)| Link {
                 href: paths::series_csv(&indicator.id),
                 text: indicator.name.clone(),
@@ -690,7 +691,7 @@ impl Renderer<'_> {
         let ctx = &self.ctx;
         let mut items = Vec::new();
         for (o, objective) in ctx.plan.objectives.iter().enumerate() {
-            let summary = views::objective_summary(ctx, o, false);
+            let summary = objective::objective_summary(ctx, o, false);
             items.push(SearchItem {
                 kind: ctx.t("search_type_objective"),
                 title: objective.title.clone(),
@@ -737,11 +738,11 @@ impl Renderer<'_> {
     fn series_files(&self) -> Result<(), Diagnostic> {
         let indicators: Vec<_> = self.ctx.plan.indicators().collect();
         first_error(indicators.par_iter().map(|&(o, i, indicator)| {
-            if !series::has_chart(&self.ctx, o, i) {
+            if !charts::has_chart(&self.ctx, o, i) {
                 return Ok(());
             }
             let path = paths::series_csv(&indicator.id);
-            let bytes = series::series_csv(&self.ctx, o, i)
+            let bytes = charts::series_csv(&self.ctx, o, i)
                 .map_err(|message| Diagnostic::error(message).in_file(&path))?;
             self.sink.put(OutputFile::new(path, bytes))
         }))
@@ -809,7 +810,7 @@ impl Renderer<'_> {
 
     /// The Relazione sulla performance: a page of its own, with its own template.
     fn relazione(&self) -> Result<(), Diagnostic> {
-        let view = crate::render::relazione::relazione_view(&self.ctx);
+        let view = crate::render::views::relazione::relazione_view(&self.ctx);
         let trail = vec![Link {
             href: paths::RELAZIONE.into(),
             text: view.title.clone(),
@@ -967,7 +968,7 @@ struct AmbitoView {
     href: String,
     title: String,
     description: Option<String>,
-    achievements: Vec<views::AchievementCell>,
+    achievements: Vec<objective::AchievementCell>,
     objectives: Vec<ObjectiveSummary>,
 }
 
@@ -978,7 +979,7 @@ fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
         href: paths::ambito(&ambito.id),
         title: ambito.title.clone(),
         description: ambito.description.clone(),
-        achievements: views::achievements(ctx, &ctx.evaluation.ambiti[a]),
+        achievements: objective::achievements(ctx, &ctx.evaluation.ambiti[a]),
         objectives: ctx
             .plan
             .objectives
@@ -987,23 +988,9 @@ fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
             .filter(|(_, o)| {
                 o.kind.is_top_level() && o.ambito.as_ref().is_some_and(|r| r.id == ambito.id)
             })
-            .map(|(position, _)| views::objective_summary(ctx, position, true))
+            .map(|(position, _)| objective::objective_summary(ctx, position, true))
             .collect(),
     }
-}
-
-/// Summary charts of the home and ambito pages, when they can be drawn.
-#[derive(Debug, Default, Serialize)]
-pub struct SummaryCharts {
-    pub achievement: Option<ChartBlock>,
-    pub mix: Option<ChartBlock>,
-}
-
-/// A chart and its visible caption.
-#[derive(Debug, Serialize)]
-pub struct ChartBlock {
-    pub svg: String,
-    pub title: String,
 }
 
 #[derive(Debug, Serialize)]
