@@ -15,7 +15,7 @@ pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     for objective in &plan.objectives {
         references(plan, &index, &known, objective, diags);
         for indicator in &objective.indicators {
-            targets(objective, indicator, diags);
+            targets(plan, objective, indicator, diags);
             formula(plan, &index, objective, indicator, diags);
         }
     }
@@ -253,18 +253,29 @@ fn references(
     }
 }
 
-fn targets(objective: &Objective, indicator: &Indicator, diags: &mut Diagnostics) {
+/// A target may fall outside its objective's period: plans print the
+/// previous cycle's target beside the new ones, or the next year's for a
+/// one-year objective, and the period shown stays the one printed. A year
+/// far from both the objective's and the plan's periods is more likely a
+/// typo (`2032` for `2023`): a warning, since long-term targets exist.
+fn targets(plan: &Plan, objective: &Objective, indicator: &Indicator, diags: &mut Diagnostics) {
+    let plan_period = plan.config.plan.period;
+    let first = objective
+        .period
+        .start
+        .min(plan_period.start)
+        .saturating_sub(1);
+    let last = objective.period.end.max(plan_period.end).saturating_add(1);
     for (year, entry) in &indicator.targets {
-        if !objective.period.contains(*year) {
+        if !(first..=last).contains(year) {
             diags.push(
-                Diagnostic::error(format!(
-                    "the target year {year} is outside the objective's period {}",
+                Diagnostic::warning(format!(
+                    "the target year {year} is far from the objective's period {} and the plan's {plan_period}",
                     objective.period
                 ))
                 .at(&entry.original.span)
                 .help(format!(
-                    "use a year from {} to {}, or widen the objective's `period`",
-                    objective.period.start, objective.period.end
+                    "check the year: targets from {first} to {last} are expected; a target for a later year is kept and shown as written"
                 )),
             );
         }

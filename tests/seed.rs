@@ -266,6 +266,8 @@ struct OverviewRow {
     kind: Kind,
     title: String,
     new: bool,
+    /// The period printed after the title (`2022-2024`, `2023`), if any.
+    period: Option<String>,
 }
 
 /// An objective heading in the body of the seed.
@@ -476,12 +478,17 @@ impl Seed {
             return;
         }
         let new = cells[..k].iter().any(|c| normalize(c) == "new");
+        let period = cells[k + 2..]
+            .iter()
+            .find(|c| is_period(c))
+            .map(|c| c.to_string());
         self.overview.push(OverviewRow {
             line,
             ambito: self.ambito.clone(),
             kind,
             title: title.to_string(),
             new,
+            period,
         });
     }
 
@@ -1053,6 +1060,31 @@ fn every_seed_note_label_is_encoded() {
         })
         .collect();
     fail_on(&problems, "note labels missing");
+}
+
+/// The period of each objective is the one the overview table prints, even
+/// where an indicator sets targets for other years.
+#[test]
+fn the_periods_are_the_seeds() {
+    let seed = seed();
+    let plan = plan();
+    let mut problems = Vec::new();
+    let mut compared = 0;
+    for row in &seed.overview {
+        let Some(printed) = &row.period else { continue };
+        if let [o] = objectives_titled(plan, &title_key(&row.title)).as_slice() {
+            compared += 1;
+            let encoded = plan.objectives[*o].period.to_string();
+            if &encoded != printed {
+                problems.push(format!(
+                    "seed line {}: `{}` prints the period {printed}, the content has {encoded}",
+                    row.line, row.title
+                ));
+            }
+        }
+    }
+    assert!(compared >= 17, "periods compared: {compared}");
+    fail_on(&problems, "periods");
 }
 
 #[test]
