@@ -47,6 +47,21 @@ const TITLE_EXCEPTIONS: &[(&str, &str, &str)] = &[(
     "the page heading (line 976) abbreviates the word the overview table (line 21) prints in full",
 )];
 
+/// Words the PDF extraction split with a space, written whole in the
+/// content: (as extracted, as the content writes it, where).
+const EXTRACTION_BREAKS: &[(&str, &str, &str)] = &[
+    (
+        "COMUNICAZI ONE",
+        "COMUNICAZIONE",
+        "the owner of an operational objective (line 462); line 1105 prints it whole",
+    ),
+    (
+        "impresa inungiorno.gov",
+        "impresainungiorno.gov",
+        "the portal's name in an algorithm (line 73); the narrative prints it whole",
+    ),
+];
+
 /// The defects of the seed that the checker must point out, as printed: a
 /// value that disagrees with its NUM/DEN (note label, year, printed value).
 const PRINTED_MISMATCHES: &[(&str, Year, &str)] = &[
@@ -778,6 +793,15 @@ fn seed() -> &'static Seed {
                 path.display()
             )
         });
+        // The extraction's broken words, mended as the content writes them.
+        let mut text = text;
+        for (printed, meant, why) in EXTRACTION_BREAKS {
+            assert!(
+                text.contains(printed),
+                "stale extraction break `{printed}` ({why})"
+            );
+            text = text.replace(printed, meant);
+        }
         Seed::parse(&text)
     })
 }
