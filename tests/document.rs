@@ -115,8 +115,10 @@ fn the_html_document_holds_the_plan_and_no_results() {
 
     assert_holds_the_plan(&text, &plan);
     // The struck-through original of a revised target, and its new value
-    // (Nota 6: 2023 >= 15% revised to 20%).
-    assert!(html.contains("&gt;= 15%</del>"), "revised target lost");
+    // (Nota 6: 2023 >= 15% revised to 20%), the comparator written as on
+    // every page.
+    assert!(html.contains("≥ 15%</del>"), "revised target lost");
+    assert!(html.contains("≥ 20%</ins>"), "revised target lost");
     // The approving act is not in the config: said so, not left blank.
     assert!(text.contains("Estremi dell'atto di approvazione non indicati"));
     // A series line as the source prints it.

@@ -11,8 +11,8 @@ impl Renderer<'_> {
     pub(super) fn method(&self) -> Result<(), Diagnostic> {
         let config = &self.ctx.plan.config;
         let scoring = &config.scoring;
-        let partial = self.ctx.format.percent(scoring.partial_from);
-        let cap = self.ctx.format.percent(scoring.cap);
+        let partial = self.ctx.format.percent_short(scoring.partial_from);
+        let cap = self.ctx.format.percent_short(scoring.cap);
         let rule = |higher: bool| {
             let proportional = if higher {
                 scoring.higher_is_better

@@ -447,12 +447,13 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> O
         "chart_partial_threshold",
         &[(
             "value",
-            &ctx.format.percent(ctx.plan.config.scoring.partial_from),
+            &ctx.format
+                .percent_short(ctx.plan.config.scoring.partial_from),
         )],
     );
     let full = ctx.fill(
         "chart_full_threshold",
-        &[("value", &ctx.format.percent(Decimal::ONE_HUNDRED))],
+        &[("value", &ctx.format.percent_short(Decimal::ONE_HUNDRED))],
     );
     let axis = ctx.t("chart_achievement_axis");
     let svg = achievement::achievement_svg(

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::engine::ValueStatus;
 use crate::model::{Owners, Year};
 use crate::render::views::{
-    Ctx, StatusView, assessment_status, paths, value_status_text, value_text,
+    Ctx, StatusView, TargetView, assessment_status, paths, target_view, value_status_text,
+    value_text,
 };
 
 /// For the indicators index: one row per indicator.
@@ -24,7 +25,8 @@ pub struct IndexRow {
     pub last_year: Option<Year>,
     /// Sort key of the last value: the number, or empty.
     pub last_sort: String,
-    pub target: String,
+    /// `None`: no target that year.
+    pub target: Option<TargetView>,
     pub status: Option<StatusView>,
     pub last_status: Option<StatusView>,
     pub last_status_year: Option<Year>,
@@ -95,10 +97,10 @@ pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
                     .and_then(|(_, y)| y.value)
                     .map(|v| v.normalize().to_string())
                     .unwrap_or_default(),
-                target: indicator.targets.get(&reference).map_or_else(
-                    || ctx.t("indicator_no_target"),
-                    |t| t.effective().text.clone(),
-                ),
+                target: indicator
+                    .targets
+                    .get(&reference)
+                    .map(|t| target_view(ctx, t)),
                 status: current
                     .and_then(|y| y.assessment.as_ref())
                     .map(|a| assessment_status(ctx, a)),

@@ -12,8 +12,8 @@ use crate::render::markdown;
 use crate::render::views::charts::{ChartView, indicator_chart};
 use crate::render::views::working::working_lines;
 use crate::render::views::{
-    Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, mismatch_text, paths,
-    pretty_formula, rollup_status, target_view, value_status_text, value_text,
+    Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, formula_words,
+    measure_label, mismatch_text, paths, rollup_status, target_view, value_status_text, value_text,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -205,8 +205,8 @@ pub struct IndicatorView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureView {
-    pub name: String,
-    pub label: Option<String>,
+    /// Its label, or its name in words.
+    pub label: String,
     pub source: Option<String>,
 }
 
@@ -249,7 +249,11 @@ pub fn indicator_view(
     result: &IndicatorResult,
     chart: ChartView,
 ) -> IndicatorView {
-    let measure_columns: Vec<String> = indicator.measures.iter().map(|m| m.name.clone()).collect();
+    let measure_names: Vec<&str> = indicator.measures.iter().map(|m| m.name.as_str()).collect();
+    let measure_columns: Vec<String> = measure_names
+        .iter()
+        .map(|name| measure_label(indicator, name))
+        .collect();
     let years = result
         .years
         .iter()
@@ -304,9 +308,9 @@ pub fn indicator_view(
                 printed: printed_text(ctx, &entry.observed),
                 computed,
                 mismatch: result.years.get(year).is_some_and(|y| y.mismatch),
-                measures: measure_columns
+                measures: measure_names
                     .iter()
-                    .map(|name| match entry.measures.get(name) {
+                    .map(|name| match entry.measures.get(*name) {
                         Some(Some(v)) => ctx.exact(*v),
                         _ => String::new(),
                     })
@@ -329,14 +333,16 @@ pub fn indicator_view(
         new: indicator.new,
         remark: indicator.remark.clone(),
         algorithm: indicator.algorithm.clone(),
-        formula: indicator.formula.as_ref().map(|f| pretty_formula(&f.text)),
+        formula: indicator
+            .formula
+            .as_ref()
+            .map(|f| formula_words(ctx, indicator, &f.expr)),
         unit: ctx.t(&format!("unit_{}", indicator.unit.code())),
         measures: indicator
             .measures
             .iter()
             .map(|m| MeasureView {
-                name: m.name.clone(),
-                label: m.label.clone(),
+                label: measure_label(indicator, &m.name),
                 source: m.source.clone(),
             })
             .collect(),

@@ -70,7 +70,7 @@ pub struct ObjectiveResults {
 pub struct IndicatorResults {
     pub name: String,
     pub href: String,
-    pub target: String,
+    pub target: views::TargetView,
     pub value: String,
     pub value_status: Option<String>,
     pub monitoring: bool,
@@ -89,7 +89,7 @@ pub struct Shortfall {
     pub indicator: String,
     pub href: String,
     pub objective: String,
-    pub target: String,
+    pub target: views::TargetView,
     pub value: String,
     pub monitoring: bool,
     pub achievement: String,
@@ -178,7 +178,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
             }
             let series = indicator.series.get(&year);
             let score = assessment.score.as_ref();
-            let target = views::target_text(ctx, entry);
+            let target = views::target_view(ctx, entry);
             let value = value_text(ctx, indicator, result);
             let monitoring = result.value_status == Some(ValueStatus::Monitoring);
             let status = assessment_status(ctx, assessment);
@@ -375,7 +375,7 @@ fn summary(
 /// The scoring rules applied, from the config.
 fn rules(ctx: &Ctx) -> Vec<String> {
     let scoring = &ctx.plan.config.scoring;
-    let partial = ctx.format.percent(scoring.partial_from);
+    let partial = ctx.format.percent_short(scoring.partial_from);
     vec![
         ctx.t(match scoring.higher_is_better {
             ScoringRule::Proportional => "method_higher_proportional",
@@ -385,7 +385,10 @@ fn rules(ctx: &Ctx) -> Vec<String> {
             ScoringRule::Proportional => "method_lower_proportional",
             ScoringRule::Binary => "method_lower_binary",
         }),
-        ctx.fill("method_cap", &[("cap", &ctx.format.percent(scoring.cap))]),
+        ctx.fill(
+            "method_cap",
+            &[("cap", &ctx.format.percent_short(scoring.cap))],
+        ),
         ctx.fill("method_status_partial", &[("partial", &partial)]),
         ctx.fill("method_status_missed", &[("partial", &partial)]),
         ctx.t(match scoring.values {

@@ -1,0 +1,197 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+//! What a citizen reads on the public pages of the default site: plain
+//! Italian, no identifiers or formulas in a program's notation, targets
+//! written alike everywhere (while the data files keep them as printed).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The default site, built once for every test of this file.
+fn site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let out = assert_cmd::Command::cargo_bin("cruscotto")
+            .expect("binary")
+            .arg("build")
+            .arg("--root")
+            .arg(repo())
+            .arg("--output")
+            .arg(temp.path().join("site"))
+            .output()
+            .expect("run cruscotto build");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        temp
+    })
+    .path()
+    .join("site")
+    .leak()
+}
+
+fn page(path: &str) -> String {
+    fs::read_to_string(site().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every HTML page of the site, by path.
+fn pages() -> Vec<(String, String)> {
+    let mut pages = Vec::new();
+    for entry in walkdir(site()) {
+        if entry.extension().is_some_and(|e| e == "html") {
+            let rel = entry
+                .strip_prefix(site())
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            pages.push((rel, fs::read_to_string(&entry).expect("read")));
+        }
+    }
+    pages.sort();
+    pages
+}
+
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+/// The text a reader sees: tags dropped, the usual entities undone.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<")
+        .replace("&amp;", "&")
+}
+
+/// The pages written for citizens: all but the open-data page, whose data
+/// dictionary names the files' columns on purpose.
+fn public_pages() -> Vec<(String, String)> {
+    pages()
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("dati/"))
+        .collect()
+}
+
+#[test]
+fn public_pages_show_no_identifiers_or_program_notation() {
+    let mut problems = Vec::new();
+    for (path, html) in public_pages() {
+        let text = text(&html);
+        for word in text.split(|c: char| c.is_whitespace() || "«»()[],;:".contains(c)) {
+            let identifier = word.contains('_')
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit());
+            if identifier {
+                problems.push(format!("{path}: `{word}`"));
+            }
+        }
+        for notation in [
+            "indicator(",
+            "count_above(",
+            "count_assessed(",
+            "mean_prev(",
+            "prev(",
+            "? no",
+            "? sì",
+            "Più alto è meglio",
+            "Più basso è meglio",
+            "pieno 100",
+        ] {
+            if text.contains(notation) {
+                problems.push(format!("{path}: `{notation}`"));
+            }
+        }
+    }
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_working_speaks_plain_italian_with_the_measures_names() {
+    let html = page("obiettivi/transizione-digitale/index.html");
+    let text = text(&html);
+    // The algorithm in words among the facts, the formula with the
+    // measures' names in "Come è calcolato".
+    assert!(text.contains("Come si calcola"), "{text}");
+    assert!(
+        text.contains(
+            "Formula: «Imprese assistite per la digitalizzazione e l'adozione di tecnologie 4.0 nell'anno» / «Imprese attive al 31/12» × 100"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Calcolo: 106 / 64.356 × 100 = 0,1647%."));
+    assert!(text.contains("Il valore 0,1647% non rispetta il target ≥ 0,18%."));
+    assert!(text.contains("Esito: parzialmente raggiunto."));
+    // A value that cannot be computed names what is missing in words.
+    let html = page("obiettivi/sviluppo-internazionalizzazione-imprese/index.html");
+    assert!(
+        text_of(&html).contains(
+            "non calcolabile, mancano i dati: «Livello di supporto alle imprese in tema di internazionalizzazione» (2023)"
+        ),
+        "{}",
+        text_of(&html)
+    );
+}
+
+fn text_of(html: &str) -> String {
+    text(html)
+}
+
+#[test]
+fn targets_read_alike_on_every_page_and_as_printed_in_the_data() {
+    let mut problems = Vec::new();
+    for (path, html) in public_pages() {
+        let text = text(&html);
+        for spelling in [">=", "<=", "=>", "=<", "> =", "< ="] {
+            if text.contains(spelling) {
+                problems.push(format!("{path}: `{spelling}`"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The revised target of Nota 6 (2023: >= 15% revised to 20%) reads the
+    // same on the objective page and in the index: the original struck
+    // through, the one in force with its comparator.
+    let revised =
+        "≥ 15%</del> <ins><span class=\"visually-hidden\">Target rivisto: </span>≥ 20%</ins>";
+    assert!(page("obiettivi/transizione-burocratica-semplificazione/index.html").contains(revised));
+    assert!(page("indicatori/index.html").contains(revised));
+    // The data keep the text as printed.
+    let csv = page("dati/indicatori.csv");
+    assert!(csv.contains(">= 15%"), "the CSV keeps the printed target");
+}
