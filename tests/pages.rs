@@ -95,6 +95,9 @@ fn text(html: &str) -> String {
         .replace("&gt;", ">")
         .replace("&lt;", "<")
         .replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The pages written for citizens: all but the open-data page, whose data
@@ -194,4 +197,35 @@ fn targets_read_alike_on_every_page_and_as_printed_in_the_data() {
     // The data keep the text as printed.
     let csv = page("dati/indicatori.csv");
     assert!(csv.contains(">= 15%"), "the CSV keeps the printed target");
+}
+
+#[test]
+fn the_home_page_leads_with_how_the_body_is_doing() {
+    let html = page("index.html");
+    let main = &html[html.find("<main").expect("main")..];
+    let text = text(main);
+    // First the latest year with results and what it rests on, then the
+    // year in course, then the ambiti; the plan's counts come last.
+    let results = text.find("Il 2022: i risultati").expect("the 2022 card");
+    let figure = text.find("98,41%").expect("the overall achievement");
+    let rests_on = text
+        .find("Calcolato su 9 dei 18 target del 2022")
+        .expect("what it rests on");
+    let current = text.find("Il 2023, anno in corso").expect("the 2023 card");
+    let ambiti = text.find("Gli ambiti").expect("the ambiti");
+    let counts = text.find("70 obiettivi").expect("the counts");
+    assert!(
+        results < figure && figure < rests_on && rests_on < current,
+        "{text}"
+    );
+    assert!(current < ambiti && ambiti < counts, "{text}");
+    // The edition is in the header, not printed again before the results.
+    assert!(!text[..figure].contains("PIAO 2023-2025"), "{text}");
+    // Each ambito with how it did in 2022.
+    assert!(
+        text.contains("Obiettivi strategici comuni 96,83%"),
+        "{text}"
+    );
+    // The menu folds on phones without JavaScript.
+    assert!(html.contains("<details class=\"nav-compact\">"));
 }
