@@ -88,6 +88,9 @@ pub struct Config {
     pub plan: PlanInfo,
     pub site: SiteSettings,
     pub scoring: ScoringRules,
+    /// Whether `scoring:` is written in the config (the body's SMVP rules),
+    /// or the rules are the tool's defaults.
+    pub scoring_declared: bool,
     pub ambiti: Vec<Ambito>,
     pub servizi: Vec<Servizio>,
 }

@@ -229,3 +229,86 @@ fn the_home_page_leads_with_how_the_body_is_doing() {
     // The menu folds on phones without JavaScript.
     assert!(html.contains("<details class=\"nav-compact\">"));
 }
+
+/// `fixtures/every-shape`, built once: its config names its SMVP and
+/// writes its scoring rules.
+fn every_shape() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let out = assert_cmd::Command::cargo_bin("cruscotto")
+            .expect("binary")
+            .arg("build")
+            .arg("--root")
+            .arg(repo().join("fixtures/every-shape"))
+            .arg("--output")
+            .arg(temp.path().join("site"))
+            .output()
+            .expect("run cruscotto build");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        temp
+    })
+    .path()
+    .join("site")
+    .leak()
+}
+
+#[test]
+fn the_methodology_says_whose_rules_apply() {
+    // The default site names no SMVP and writes no rules: the tool's
+    // defaults, said so, also in the Relazione.
+    let defaults = "L'ente non ha indicato il proprio Sistema di Misurazione e Valutazione della Performance (SMVP) né le sue regole: i calcoli usano le regole predefinite";
+    assert!(text(&page("metodologia/index.html")).contains(defaults));
+    assert!(text(&page("relazione/index.html")).contains(defaults));
+    // A site with `plan.smvp` and `scoring:`: the body's SMVP.
+    let html = fs::read_to_string(every_shape().join("metodologia/index.html")).expect("page");
+    assert!(
+        text(&html).contains("Le regole sono quelle del Sistema di Misurazione e Valutazione della Performance (SMVP) dell'ente"),
+        "{}",
+        text(&html)
+    );
+}
+
+#[test]
+fn a_glossary_explains_the_terms_and_pages_link_to_it() {
+    let html = page("glossario/index.html");
+    for (id, term) in [
+        ("piao", "PIAO"),
+        ("ambito", "Ambito"),
+        ("obiettivo-strategico", "Obiettivo strategico"),
+        ("obiettivo-operativo", "Obiettivo operativo"),
+        ("indicatore", "Indicatore"),
+        ("target", "Target"),
+        ("grado-di-raggiungimento", "Grado di raggiungimento"),
+        ("oiv", "OIV"),
+        ("smvp", "SMVP"),
+    ] {
+        assert!(
+            html.contains(&format!("<dt id=\"{id}\">{term}</dt>")),
+            "{id}"
+        );
+    }
+    // Linked where the terms appear: every page's footer, the kind of an
+    // objective, the words of its indicators, the home page's achievement.
+    for (path, html) in public_pages() {
+        // Pages with the site's footer (not the redirect of an old address).
+        if html.contains("class=\"site-footer\"") {
+            assert!(
+                page(&path).contains("glossario/index.html\">Glossario</a>"),
+                "{path}"
+            );
+        }
+    }
+    let objective = page("obiettivi/transizione-digitale/index.html");
+    assert!(objective.contains("<a href=\"../../glossario/index.html#obiettivo-strategico\">Obiettivo strategico comune</a>"));
+    assert!(
+        objective
+            .contains("glossario/index.html#grado-di-raggiungimento\">grado di raggiungimento</a>")
+    );
+    assert!(page("index.html").contains("glossario/index.html#grado-di-raggiungimento"));
+    assert!(page("metodologia/index.html").contains("glossario/index.html#smvp"));
+}

@@ -38,6 +38,7 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
             theme: None,
             theme_span: None,
         }),
+        scoring_declared: scoring.is_some(),
         scoring: scoring.unwrap_or_default(),
         ambiti,
         servizi,

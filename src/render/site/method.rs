@@ -27,6 +27,7 @@ impl Renderer<'_> {
             }
         };
         let method = MethodView {
+            source: views::rules_source(&self.ctx),
             smvp: self
                 .site
                 .smvp
@@ -75,6 +76,8 @@ impl Renderer<'_> {
 
 #[derive(Debug, Serialize)]
 struct MethodView {
+    /// Whose rules these are: the body's SMVP, or the tool's defaults.
+    source: String,
     smvp: Option<String>,
     smvp_href: Option<String>,
     higher: String,

@@ -14,6 +14,7 @@
 
 pub mod charts;
 pub mod document;
+pub mod glossary;
 pub mod index_rows;
 pub mod objective;
 pub mod relazione;
@@ -135,6 +136,7 @@ pub mod paths {
     pub const METHOD: &str = "metodologia/index.html";
     pub const DATA: &str = "dati/index.html";
     pub const SEARCH: &str = "cerca/index.html";
+    pub const GLOSSARY: &str = "glossario/index.html";
     pub const PRINT: &str = "stampa/index.html";
     pub const DOCUMENT: &str = "piao/index.html";
     pub const RELAZIONE: &str = "relazione/index.html";
@@ -522,5 +524,18 @@ pub fn relazione_link(ctx: &Ctx) -> Link {
     Link {
         href: paths::RELAZIONE.into(),
         text: ctx.fill("relazione_link", &[("year", &year)]),
+    }
+}
+
+/// Whose rules the scores follow, in a sentence: the body's SMVP when the
+/// config names it and writes its rules (`plan.smvp`, `scoring:`), else
+/// what is missing, and that the tool's defaults apply.
+pub fn rules_source(ctx: &Ctx) -> String {
+    let config = &ctx.plan.config;
+    match (&config.plan.smvp, config.scoring_declared) {
+        (Some(smvp), true) => ctx.fill("rules_source_smvp", &[("title", &smvp.title)]),
+        (Some(smvp), false) => ctx.fill("rules_source_smvp_defaults", &[("title", &smvp.title)]),
+        (None, true) => ctx.t("rules_source_config"),
+        (None, false) => ctx.t("rules_source_defaults"),
     }
 }

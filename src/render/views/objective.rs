@@ -44,6 +44,8 @@ pub struct ObjectiveSummary {
     pub title: String,
     pub kind: &'static str,
     pub kind_label: String,
+    /// The glossary's entry for the kind, if it has one.
+    pub kind_href: Option<String>,
     pub period: String,
     pub new: bool,
     pub achievements: Vec<AchievementCell>,
@@ -59,6 +61,7 @@ pub fn objective_summary(ctx: &Ctx, position: usize, with_children: bool) -> Obj
         title: objective.title.clone(),
         kind: objective.kind.code(),
         kind_label: ctx.t(&format!("kind_{}", objective.kind.code())),
+        kind_href: crate::render::views::glossary::kind_term(objective.kind.code()),
         period: objective.period.to_string(),
         new: objective.new,
         achievements: achievements(ctx, &ctx.evaluation.objectives[position]),

@@ -377,6 +377,7 @@ fn rules(ctx: &Ctx) -> Vec<String> {
     let scoring = &ctx.plan.config.scoring;
     let partial = ctx.format.percent_short(scoring.partial_from);
     vec![
+        views::rules_source(ctx),
         ctx.t(match scoring.higher_is_better {
             ScoringRule::Proportional => "method_higher_proportional",
             ScoringRule::Binary => "method_higher_binary",
