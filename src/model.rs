@@ -67,6 +67,17 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The declared kind of an objective.
+    pub fn kind(&self, objective: &Objective) -> &ObjectiveKind {
+        let kinds = &self.config.tree.kinds;
+        kinds.get(objective.kind).unwrap_or(&kinds[0])
+    }
+
+    /// Whether an objective sits directly under an ambito.
+    pub fn is_top_level(&self, objective: &Objective) -> bool {
+        self.kind(objective).is_top_level()
+    }
+
     /// Every indicator with its position: (objective, indicator, the indicator).
     pub fn indicators(&self) -> impl Iterator<Item = (usize, usize, &Indicator)> {
         self.objectives
@@ -88,6 +99,8 @@ pub struct Config {
     pub plan: PlanInfo,
     pub site: SiteSettings,
     pub scoring: ScoringRules,
+    /// The kinds of objectives and how they nest (`objectives:`).
+    pub tree: Tree,
     pub ambiti: Vec<Ambito>,
     pub servizi: Vec<Servizio>,
 }
@@ -165,6 +178,9 @@ impl Language {
 #[derive(Debug, Clone)]
 pub struct SiteSettings {
     pub language: Language,
+    /// The site's own name (`site.title`), shown in every page's header and
+    /// title; `None`: the theme's label ("Performance").
+    pub title: Option<String>,
     pub base_url: String,
     pub theme: Option<String>,
     /// Where `theme:` was written, for a theme that does not exist.
@@ -183,6 +199,8 @@ pub struct ScoringRules {
     /// Which figure counts when the source prints a value its measures do
     /// not reproduce.
     pub values: ValueChoice,
+    /// How an objective with children is scored.
+    pub rollup: RollupRule,
 }
 
 impl Default for ScoringRules {
@@ -193,6 +211,32 @@ impl Default for ScoringRules {
             higher_is_better: ScoringRule::Proportional,
             lower_is_better: ScoringRule::Proportional,
             values: ValueChoice::Printed,
+            rollup: RollupRule::Own,
+        }
+    }
+}
+
+/// How an objective with children (an objective of a lower level that
+/// names it as `parent`) is scored: the SMVP's rule, one for the whole plan,
+/// applied to achievement and to the counts of outcomes alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RollupRule {
+    /// On its own indicators only (the default): the children are scored
+    /// apart and enter no parent's figures.
+    Own,
+    /// On its children: the weighted mean of theirs (an objective without
+    /// children with targets that year is scored on its own indicators).
+    Children,
+    /// A weighted mix of the two: `own` and `children` are the weights.
+    Mixed { own: Decimal, children: Decimal },
+}
+
+impl RollupRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            RollupRule::Own => "own",
+            RollupRule::Children => "children",
+            RollupRule::Mixed { .. } => "mixed",
         }
     }
 }
@@ -240,38 +284,93 @@ pub struct Servizio {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ObjectiveKind {
-    StrategicoComune,
-    StrategicoSpecifico,
-    Ente,
-    Operativo,
+/// The kinds of objectives of a body's plan, their levels and names:
+/// declared in `cruscotto.yaml` under `objectives:`, or one of the presets
+/// (`camera-di-commercio`, the default; `comune`; `amministrazione-centrale`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tree {
+    /// The preset it comes from, if any.
+    pub preset: Option<&'static str>,
+    /// In the order declared; never empty, at least one of level 1.
+    pub kinds: Vec<ObjectiveKind>,
+    /// What an ambito is called: "Ambito", "Missione", "Linea di mandato".
+    pub ambito: Words,
+}
+
+impl Tree {
+    /// The position of a kind by id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.kinds.iter().position(|k| k.id == id)
+    }
+
+    pub fn ids(&self) -> Vec<&str> {
+        self.kinds.iter().map(|k| k.id.as_str()).collect()
+    }
+
+    /// The kind an objective of `level` takes when its own cannot be read.
+    pub fn first_of_level(&self, level: u32) -> usize {
+        self.kinds
+            .iter()
+            .position(|k| k.level == level)
+            .or_else(|| self.kinds.iter().position(|k| k.level == 1))
+            .unwrap_or(0)
+    }
+
+    /// The deepest level declared.
+    pub fn depth(&self) -> u32 {
+        self.kinds.iter().map(|k| k.level).max().unwrap_or(1)
+    }
+}
+
+/// A name in its two forms: singular as a label ("Obiettivo strategico"),
+/// plural as in a sentence ("3 obiettivi strategici").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    pub singular: String,
+    pub plural: String,
+}
+
+/// A kind of objective: "obiettivo strategico" (level 1, under an ambito),
+/// "obiettivo operativo" (level 2, under a strategic one), and so on down.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectiveKind {
+    /// The word written in `kind:` and in the data files.
+    pub id: String,
+    pub words: Words,
+    /// 1 for objectives under an ambito; a child's level is deeper than its
+    /// parent's.
+    pub level: u32,
+    /// The kinds an objective of this kind may name as `parent` (none at
+    /// level 1).
+    pub parents: Vec<String>,
+    pub servizi: ServiziRule,
+    /// Where it is declared (`None` for a preset).
+    pub span: Option<Span>,
 }
 
 impl ObjectiveKind {
-    pub const ALL: [ObjectiveKind; 4] = [
-        ObjectiveKind::StrategicoComune,
-        ObjectiveKind::StrategicoSpecifico,
-        ObjectiveKind::Ente,
-        ObjectiveKind::Operativo,
-    ];
+    pub fn is_top_level(&self) -> bool {
+        self.level == 1
+    }
+}
 
-    /// The word used in the content and in data files.
+/// Whether objectives of a kind are assigned to Servizi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiziRule {
+    /// Every objective names its Servizi (or `all`).
+    Required,
+    Optional,
+    /// Objectives of this kind have no Servizi (strategic ones).
+    None,
+}
+
+impl ServiziRule {
     pub fn code(self) -> &'static str {
         match self {
-            ObjectiveKind::StrategicoComune => "strategico-comune",
-            ObjectiveKind::StrategicoSpecifico => "strategico-specifico",
-            ObjectiveKind::Ente => "ente",
-            ObjectiveKind::Operativo => "operativo",
+            ServiziRule::Required => "required",
+            ServiziRule::Optional => "optional",
+            ServiziRule::None => "none",
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    pub fn is_top_level(self) -> bool {
-        self != ObjectiveKind::Operativo
     }
 }
 
@@ -290,11 +389,20 @@ pub struct Ref {
     pub span: Span,
 }
 
+/// A person or role who answers for an objective (dirigente,
+/// responsabile): a name, a role, or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responsible {
+    pub name: Option<String>,
+    pub role: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Objective {
     pub id: String,
-    pub kind: ObjectiveKind,
-    /// Written for top-level objectives; operational ones take their parent's.
+    /// The position of its kind in `config.tree.kinds`.
+    pub kind: usize,
+    /// Written for top-level objectives; the others take their root's.
     pub ambito: Option<Ref>,
     pub period: Period,
     pub title: String,
@@ -303,6 +411,8 @@ pub struct Objective {
     pub servizi: Owners,
     /// The owners as printed in the source document.
     pub owners: Option<String>,
+    /// Who answers for it (dirigente, responsabile).
+    pub responsible: Vec<Responsible>,
     pub remark: Option<String>,
     pub weight: Decimal,
     pub indicators: Vec<Indicator>,
@@ -461,6 +571,16 @@ impl Comparator {
     }
 }
 
+/// How a change on a base year is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeMeasure {
+    /// In % of the base value: `+10%` on a count.
+    Relative,
+    /// In the indicator's own unit: `+5` on a count, `+10 p.p.` (points) on
+    /// a percentage.
+    Absolute,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Benchmark {
     NationalMean,
@@ -477,18 +597,23 @@ pub enum TargetKind {
     },
     /// `zero`.
     Zero,
-    /// `entro il 31/12/2023`; without a year, the target's own year.
+    /// `entro il 31/12/2023`, `entro giugno 2023`, `I semestre 2023`;
+    /// without a year, the target's own year; without a day (a month),
+    /// the month's last day.
     Deadline {
-        day: u8,
+        day: Option<u8>,
         month: u8,
         year: Option<Year>,
     },
-    /// `+10%`: a change on the previous year's value: in points on a
-    /// percent indicator, in % of that value on others when written with
-    /// `%`, else in the indicator's unit.
+    /// `+10%`, `+10 p.p.`, `+5% rispetto al 2020`, `>= baseline 2020 +
+    /// 10%`: a change on the value of a base year (the previous year unless
+    /// named), compared with `delta`.
     Change {
         comparator: Comparator,
         delta: Decimal,
+        measure: ChangeMeasure,
+        /// The base year; `None`: the year before the target's.
+        base: Option<Year>,
     },
     /// `> media triennio precedente`: compared with the mean of the
     /// indicator's values in the `years` previous years.
@@ -498,7 +623,7 @@ pub enum TargetKind {
         comparator: Comparator,
         benchmark: Benchmark,
     },
-    /// `da def.`: not yet set.
+    /// `da def.`, `da definire`, `n.d.`, `—`: not yet set.
     ToBeDefined,
 }
 
@@ -543,7 +668,10 @@ pub enum Observed {
     Value(Printed),
     /// A completion date.
     Date(Date),
-    /// Nothing usable: `ND`, a blank, or words ("manifestazioni annullate").
+    /// Not completed (`non realizzato`), as printed: for date indicators.
+    NotDone(String),
+    /// Nothing usable: `ND`, a blank, or words declared with `text:`
+    /// ("manifestazioni annullate").
     NotAvailable(String),
 }
 
@@ -558,7 +686,8 @@ pub struct Printed {
 /// A note of the source document that no indicator refers to.
 #[derive(Debug, Clone)]
 pub struct SourceNote {
-    pub label: String,
+    /// "Nota 29"; bodies that do not number their notes leave it out.
+    pub label: Option<String>,
     pub source: Option<String>,
     pub series: BTreeMap<Year, SeriesEntry>,
     pub span: Span,
@@ -679,16 +808,60 @@ impl PlanIndex {
         self.children.get(&objective).map_or(&[], Vec::as_slice)
     }
 
-    /// The ambito of an objective: its own, or its parent's.
+    /// The ambito of an objective: its own, or its nearest ancestor's.
     pub fn ambito_of<'p>(&self, plan: &'p Plan, objective: &'p Objective) -> Option<&'p str> {
-        match (&objective.ambito, &objective.parent) {
-            (Some(ambito), _) => Some(&ambito.id),
-            (None, Some(parent)) => self
-                .objective(plan, &parent.id)
-                .and_then(|p| p.ambito.as_ref())
-                .map(|a| a.id.as_str()),
-            (None, None) => None,
+        let mut current = objective;
+        // At most one step per objective: a circle of parents (reported by
+        // validation) ends the walk.
+        for _ in 0..=plan.objectives.len() {
+            if let Some(ambito) = &current.ambito {
+                return Some(&ambito.id);
+            }
+            current = self.objective(plan, &current.parent.as_ref()?.id)?;
         }
+        None
+    }
+
+    /// The objectives under `objective`, each followed by its own (depth
+    /// first, children in plan order), with their depth below it (1 for a
+    /// child).
+    pub fn descendants(&self, objective: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::BTreeSet::from([objective]);
+        let mut stack: Vec<(usize, usize)> = self
+            .children(objective)
+            .iter()
+            .rev()
+            .map(|&c| (c, 1))
+            .collect();
+        while let Some((position, depth)) = stack.pop() {
+            if !seen.insert(position) {
+                continue;
+            }
+            out.push((position, depth));
+            stack.extend(
+                self.children(position)
+                    .iter()
+                    .rev()
+                    .map(|&c| (c, depth + 1)),
+            );
+        }
+        out
+    }
+
+    /// The objectives above `objective`, nearest first.
+    pub fn ancestors(&self, plan: &Plan, objective: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut current = objective;
+        while let Some(parent) = plan.objectives[current].parent.as_ref()
+            && let Some(&p) = self.objectives.get(&parent.id)
+            && p != objective
+            && !out.contains(&p)
+        {
+            out.push(p);
+            current = p;
+        }
+        out
     }
 
     /// The indicators a meta-indicator of `objective` looks at: those of the

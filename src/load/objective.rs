@@ -8,8 +8,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span, did_you_mean};
 use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node, NodeKind};
 use crate::model::{
-    Formula, Indicator, Measure, Objective, ObjectiveKind, Observed, Owners, Period, Printed,
-    SeriesEntry, SourceNote, Target, TargetEntry, Unit, Year,
+    ChangeMeasure, Formula, Indicator, Measure, Objective, Observed, Owners, Period, Printed,
+    Responsible, SeriesEntry, SourceNote, Target, TargetEntry, TargetKind, Tree, Unit, Year,
 };
 use crate::syntax::date::parse_date;
 use crate::syntax::formula::{FORMULA_HELP, parse_formula};
@@ -19,10 +19,12 @@ use crate::syntax::{shorten, url};
 
 /// What the config gives every objective file.
 #[derive(Debug, Clone, Copy)]
-pub struct Defaults {
-    /// The year of a target written without one, and of operational
-    /// objectives written without a period.
+pub struct Defaults<'a> {
+    /// The year of a target written without one, and of objectives below
+    /// level 1 written without a period.
     pub reference_year: Option<Year>,
+    /// The kinds of objectives the site declares.
+    pub tree: &'a Tree,
 }
 
 /// Splits `---` front-matter from the body: (yaml, its byte offset, body).
@@ -68,7 +70,7 @@ pub fn read(
         .require("id", diags)
         .and_then(|n| values::id(n, "id", diags));
     let kind_node = fields.require("kind", diags);
-    let kind = kind_node.and_then(|n| objective_kind(n, diags));
+    let kind = kind_node.and_then(|n| objective_kind(n, defaults.tree, diags));
     let ambito = fields
         .get("ambito")
         .and_then(|n| values::id(n, "ambito", diags));
@@ -91,13 +93,19 @@ pub fn read(
         None => Owners::Servizi(Vec::new()),
     };
     let owners = fields.get("owners").and_then(|n| text(n, "owners", diags));
+    let responsible = fields
+        .get("responsible")
+        .map(|n| responsible(n, diags))
+        .unwrap_or_default();
     let remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
     let weight = weight(&mut fields, diags);
     let head = fields.head_span();
 
-    let period = match (period, kind) {
+    let level = kind.map(|k| defaults.tree.kinds[k].level);
+    let period = match (period, level) {
         (Some(period), _) => Some(period),
-        (None, Some(ObjectiveKind::Operativo)) => defaults.reference_year.map(|year| Period {
+        // Objectives below level 1 are yearly: the reference year's.
+        (None, Some(level)) if level > 1 => defaults.reference_year.map(|year| Period {
             start: year,
             end: year,
         }),
@@ -153,10 +161,10 @@ pub fn read(
     // With a valid id the objective is kept even when other keys are wrong
     // (already reported), so that references to it still resolve.
     let id = id?;
-    let kind = kind.unwrap_or(if parent.is_some() {
-        ObjectiveKind::Operativo
-    } else {
-        ObjectiveKind::Ente
+    let kind = kind.unwrap_or_else(|| {
+        defaults
+            .tree
+            .first_of_level(if parent.is_some() { 2 } else { 1 })
     });
     Some(Objective {
         id: id.id,
@@ -171,6 +179,7 @@ pub fn read(
         parent,
         servizi,
         owners,
+        responsible,
         remark,
         weight,
         indicators,
@@ -218,20 +227,61 @@ fn narrative_links(file: &str, body: &str, source: SourceId, diags: &mut Diagnos
     }
 }
 
-fn objective_kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
+fn objective_kind(node: &Node, tree: &Tree, diags: &mut Diagnostics) -> Option<usize> {
     let code = text(node, "kind", diags)?;
-    let kind = ObjectiveKind::from_code(&code);
+    let kind = tree.position(&code);
     if kind.is_none() {
-        let codes = ObjectiveKind::ALL.map(ObjectiveKind::code);
-        let mut diagnostic = Diagnostic::error(format!("`{code}` is not a kind of objective"))
-            .at(&node.span)
-            .help(format!("write one of: {}", codes.join(", ")));
-        if let Some(close) = did_you_mean(&code, codes) {
+        let codes = tree.ids();
+        let mut diagnostic =
+            Diagnostic::error(format!("`{code}` is not a kind of objective of this site"))
+                .at(&node.span)
+                .help(format!(
+                    "write one of: {} (the kinds declared under `objectives` in {})",
+                    codes.join(", "),
+                    crate::load::CONFIG_FILE
+                ));
+        if let Some(close) = did_you_mean(&code, codes.iter().copied()) {
             diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
         }
         diags.push(diagnostic);
     }
     kind
+}
+
+/// `responsible: "Dirigente del Settore Finanze"`, `{ name: ..., role: ... }`,
+/// or a list of them.
+fn responsible(node: &Node, diags: &mut Diagnostics) -> Vec<Responsible> {
+    let one = |node: &Node, diags: &mut Diagnostics| -> Option<Responsible> {
+        match &node.kind {
+            NodeKind::Map(_) => {
+                let mut fields = Fields::of(node, "the responsible", diags)?;
+                let name = fields.get("name").and_then(|n| text(n, "name", diags));
+                let role = fields.get("role").and_then(|n| text(n, "role", diags));
+                fields.finish(diags);
+                let (name, role) = (
+                    name.filter(|t| !t.is_empty()),
+                    role.filter(|t| !t.is_empty()),
+                );
+                if name.is_none() && role.is_none() {
+                    diags.push(
+                        Diagnostic::error("the responsible has neither a `name` nor a `role`")
+                            .at(&node.span)
+                            .help("write `{ name: \"Maria Rossi\", role: \"Dirigente del Settore Finanze\" }`, or just one of them"),
+                    );
+                    return None;
+                }
+                Some(Responsible { name, role })
+            }
+            _ => values::non_empty_text(node, "responsible", diags).map(|name| Responsible {
+                name: Some(name),
+                role: None,
+            }),
+        }
+    };
+    match &node.kind {
+        NodeKind::Seq(items) => items.iter().filter_map(|i| one(i, diags)).collect(),
+        _ => one(node, diags).into_iter().collect(),
+    }
 }
 
 fn weight(fields: &mut Fields, diags: &mut Diagnostics) -> Decimal {
@@ -318,7 +368,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
             let Some(year) = values::year(key, "targets", diags) else {
                 continue;
             };
-            if let Some(entry) = target_entry(value, diags) {
+            if let Some(entry) = target_entry(value, unit, diags) {
                 targets.insert(year, entry);
             }
         }
@@ -330,7 +380,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
                     .at(&node.span)
                     .help("use `targets:` with one line per year, or one `target:` for the reference year"),
             );
-        } else if let (Some(entry), Some(year)) = (target_entry(node, diags), target_year) {
+        } else if let (Some(entry), Some(year)) = (target_entry(node, unit, diags), target_year) {
             targets.insert(year, entry);
         }
     }
@@ -454,7 +504,10 @@ fn is_measure_name(name: &str) -> bool {
         && !crate::syntax::formula::FUNCTIONS.contains(&name)
 }
 
-fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
+/// A year's target: the text, or a mapping with its revision, the reason,
+/// a neutralisation and, for a change written with `%` on a percentage,
+/// which change is meant (`change: points` or `relative`).
+fn target_entry(node: &Node, unit: Option<Unit>, diags: &mut Diagnostics) -> Option<TargetEntry> {
     match &node.kind {
         NodeKind::Map(_) => {
             let mut fields = Fields::of(node, "the target", diags)?;
@@ -464,12 +517,23 @@ fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
             let neutralised = fields
                 .get("neutralised")
                 .and_then(|n| text(n, "neutralised", diags));
+            let change = fields.get("change").and_then(|n| change_key(n, diags));
             fields.finish(diags);
-            let original = target(original_node?, None, diags)?;
+            let original = target(original_node?, None, unit, change.as_ref(), diags)?;
             let revised = match revised_node {
-                Some(n) => Some(target(n, Some(&original), diags)?),
+                Some(n) => Some(target(n, Some(&original), unit, change.as_ref(), diags)?),
                 None => None,
             };
+            if let Some((_, span)) = &change {
+                let is_change = |t: &Target| matches!(t.kind, TargetKind::Change { .. });
+                if !is_change(&original) && !revised.as_ref().is_some_and(is_change) {
+                    diags.push(
+                        Diagnostic::error("`change` applies to a change on a base year, and this target is not one")
+                            .at(span)
+                            .help("delete `change`: it says how `+10%` is meant (`points` or `relative`)"),
+                    );
+                }
+            }
             if revised.is_none() && reason.is_some() {
                 diags.push(
                     Diagnostic::warning("a `reason` without a `revised` target")
@@ -485,7 +549,7 @@ fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
             })
         }
         _ => Some(TargetEntry {
-            original: target(node, None, diags)?,
+            original: target(node, None, unit, None, diags)?,
             revised: None,
             reason: None,
             neutralised: None,
@@ -493,7 +557,29 @@ fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
     }
 }
 
-fn target(node: &Node, original: Option<&Target>, diags: &mut Diagnostics) -> Option<Target> {
+/// `change: points` or `change: relative`.
+fn change_key(node: &Node, diags: &mut Diagnostics) -> Option<(ChangeMeasure, Span)> {
+    match text(node, "change", diags)?.as_str() {
+        "points" => Some((ChangeMeasure::Absolute, node.span.clone())),
+        "relative" => Some((ChangeMeasure::Relative, node.span.clone())),
+        other => {
+            diags.push(
+                Diagnostic::error(format!("`{other}` is not a kind of change"))
+                    .at(&node.span)
+                    .help("write `change: points` (percentage points) or `change: relative` (in % of the base value)"),
+            );
+            None
+        }
+    }
+}
+
+fn target(
+    node: &Node,
+    original: Option<&Target>,
+    unit: Option<Unit>,
+    change: Option<&(ChangeMeasure, Span)>,
+    diags: &mut Diagnostics,
+) -> Option<Target> {
     let text = text(node, "target", diags)?;
     let parsed = match original {
         Some(original) => parse_revision(&text, &original.kind),
@@ -501,16 +587,21 @@ fn target(node: &Node, original: Option<&Target>, diags: &mut Diagnostics) -> Op
     };
     match parsed {
         Ok(ParsedTarget {
-            kind,
+            mut kind,
             qualifier,
-            unit,
-        }) => Some(Target {
-            kind,
-            text,
-            qualifier,
-            unit,
-            span: node.span.clone(),
-        }),
+            unit: sign,
+        }) => {
+            if let TargetKind::Change { measure, .. } = &mut kind {
+                *measure = change_measure(&text, *measure, sign, unit, change, &node.span, diags)?;
+            }
+            Some(Target {
+                kind,
+                text,
+                qualifier,
+                unit: sign,
+                span: node.span.clone(),
+            })
+        }
         Err(message) => {
             diags.push(
                 Diagnostic::error(format!("the target cannot be read: {message}"))
@@ -519,6 +610,61 @@ fn target(node: &Node, original: Option<&Target>, diags: &mut Diagnostics) -> Op
             );
             None
         }
+    }
+}
+
+/// How a change is measured. `+10%` on a count is relative; on a
+/// percentage it could be ten points or ten per cent of the base value, so
+/// it must say which (`+10 p.p.`, or `change:`).
+fn change_measure(
+    text: &str,
+    parsed: ChangeMeasure,
+    sign: Option<Unit>,
+    unit: Option<Unit>,
+    change: Option<&(ChangeMeasure, Span)>,
+    span: &Span,
+    diags: &mut Diagnostics,
+) -> Option<ChangeMeasure> {
+    let percent_sign = sign == Some(Unit::Percent);
+    let points = percent_sign && parsed == ChangeMeasure::Absolute;
+    if points && unit.is_some_and(|u| u != Unit::Percent) {
+        diags.push(
+            Diagnostic::error(format!(
+                "`{text}` is in percentage points, but the indicator is not a percentage"
+            ))
+            .at(span)
+            .help("percentage points (p.p.) measure a change of a percentage: write `+10%` for a relative change, or a change in the indicator's unit (`+5`)"),
+        );
+        return None;
+    }
+    match change {
+        Some((ChangeMeasure::Absolute, at)) if unit != Some(Unit::Percent) && !points => {
+            diags.push(
+                Diagnostic::error("`change: points` applies to percentage indicators only")
+                    .at(at)
+                    .help("delete `change`, or write `change: relative`"),
+            );
+            None
+        }
+        Some((measure, _)) => Some(*measure),
+        None if percent_sign && !points && unit == Some(Unit::Percent) => {
+            let (number, after) = text.trim().split_once('%').unwrap_or((text.trim(), ""));
+            let number = number.trim();
+            let points = format!("{number} p.p.{after}");
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{text}` on a percentage indicator can mean two things: a change of {number} percentage points, or of {number}% of the base value"
+                ))
+                .at(span)
+                .label("which change is meant?")
+                .help(format!(
+                    "write `{points}` for percentage points; or keep the text as printed and add `change: points` or `change: relative` to the target (`target: {{ target: \"{}\", change: points }}`)",
+                    text.trim()
+                )),
+            );
+            None
+        }
+        None => Some(parsed),
     }
 }
 
@@ -550,12 +696,31 @@ fn series_entry(
     let mut entry = SeriesEntry::empty(node.span.clone());
     match &node.kind {
         NodeKind::Null => {}
-        NodeKind::Scalar { text, .. } => entry.observed = observed(text, &node.span, unit, diags)?,
+        NodeKind::Scalar { text, .. } => {
+            entry.observed = observed(text, &node.span, unit, FREE_TEXT_HELP, diags)?;
+        }
         NodeKind::Map(_) => {
             let mut fields = Fields::of(node, "the series entry", diags)?;
-            if let Some(value) = fields.get("value") {
-                let text = text(value, "value", diags)?;
-                entry.observed = observed(&text, &value.span, unit, diags)?;
+            let value = fields.get("value");
+            let words = fields.get("text");
+            match (value, words) {
+                (Some(_), Some(words)) => {
+                    diags.push(
+                        Diagnostic::error("a series entry has both a `value` and a `text`")
+                            .at(&words.span)
+                            .help("`text` is what the source printed instead of a value: keep `value` and move the words to `remark`, or delete `value`"),
+                    );
+                    return None;
+                }
+                (Some(value), None) => {
+                    let text = text(value, "value", diags)?;
+                    entry.observed = observed(&text, &value.span, unit, FREE_TEXT_HELP, diags)?;
+                }
+                (None, Some(words)) => {
+                    entry.observed =
+                        Observed::NotAvailable(values::non_empty_text(words, "text", diags)?);
+                }
+                (None, None) => {}
             }
             entry.remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
             entry.as_of = fields
@@ -581,6 +746,7 @@ fn series_entry(
                     };
                     let keys = [
                         "value",
+                        "text",
                         "as_of",
                         "cause",
                         "action",
@@ -647,41 +813,64 @@ pub(crate) fn measure_value(
     }
 }
 
-/// A value as printed: a number, a date (for date indicators), or words
-/// meaning not available. Problems are reported at `span`.
+/// How to write words printed instead of a value, in the content.
+pub(crate) const FREE_TEXT_HELP: &str = "write a number (65.991, 0,17, 15,02%), `ND` when the \
+    value is not available, or, for words the source prints instead of a value, \
+    `{ text: \"manifestazioni annullate\" }`";
+
+/// A value as printed: a number, a date or `non realizzato` (for date
+/// indicators), `ND`. Anything else is an error at `span`, never read as
+/// not available: words the source prints instead of a value are written
+/// with `text:` (`free_text_help` says how, where the value is written).
 pub(crate) fn observed(
     text: &str,
     span: &Span,
     unit: Option<Unit>,
+    free_text_help: &str,
     diags: &mut Diagnostics,
 ) -> Option<Observed> {
     let trimmed = text.trim();
-    if crate::syntax::is_not_available(trimmed) {
+    if crate::syntax::is_not_available(trimmed) || ["—", "–"].contains(&trimmed) {
         return Some(Observed::NotAvailable(trimmed.to_string()));
     }
-    if trimmed.eq_ignore_ascii_case("zero") {
+    if trimmed.eq_ignore_ascii_case("zero") && unit != Some(Unit::Date) {
         return Some(Observed::Value(Printed {
             value: Decimal::ZERO,
             text: trimmed.to_string(),
             decimals: 0,
         }));
     }
+    let error = |message: String, help: &str, diags: &mut Diagnostics| {
+        diags.push(Diagnostic::error(message).at(span).help(help));
+        None
+    };
+    if let Some(digit) = trimmed
+        .chars()
+        .find(|c| c.is_numeric() && !c.is_ascii_digit())
+    {
+        return error(
+            format!(
+                "`{}` has the digit `{digit}`, which is not one of 0-9",
+                shorten(trimmed)
+            ),
+            "write the number with the digits 0-9 (a document pasted from another alphabet or a full-width font brings others)",
+            diags,
+        );
+    }
     if unit == Some(Unit::Date) {
+        if is_not_done(trimmed) {
+            return Some(Observed::NotDone(trimmed.to_string()));
+        }
         return match parse_date(trimmed) {
             Ok(date) => Some(Observed::Date(date)),
-            Err(_) if !trimmed.starts_with(|c: char| c.is_ascii_digit()) => {
-                Some(Observed::NotAvailable(trimmed.to_string()))
-            }
-            Err(message) => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "{message}: a date indicator's value is the completion date"
-                    ))
-                    .at(span)
-                    .help(crate::syntax::date::DATE_HELP),
-                );
-                None
-            }
+            Err(message) => error(
+                format!("{message}: a date indicator's value is the completion date"),
+                &format!(
+                    "{}; or `non realizzato` when it was not completed, `ND` when not known",
+                    crate::syntax::date::DATE_HELP
+                ),
+                diags,
+            ),
         };
     }
     match split_quantity(trimmed) {
@@ -708,41 +897,66 @@ pub(crate) fn observed(
                 decimals: quantity.decimals,
             }))
         }
+        // A date where a number goes: `settembre 2020`, `31/12/2023`.
+        _ if crate::syntax::date::is_date(trimmed) => error(
+            format!(
+                "`{}` is a date, but the indicator's unit is {}: its values are numbers",
+                shorten(trimmed),
+                unit.map_or("a number", Unit::code)
+            ),
+            "write the value as a number; if the indicator measures a completion date, write `unit: date` on it",
+            diags,
+        ),
         Some((_, rest)) => {
             let number = &trimmed[..trimmed.len() - rest.len()];
-            diags.push(
-                Diagnostic::error(format!("`{}` mixes a value with words", shorten(trimmed)))
-                    .at(span)
-                    .help(format!(
-                        "write `{{ value: \"{}\", remark: \"{}\" }}`",
-                        number.trim(),
-                        rest.trim().trim_start_matches('(').trim_end_matches(')')
-                    )),
-            );
-            None
-        }
-        // Words only ("manifestazioni annullate"): not available, kept as printed.
-        None if parse_number(trimmed).is_err()
-            && !trimmed.starts_with(|c: char| c.is_ascii_digit()) =>
-        {
-            Some(Observed::NotAvailable(trimmed.to_string()))
+            error(
+                format!("`{}` mixes a value with words", shorten(trimmed)),
+                &format!(
+                    "write `{{ value: \"{}\", remark: \"{}\" }}`",
+                    number.trim(),
+                    rest.trim().trim_start_matches('(').trim_end_matches(')')
+                ),
+                diags,
+            )
         }
         None => {
-            // The number's own reason (too long, too many digits) if it has one.
-            let message = parse_number(trimmed)
-                .err()
-                .unwrap_or_else(|| format!("`{}` is not a number", shorten(trimmed)));
-            diags.push(Diagnostic::error(message).at(span).help(NUMBER_HELP));
-            None
+            // The number's own reason (too long, too many digits, two signs)
+            // if it looks like one; else words, which need `text:`.
+            let numberish = trimmed.chars().any(|c| c.is_ascii_digit());
+            let message = match parse_number(trimmed) {
+                Err(reason) if numberish => reason,
+                _ => format!("`{}` is not a number", shorten(trimmed)),
+            };
+            let help = if numberish {
+                NUMBER_HELP
+            } else {
+                free_text_help
+            };
+            error(message, help, diags)
         }
     }
+}
+
+/// `non realizzato` and its forms: a deadline's result when the work was
+/// not completed.
+pub(crate) fn is_not_done(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    [
+        "non realizzato",
+        "non realizzata",
+        "non realizzati",
+        "non completato",
+        "non completata",
+    ]
+    .contains(&lower.as_str())
 }
 
 fn source_note(node: &Node, diags: &mut Diagnostics) -> Option<SourceNote> {
     let mut fields = Fields::of(node, "the note", diags)?;
     let label = fields
-        .require("label", diags)
-        .and_then(|n| text(n, "label", diags));
+        .get("label")
+        .and_then(|n| text(n, "label", diags))
+        .filter(|l| !l.is_empty());
     let source = fields.get("source").and_then(|n| text(n, "source", diags));
     let series_node = fields.get("series");
     fields.finish(diags);
@@ -750,7 +964,7 @@ fn source_note(node: &Node, diags: &mut Diagnostics) -> Option<SourceNote> {
         .map(|n| series(n, &[], None, diags))
         .unwrap_or_default();
     Some(SourceNote {
-        label: label?,
+        label,
         source,
         series,
         span: node.span.clone(),

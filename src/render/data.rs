@@ -93,12 +93,13 @@ fn target_value(target: &Target, year: Year, result: Option<&YearResult>) -> Str
             day,
             month,
             year: due,
-        } => crate::model::Date {
-            year: due.unwrap_or(year),
-            month: *month,
+        } => crate::syntax::date::PartialDate {
             day: *day,
+            month: *month,
+            year: *due,
         }
-        .to_string(),
+        .with_year(year)
+        .map_or_else(String::new, |d| d.to_string()),
         TargetKind::MeanOfPrevious { .. } | TargetKind::Benchmark { .. } => number(
             result
                 .and_then(|r| r.assessment.as_ref())
@@ -126,7 +127,7 @@ pub fn ratio_measures(expr: &Expr) -> Option<(&str, &str)> {
 fn printed(entry: Option<&SeriesEntry>) -> (Option<Decimal>, String) {
     match entry.map(|e| &e.observed) {
         Some(Observed::Value(p)) => (Some(p.value), String::new()),
-        Some(Observed::NotAvailable(text)) => (None, text.clone()),
+        Some(Observed::NotAvailable(text) | Observed::NotDone(text)) => (None, text.clone()),
         Some(Observed::Date(_)) | None => (None, String::new()),
     }
 }
@@ -177,7 +178,8 @@ pub fn indicators_csv(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, S
                 if target.is_none() && !has_value {
                     continue;
                 }
-                let row = csv_row(objective, ambito, indicator, *year, target, result);
+                let kind = &plan.kind(objective).id;
+                let row = csv_row(objective, kind, ambito, indicator, *year, target, result);
                 writer
                     .write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
                     .map_err(fail)?;
@@ -191,6 +193,7 @@ pub fn indicators_csv(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, S
 
 fn csv_row(
     objective: &Objective,
+    kind: &str,
     ambito: &str,
     indicator: &Indicator,
     year: Year,
@@ -227,7 +230,7 @@ fn csv_row(
     };
     vec![
         objective.id.clone(),
-        objective.kind.code().into(),
+        kind.into(),
         ambito.into(),
         indicator.id.clone(),
         indicator.name.clone(),
@@ -338,7 +341,7 @@ struct JsonServizio<'a> {
 #[derive(Debug, Serialize)]
 struct JsonObjective<'a> {
     id: &'a str,
-    kind: &'static str,
+    kind: &'a str,
     ambito: Option<&'a str>,
     period: String,
     title: &'a str,
@@ -427,7 +430,7 @@ fn json_document<'a>(plan: &'a Plan, evaluation: &'a Evaluation) -> JsonPlan<'a>
         .enumerate()
         .map(|(o, objective)| JsonObjective {
             id: &objective.id,
-            kind: objective.kind.code(),
+            kind: &plan.kind(objective).id,
             ambito: index.ambito_of(plan, objective),
             period: objective.period.to_string(),
             title: &objective.title,
@@ -620,7 +623,9 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
             .map(|(year, entry)| {
                 let (printed_text, printed_value) = match &entry.observed {
                     Observed::Value(p) => (Some(p.text.as_str()), Some(p.value)),
-                    Observed::NotAvailable(text) => (Some(text.as_str()), None),
+                    Observed::NotAvailable(text) | Observed::NotDone(text) => {
+                        (Some(text.as_str()), None)
+                    }
                     Observed::Date(_) => (None, None),
                 };
                 (

@@ -276,13 +276,15 @@ fn top_level_of(ctx: &Ctx, ambito: &str) -> Vec<usize> {
         .objectives
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.kind.is_top_level() && o.ambito.as_ref().is_some_and(|r| r.id == ambito))
+        .filter(|(_, o)| {
+            ctx.plan.is_top_level(o) && o.ambito.as_ref().is_some_and(|r| r.id == ambito)
+        })
         .map(|(position, _)| position)
         .collect()
 }
 
 fn kind_label(ctx: &Ctx, objective: &Objective) -> String {
-    ctx.t(&format!("kind_{}", objective.kind.code()))
+    views::kind_label(ctx, objective)
 }
 
 fn doc_objective(ctx: &Ctx, position: usize, number: usize) -> DocObjective {
@@ -407,9 +409,9 @@ fn notes_of(ctx: &Ctx, objective: &Objective) -> Vec<(u64, DocNote)> {
         .collect();
     rows.extend(objective.notes.iter().map(|note| {
         (
-            note_number(&note.label),
+            note_number(note.label.as_deref().unwrap_or_default()),
             DocNote {
-                label: note.label.clone(),
+                label: note.label.clone().unwrap_or_default(),
                 source: note.source.clone(),
                 series: note
                     .series
@@ -443,7 +445,7 @@ fn series_line(
     let mut parts = vec![match &entry.observed {
         Observed::Value(printed) => printed.text.clone(),
         Observed::Date(d) => date(*d),
-        Observed::NotAvailable(text) => text.clone(),
+        Observed::NotDone(text) | Observed::NotAvailable(text) => text.clone(),
     }];
     let remark = entry.remark.as_deref().unwrap_or_default();
     let measures: Vec<(String, String)> = entry

@@ -154,13 +154,13 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
         let Some(y) = ctx.evaluation.objectives[o].years.get(&year) else {
             continue;
         };
-        let kind = ctx.t(&format!("kind_{}", objective.kind.code()));
+        let kind = views::kind_label(ctx, objective);
         objectives.push(rollup_row(
             ctx,
             objective.title.clone(),
             paths::objective(&objective.id),
             Some(kind.clone()),
-            !objective.kind.is_top_level(),
+            !plan.is_top_level(objective),
             y,
         ));
         let mut indicators = Vec::new();

@@ -10,7 +10,7 @@ use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
 use crate::engine::Evaluation;
-use crate::model::{ObjectiveKind, Owners, Plan};
+use crate::model::{Owners, Plan};
 use crate::render::document::{self, Pages};
 use crate::render::format::date;
 use crate::render::index_rows::{IndexRow, index_rows};
@@ -353,31 +353,36 @@ impl Renderer<'_> {
             .into_iter()
             .filter_map(|year| year_summary(ctx, year))
             .collect();
-        let top_level = plan
-            .objectives
-            .iter()
-            .filter(|o| o.kind.is_top_level())
-            .count();
         let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
         let counts = ctx.fill(
             "home_counts",
             &[
                 ("objectives", &plan.objectives.len().to_string()),
-                ("top_level", &top_level.to_string()),
-                (
-                    "operational",
-                    &(plan.objectives.len() - top_level).to_string(),
-                ),
                 ("indicators", &indicators.to_string()),
-                ("ambiti", &plan.config.ambiti.len().to_string()),
+                (
+                    "ambiti",
+                    &views::counted(plan.config.ambiti.len(), &plan.config.tree.ambito),
+                ),
             ],
         );
-        let kinds: Vec<KindCount> = ObjectiveKind::ALL
+        // The kinds the site declares, those it has objectives of.
+        let kinds: Vec<KindCount> = plan
+            .config
+            .tree
+            .kinds
             .iter()
-            .map(|kind| KindCount {
-                label: ctx.t(&format!("kinds_{}", kind.code())),
-                count: plan.objectives.iter().filter(|o| o.kind == *kind).count(),
+            .enumerate()
+            .map(|(k, kind)| {
+                let count = plan.objectives.iter().filter(|o| o.kind == k).count();
+                KindCount {
+                    label: views::counted(count, &kind.words)
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start()
+                        .to_string(),
+                    count,
+                }
             })
+            .filter(|k| k.count > 0)
             .collect();
         let intro = ctx.fill(
             "home_intro",
@@ -985,7 +990,7 @@ fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
             .iter()
             .enumerate()
             .filter(|(_, o)| {
-                o.kind.is_top_level() && o.ambito.as_ref().is_some_and(|r| r.id == ambito.id)
+                ctx.plan.is_top_level(o) && o.ambito.as_ref().is_some_and(|r| r.id == ambito.id)
             })
             .map(|(position, _)| views::objective_summary(ctx, position, true))
             .collect(),

@@ -237,7 +237,7 @@ pub struct ObjectiveSummary {
     pub id: String,
     pub href: String,
     pub title: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub kind_label: String,
     pub period: String,
     pub new: bool,
@@ -246,14 +246,53 @@ pub struct ObjectiveSummary {
     pub indicator_count: usize,
 }
 
+/// "3 obiettivi strategici", "1 obiettivo strategico": a count with the
+/// declared words (the singular in lower case, as in a sentence).
+pub fn counted(count: usize, words: &crate::model::Words) -> String {
+    if count == 1 {
+        format!("1 {}", lower_first(&words.singular))
+    } else {
+        format!("{count} {}", words.plural)
+    }
+}
+
+/// The first letter in lower case: a label ("Obiettivo strategico") used in
+/// a sentence. Leaves an acronym ("PEG ...") alone.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_string(),
+    }
+}
+
+/// The first letter in upper case: a plural ("obiettivi operativi") used as
+/// a heading.
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The name of an objective's kind, as the site declares it ("Obiettivo
+/// strategico").
+pub fn kind_label(ctx: &Ctx, objective: &Objective) -> String {
+    ctx.plan.kind(objective).words.singular.clone()
+}
+
 pub fn objective_summary(ctx: &Ctx, position: usize, with_children: bool) -> ObjectiveSummary {
     let objective = &ctx.plan.objectives[position];
     ObjectiveSummary {
         id: objective.id.clone(),
         href: paths::objective(&objective.id),
         title: objective.title.clone(),
-        kind: objective.kind.code(),
-        kind_label: ctx.t(&format!("kind_{}", objective.kind.code())),
+        kind: ctx.plan.kind(objective).id.clone(),
+        kind_label: kind_label(ctx, objective),
         period: objective.period.to_string(),
         new: objective.new,
         achievements: achievements(ctx, &ctx.evaluation.objectives[position]),
@@ -353,7 +392,7 @@ pub fn objective_view(ctx: &Ctx, position: usize) -> ObjectiveView {
             .notes
             .iter()
             .map(|note| NoteView {
-                label: note.label.clone(),
+                label: note.label.clone().unwrap_or_default(),
                 source: note.source.clone(),
                 series: note
                     .series
@@ -369,6 +408,7 @@ fn printed_text(ctx: &Ctx, observed: &Observed) -> String {
     match observed {
         Observed::Value(printed) => printed.text.clone(),
         Observed::Date(d) => date(*d),
+        Observed::NotDone(text) => text.clone(),
         Observed::NotAvailable(text) if text.is_empty() => ctx.t("achievement_none"),
         Observed::NotAvailable(text) => text.clone(),
     }
@@ -489,6 +529,7 @@ pub fn value_text(ctx: &Ctx, indicator: &Indicator, result: &YearResult) -> Stri
             ctx.t("missing_nd")
         }
         Some(Missing::Printed(text)) => ctx.fill("missing_printed", &[("text", text)]),
+        Some(Missing::NotDone(_)) => ctx.t("missing_not_done"),
         Some(Missing::Terms(terms)) => ctx.fill("missing_terms", &[("terms", &terms.join(", "))]),
         Some(Missing::NothingAssessed) => ctx.t("missing_nothing_assessed"),
         Some(Missing::Invalid) => ctx.t("missing_invalid"),
