@@ -86,8 +86,9 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
         return Ok(parsed);
     }
     let signed = rest.trim_start().starts_with(['+', '-', '−']);
-    let (quantity, after) =
-        split_quantity(rest).ok_or_else(|| format!("`{trimmed}` is not a target I can read"))?;
+    let (quantity, after) = split_quantity(rest).ok_or_else(|| {
+        number_problem(rest).unwrap_or_else(|| format!("`{trimmed}` is not a target I can read"))
+    })?;
     if comparator.is_none() && signed {
         // A bare signed value is a change: `+10%`, `-5 gg`, `+2 p.p.`,
         // `+5% rispetto al 2020`.
@@ -122,6 +123,20 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
         qualifier: qualifier(after),
         unit: quantity.unit,
     })
+}
+
+/// Why the number at the start of `text` cannot be read (too many digits,
+/// misplaced separators), when it starts with one.
+fn number_problem(text: &str) -> Option<String> {
+    let text = text.trim_start().trim_start_matches('€').trim_start();
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '−' | ' ')))
+        .unwrap_or(text.len());
+    let number = text[..end].trim();
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    crate::syntax::number::parse_number(number).err()
 }
 
 /// A change target: in % of the base value when written with `%` (the
@@ -759,6 +774,14 @@ mod tests {
         assert_eq!(revised.kind, threshold(Comparator::Ge, "-3.00"));
         let revised = parse_revision("> 21%", &original).expect("explicit");
         assert_eq!(revised.kind, threshold(Comparator::Gt, "21"));
+    }
+
+    #[test]
+    fn a_number_that_cannot_be_kept_says_why() {
+        let message = parse_target(&format!(">= 0,{}1%", "0".repeat(28))).expect_err("29 decimals");
+        assert!(message.contains("kept exactly"), "{message}");
+        let message = parse_target(">= 1.2.3").expect_err("dots");
+        assert!(message.contains("thousands separators"), "{message}");
     }
 
     #[test]
