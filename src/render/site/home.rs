@@ -55,11 +55,28 @@ impl Renderer<'_> {
             "home_intro",
             &[("edition", &self.site.edition), ("ente", &self.site.ente)],
         );
+        // What the year's counts and overall achievement cover, by the rule.
+        let others = views::kinds_named(ctx, false);
+        let scope = (!others.is_empty()).then(|| match plan.config.scoring.rollup {
+            crate::model::RollupRule::Own => ctx.fill(
+                "rollup_scope_own",
+                &[
+                    ("top_level", &views::kinds_named(ctx, true)),
+                    ("others", &others),
+                ],
+            ),
+            _ => ctx.fill("rollup_scope_children", &[("others", &others)]),
+        });
         let reference_note = ctx.fill(
             "home_reference_note",
             &[("year", &self.site.reference_year.to_string())],
         );
-        let page = self.page(paths::HOME, ctx.t("home_title"), intro.clone(), Vec::new());
+        let page = self.page(
+            paths::HOME,
+            self.site.name.clone(),
+            intro.clone(),
+            Vec::new(),
+        );
         self.emit(
             "index.html",
             page,
@@ -70,6 +87,7 @@ impl Renderer<'_> {
                 ("years", &years),
                 ("ambiti", &ambiti),
                 ("reference_note", &reference_note),
+                ("scope", &scope),
                 ("charts", &charts::home_charts(ctx)),
                 ("pdf_href", &self.pdf_href()),
                 ("relazione", &views::relazione_link(ctx)),
@@ -87,7 +105,10 @@ impl Renderer<'_> {
                     let page = self.page(
                         &paths::ambito(&ambito.id),
                         ambito.title.clone(),
-                        format!("{}: {}", self.ctx.t("ambito_label"), ambito.title),
+                        format!(
+                            "{}: {}",
+                            self.ctx.plan.config.tree.ambito.singular, ambito.title
+                        ),
                         vec![Link {
                             href: paths::ambito(&ambito.id),
                             text: ambito.title.clone(),

@@ -512,10 +512,18 @@ fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
             )
         })
         .collect();
-    let title = ctx.fill("chart_mix_title", &[("year", &year_text)]);
+    let ambito = crate::render::views::lower_first(&ctx.plan.config.tree.ambito.singular);
+    let title = ctx.fill(
+        "chart_mix_title",
+        &[("year", &year_text), ("ambito", &ambito)],
+    );
     let description = ctx.fill(
         "chart_mix_description",
-        &[("year", &year_text), ("list", &list.join("; "))],
+        &[
+            ("year", &year_text),
+            ("list", &list.join("; ")),
+            ("ambito", &ambito),
+        ],
     );
     let mix_rows: Vec<MixRow> = rows
         .iter()

@@ -320,6 +320,14 @@ pub fn mismatch_text(
 }
 
 pub fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
+    // A deadline's deviation is the delay of a late completion.
+    if let crate::engine::scoring::Rule::Deadline { delay, .. } = score.rule {
+        return match delay {
+            0 => None,
+            1 => Some(ctx.t("deviation_delay_one")),
+            days => Some(ctx.fill("deviation_delay", &[("days", &days.to_string())])),
+        };
+    }
     let deviation = score.deviation?;
     let sign = if deviation > Decimal::ZERO { "+" } else { "" };
     // A difference of percentages is in percentage points.
@@ -356,7 +364,10 @@ pub fn rests_on(ctx: &Ctx, year: Year, rollup: &crate::engine::YearRollup) -> St
             ("assessed", &c.assessed().to_string()),
             ("total", &c.total().to_string()),
             ("year", &year_text),
-            ("ambiti", &rollup.parts_assessed.to_string()),
+            (
+                "ambiti",
+                &counted(rollup.parts_assessed, &ctx.plan.config.tree.ambito),
+            ),
             ("all_ambiti", &rollup.parts.to_string()),
         ],
     );
@@ -432,6 +443,88 @@ pub fn upper_first(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// "a, b e c": items in a sentence.
+pub fn joined(ctx: &Ctx, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(", "), ctx.t("list_and")),
+    }
+}
+
+/// The plural names of the kinds of objectives, level 1 (`top`) or below,
+/// that the site has objectives of: "obiettivi strategici comuni,
+/// obiettivi strategici specifici e obiettivi di ente".
+pub fn kinds_named(ctx: &Ctx, top: bool) -> String {
+    let names: Vec<String> = ctx
+        .plan
+        .config
+        .tree
+        .kinds
+        .iter()
+        .enumerate()
+        .filter(|(k, kind)| {
+            kind.is_top_level() == top && ctx.plan.objectives.iter().any(|o| o.kind == *k)
+        })
+        .map(|(_, kind)| kind.words.plural.clone())
+        .collect();
+    joined(ctx, &names)
+}
+
+/// How the plan's roll-up rule reads for a reader: one sentence per part
+/// (indicators to objectives, objectives to those above them, to the
+/// ambiti and the plan, what "reached" means).
+pub fn rollup_rule_text(ctx: &Ctx) -> Vec<String> {
+    let tree = &ctx.plan.config.tree;
+    let mut lines = vec![ctx.t("method_rollup")];
+    let below = kinds_named(ctx, false);
+    if !below.is_empty() {
+        lines.push(match ctx.plan.config.scoring.rollup {
+            crate::model::RollupRule::Own => ctx.fill("method_rollup_own", &[("children", &below)]),
+            crate::model::RollupRule::Children => {
+                ctx.fill("method_rollup_children", &[("children", &below)])
+            }
+            crate::model::RollupRule::Mixed { own, children } => {
+                let (own, children) = mix_shares(own, children);
+                ctx.fill(
+                    "method_rollup_mixed",
+                    &[
+                        ("children", &below),
+                        ("own", &share_text(ctx, own)),
+                        ("children_weight", &share_text(ctx, children)),
+                    ],
+                )
+            }
+        });
+    }
+    lines.push(ctx.fill(
+        "method_rollup_top",
+        &[
+            ("ambito", &lower_first(&tree.ambito.singular)),
+            ("ambiti", &tree.ambito.plural),
+            ("top_level", &kinds_named(ctx, true)),
+        ],
+    ));
+    lines.push(ctx.t("method_rollup_reached"));
+    lines
+}
+
+/// A share with only the decimals it has: "40%", "33,33%".
+pub fn share_text(ctx: &Ctx, share: Decimal) -> String {
+    format!("{}%", ctx.format.amount(share, 2))
+}
+
+/// The weights of a mixed roll-up as shares of 100%.
+pub fn mix_shares(own: Decimal, children: Decimal) -> (Decimal, Decimal) {
+    let share = |w: Decimal| {
+        own.checked_add(children)
+            .and_then(|total| w.checked_div(total))
+            .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED))
+            .map_or(Decimal::ZERO, |s| s.round_dp(2).normalize())
+    };
+    (share(own), share(children))
 }
 
 /// The name of an objective's kind, as the site declares it ("Obiettivo

@@ -50,6 +50,8 @@ pub struct RollupRow {
     pub href: String,
     pub kind: Option<String>,
     pub operational: bool,
+    /// The level of its kind (1 under an ambito), for the indentation.
+    pub level: u32,
     pub achievement: String,
     pub status: StatusView,
     pub assessed: String,
@@ -140,7 +142,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
                 ambito.title.clone(),
                 paths::ambito(&ambito.id),
                 None,
-                false,
+                0,
                 y,
             ))
         })
@@ -159,7 +161,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
             objective.title.clone(),
             paths::objective(&objective.id),
             Some(kind.clone()),
-            !plan.is_top_level(objective),
+            plan.kind(objective).level,
             y,
         ));
         let mut indicators = Vec::new();
@@ -267,14 +269,15 @@ fn rollup_row(
     title: String,
     href: String,
     kind: Option<String>,
-    operational: bool,
+    level: u32,
     y: &crate::engine::YearRollup,
 ) -> RollupRow {
     RollupRow {
         title,
         href,
         kind,
-        operational,
+        operational: level > 1,
+        level,
         achievement: y
             .achievement
             .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),
