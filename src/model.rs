@@ -73,6 +73,17 @@ impl Plan {
         kinds.get(objective.kind).unwrap_or(&kinds[0])
     }
 
+    /// Each declared kind with the number of objectives of that kind.
+    pub fn kind_counts(&self) -> Vec<(&ObjectiveKind, usize)> {
+        self.config
+            .tree
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(k, kind)| (kind, self.objectives.iter().filter(|o| o.kind == k).count()))
+            .collect()
+    }
+
     /// Whether an objective sits directly under an ambito.
     pub fn is_top_level(&self, objective: &Objective) -> bool {
         self.kind(objective).is_top_level()

@@ -276,13 +276,19 @@ fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option
 
 fn words(node: &Node, what: &'static str, diags: &mut Diagnostics) -> Option<Words> {
     let mut fields = Fields::of(node, what, diags)?;
+    let words = singular_plural(&mut fields, diags);
+    fields.finish(diags);
+    words
+}
+
+/// `singular:` and `plural:`, both required.
+fn singular_plural(fields: &mut Fields, diags: &mut Diagnostics) -> Option<Words> {
     let singular = fields
         .require("singular", diags)
         .and_then(|n| values::non_empty_text(n, "singular", diags));
     let plural = fields
         .require("plural", diags)
         .and_then(|n| values::non_empty_text(n, "plural", diags));
-    fields.finish(diags);
     Some(Words {
         singular: singular?,
         plural: plural?,
@@ -396,12 +402,7 @@ fn kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
     let id = fields
         .require("id", diags)
         .and_then(|n| values::id(n, "id", diags));
-    let singular = fields
-        .require("singular", diags)
-        .and_then(|n| values::non_empty_text(n, "singular", diags));
-    let plural = fields
-        .require("plural", diags)
-        .and_then(|n| values::non_empty_text(n, "plural", diags));
+    let words = singular_plural(&mut fields, diags);
     let level_node = fields.require("level", diags);
     let level = level_node.and_then(|node| {
         let written = text(node, "level", diags)?;
@@ -444,10 +445,7 @@ fn kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
     let id = id?;
     let level = level?;
     Some(ObjectiveKind {
-        words: Words {
-            singular: singular?,
-            plural: plural?,
-        },
+        words: words?,
         servizi: servizi.unwrap_or(if level == 1 {
             ServiziRule::None
         } else {

@@ -34,15 +34,10 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
     let format = NumberFormat::for_language(plan.config.site.language);
     let mut out = String::new();
     let config = &plan.config;
-    let kinds: Vec<String> = config
-        .tree
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(k, kind)| {
-            let count = plan.objectives.iter().filter(|o| o.kind == k).count();
-            format!("{count} {}", kind.id)
-        })
+    let kinds: Vec<String> = plan
+        .kind_counts()
+        .into_iter()
+        .map(|(kind, count)| format!("{count} {}", kind.id))
         .collect();
     let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
     let targets: usize = plan

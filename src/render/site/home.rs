@@ -36,13 +36,9 @@ impl Renderer<'_> {
         // The kinds the site declares, those it has objectives of, with
         // their names (never "0 obiettivi strategici comuni").
         let kinds: Vec<KindCount> = plan
-            .config
-            .tree
-            .kinds
-            .iter()
-            .enumerate()
-            .map(|(k, kind)| {
-                let count = plan.objectives.iter().filter(|o| o.kind == k).count();
+            .kind_counts()
+            .into_iter()
+            .map(|(kind, count)| {
                 let counted = views::counted(count, &kind.words);
                 KindCount {
                     label: counted[counted.find(' ').map_or(0, |i| i + 1)..].to_string(),

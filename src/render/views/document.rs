@@ -358,18 +358,10 @@ fn doc_objective(ctx: &Ctx, position: usize, number: usize) -> DocObjective {
     }
 }
 
-/// "Responsabile: Paolo Conti, Dirigente del Settore Affari generali".
+/// "Paolo Conti, Dirigente del Settore Affari generali; ...", when the
+/// objective names who answers for it.
 fn responsible_text(objective: &Objective) -> Option<String> {
-    let names: Vec<String> = objective
-        .responsible
-        .iter()
-        .map(|r| match (&r.name, &r.role) {
-            (Some(name), Some(role)) => format!("{name}, {role}"),
-            (Some(one), None) | (None, Some(one)) => one.clone(),
-            (None, None) => String::new(),
-        })
-        .filter(|n| !n.is_empty())
-        .collect();
+    let names = views::responsible_lines(objective);
     (!names.is_empty()).then(|| names.join("; "))
 }
 

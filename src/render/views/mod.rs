@@ -460,15 +460,10 @@ pub fn joined(ctx: &Ctx, items: &[String]) -> String {
 pub fn kinds_named(ctx: &Ctx, top: bool) -> String {
     let names: Vec<String> = ctx
         .plan
-        .config
-        .tree
-        .kinds
-        .iter()
-        .enumerate()
-        .filter(|(k, kind)| {
-            kind.is_top_level() == top && ctx.plan.objectives.iter().any(|o| o.kind == *k)
-        })
-        .map(|(_, kind)| kind.words.plural.clone())
+        .kind_counts()
+        .into_iter()
+        .filter(|(kind, count)| kind.is_top_level() == top && *count > 0)
+        .map(|(kind, _)| kind.words.plural.clone())
         .collect();
     joined(ctx, &names)
 }
@@ -525,6 +520,21 @@ pub fn mix_shares(own: Decimal, children: Decimal) -> (Decimal, Decimal) {
             .map_or(Decimal::ZERO, |s| s.round_dp(2).normalize())
     };
     (share(own), share(children))
+}
+
+/// Who answers for an objective, one line each: "Paolo Conti, Dirigente
+/// del Settore Affari generali".
+pub fn responsible_lines(objective: &crate::model::Objective) -> Vec<String> {
+    objective
+        .responsible
+        .iter()
+        .map(|r| match (&r.name, &r.role) {
+            (Some(name), Some(role)) => format!("{name}, {role}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => String::new(),
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// The name of an objective's kind, as the site declares it ("Obiettivo

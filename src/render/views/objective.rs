@@ -13,8 +13,8 @@ use crate::render::views::charts::{ChartView, indicator_chart};
 use crate::render::views::working::working_lines;
 use crate::render::views::{
     Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, kind_label,
-    mismatch_text, mix_shares, paths, pretty_formula, rollup_status, share_text, target_view,
-    upper_first, value_status_text, value_text,
+    mismatch_text, mix_shares, paths, pretty_formula, responsible_lines, rollup_status, share_text,
+    target_view, upper_first, value_status_text, value_text,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -117,20 +117,6 @@ fn weight_text(ctx: &Ctx, position: usize) -> Option<String> {
         .iter()
         .any(|o| o.weight != objective.weight)
         .then(|| ctx.exact(objective.weight))
-}
-
-/// "Paolo Conti, Dirigente del Settore Affari generali".
-fn responsible_lines(objective: &Objective) -> Vec<String> {
-    objective
-        .responsible
-        .iter()
-        .map(|r| match (&r.name, &r.role) {
-            (Some(name), Some(role)) => format!("{name}, {role}"),
-            (Some(one), None) | (None, Some(one)) => one.clone(),
-            (None, None) => String::new(),
-        })
-        .filter(|line| !line.is_empty())
-        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
