@@ -436,6 +436,88 @@ mod tests {
         Decimal::from_str(text).expect("decimal")
     }
 
+    /// A roll-up of one year with an achievement (or none) and counts of
+    /// (raggiunti, parziali, non raggiunti, non valutabili).
+    fn rolled(year: Year, achievement: Option<&str>, counts: [usize; 4]) -> Rollup {
+        let rules = ScoringRules::default();
+        let counts = StatusCounts {
+            raggiunto: counts[0],
+            parzialmente_raggiunto: counts[1],
+            non_raggiunto: counts[2],
+            non_valutabile: counts[3],
+            ..StatusCounts::default()
+        };
+        let all_reached = counts.raggiunto == counts.assessed();
+        let parts = (counts.total(), counts.assessed());
+        let mut rollup = Rollup::default();
+        rollup.years.insert(
+            year,
+            YearRollup::new(achievement.map(d), all_reached, counts, parts, &rules),
+        );
+        rollup
+    }
+
+    #[test]
+    fn a_parent_on_its_children_takes_their_weighted_mean_and_their_counts() {
+        let rules = ScoringRules::default();
+        let own = rolled(2024, Some("100"), [1, 0, 0, 0]);
+        let a = rolled(2024, Some("40"), [0, 0, 1, 0]);
+        let b = rolled(2024, Some("100"), [2, 0, 0, 1]);
+        // (40 × 1 + 100 × 3) / 4 = 85; the own indicator does not enter.
+        let parent = parent_rollup(
+            &own,
+            &[(d("1"), &a), (d("3"), &b)],
+            RollupRule::Children,
+            &rules,
+        );
+        let y = &parent.years[&2024];
+        assert_eq!(y.achievement, Some(d("85")));
+        assert_eq!(y.status, Status::ParzialmenteRaggiunto);
+        assert_eq!(
+            (
+                y.counts.raggiunto,
+                y.counts.non_raggiunto,
+                y.counts.non_valutabile
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!(
+            (y.own, y.children, y.from_children),
+            (Some(d("100")), Some(d("85")), true)
+        );
+    }
+
+    #[test]
+    fn a_mixed_rule_weighs_own_and_children_and_counts_both() {
+        let rules = ScoringRules::default();
+        let own = rolled(2024, Some("62"), [0, 0, 1, 0]);
+        let child = rolled(2024, Some("79.0625"), [2, 1, 1, 0]);
+        let mix = RollupRule::Mixed {
+            own: d("40"),
+            children: d("60"),
+        };
+        // 40% × 62 + 60% × 79,0625 = 72,2375.
+        let y = &parent_rollup(&own, &[(d("1"), &child)], mix, &rules).years[&2024];
+        assert_eq!(y.achievement, Some(d("72.2375")));
+        assert_eq!(y.counts.total(), 5);
+        // Children not assessable: the own indicators alone, not a zero.
+        let unassessed = rolled(2024, None, [0, 0, 0, 2]);
+        let y = &parent_rollup(&own, &[(d("1"), &unassessed)], mix, &rules).years[&2024];
+        assert_eq!(y.achievement, Some(d("62")));
+        assert_eq!((y.counts.total(), y.counts.assessed()), (3, 1));
+    }
+
+    #[test]
+    fn without_children_that_year_a_parent_keeps_its_own_figures() {
+        let rules = ScoringRules::default();
+        let own = rolled(2022, Some("90"), [0, 1, 0, 0]);
+        let child = rolled(2023, Some("50"), [0, 0, 1, 0]);
+        let parent = parent_rollup(&own, &[(d("1"), &child)], RollupRule::Children, &rules);
+        assert_eq!(parent.years[&2022], own.years[&2022]);
+        assert!(!parent.years[&2022].from_children);
+        assert_eq!(parent.years[&2023].achievement, Some(d("50")));
+    }
+
     #[test]
     fn weighted_mean_skips_the_unassessable() {
         // (100 × 1 + 50 × 3) / 4 = 62,5; the missing part is not a zero.
