@@ -234,7 +234,7 @@ pub fn config_schema() -> Value {
             },
             "servizi": {
                 "type": "array",
-                "description": "I Servizi (uffici) responsabili degli obiettivi operativi.",
+                "description": "I Servizi (uffici, Settori) responsabili degli obiettivi.",
                 "items": object("Un Servizio.", json!({
                     "id": { "$ref": "#/$defs/id" },
                     "name": text("Il nome del Servizio."),
@@ -351,7 +351,7 @@ pub fn objective_schema(site: &SiteIds) -> Value {
         "properties": {
             "id": { "$ref": "#/$defs/id", "description": "Identificativo stabile: diventa l'indirizzo della pagina." },
             "kind": kind_schema(&site.kinds),
-            "ambito": id_of(&site.ambiti, "L'ambito (solo per gli obiettivi strategici e di ente)."),
+            "ambito": id_of(&site.ambiti, "L'ambito (solo per gli obiettivi di livello 1: gli altri prendono quello del loro ramo)."),
             "period": period("Gli anni dell'obiettivo, o un solo anno."),
             "title": text("Il titolo dell'obiettivo."),
             "new": { "type": "boolean", "description": "Facoltativo: nuovo in questa edizione del piano." },

@@ -553,3 +553,40 @@ fn words_in_a_sheet_value_are_refused_at_their_row() {
         checked.diagnostics.render(&checked.sources)
     );
 }
+
+// Notes tied to no indicator.
+
+#[test]
+fn an_unnumbered_note_gets_no_warning_and_may_print_a_date() {
+    let from = "  - label: \"Nota 9\"\n    source: \"Rendicontazione\"\n    series: { 2020: ND, 2021: ND }";
+    let (checked, _) = check_with(
+        STRATEGIC,
+        from,
+        "  - source: \"Rendicontazione\"\n    series: { 2020: 30/06/2020, 2021: ND }",
+    );
+    assert_eq!(checked.diagnostics.errors(), 0);
+    assert!(
+        !checked
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("is referenced by no indicator")),
+        "{}",
+        checked.diagnostics.render(&checked.sources)
+    );
+    let (plan, _) = checked.evaluated.as_ref().expect("evaluated");
+    let note = plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.notes)
+        .next()
+        .expect("the note");
+    assert_eq!(note.label, None);
+    assert_eq!(
+        note.series[&2020].observed,
+        Observed::Date(Date {
+            year: 2020,
+            month: 6,
+            day: 30
+        })
+    );
+}

@@ -251,7 +251,7 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| format!("\"{}\"", text.replace('"', "'")))
 }
 
-/// `# strategico | operativo | esecutivo`: the kinds the site declares.
+/// The comment above `kind:` in a new objective: what kind it is.
 fn kinds_comment(kind: &ObjectiveKind) -> String {
     format!(
         "# The kind ({}): one of the kinds under `objectives` in cruscotto.yaml.\n",

@@ -897,6 +897,10 @@ pub(crate) fn observed(
                 decimals: quantity.decimals,
             }))
         }
+        // A note tied to no indicator may print a date (a deadline's series).
+        _ if unit.is_none() && crate::syntax::date::is_date(trimmed) => {
+            parse_date(trimmed).ok().map(Observed::Date)
+        }
         // A date where a number goes: `settembre 2020`, `31/12/2023`.
         _ if crate::syntax::date::is_date(trimmed) => error(
             format!(
