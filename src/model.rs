@@ -9,6 +9,12 @@ use rust_decimal::Decimal;
 
 use crate::diagnostics::{SourceId, Span};
 
+mod index;
+mod tree;
+
+pub use index::PlanIndex;
+pub use tree::{ObjectiveKind, ServiziRule, Tree, Words};
+
 pub type Year = i32;
 
 /// A calendar date, as the content writes it (`31/12/2023`).
@@ -293,96 +299,6 @@ pub struct Servizio {
     pub id: String,
     pub name: String,
     pub span: Span,
-}
-
-/// The kinds of objectives of a body's plan, their levels and names:
-/// declared in `cruscotto.yaml` under `objectives:`, or one of the presets
-/// (`camera-di-commercio`, the default; `comune`; `amministrazione-centrale`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tree {
-    /// The preset it comes from, if any.
-    pub preset: Option<&'static str>,
-    /// In the order declared; never empty, at least one of level 1.
-    pub kinds: Vec<ObjectiveKind>,
-    /// What an ambito is called: "Ambito", "Missione", "Linea di mandato".
-    pub ambito: Words,
-}
-
-impl Tree {
-    /// The position of a kind by id.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.kinds.iter().position(|k| k.id == id)
-    }
-
-    pub fn ids(&self) -> Vec<&str> {
-        self.kinds.iter().map(|k| k.id.as_str()).collect()
-    }
-
-    /// The kind an objective of `level` takes when its own cannot be read.
-    pub fn first_of_level(&self, level: u32) -> usize {
-        self.kinds
-            .iter()
-            .position(|k| k.level == level)
-            .or_else(|| self.kinds.iter().position(|k| k.level == 1))
-            .unwrap_or(0)
-    }
-
-    /// The deepest level declared.
-    pub fn depth(&self) -> u32 {
-        self.kinds.iter().map(|k| k.level).max().unwrap_or(1)
-    }
-}
-
-/// A name in its two forms: singular as a label ("Obiettivo strategico"),
-/// plural as in a sentence ("3 obiettivi strategici").
-#[derive(Debug, Clone, PartialEq)]
-pub struct Words {
-    pub singular: String,
-    pub plural: String,
-}
-
-/// A kind of objective: "obiettivo strategico" (level 1, under an ambito),
-/// "obiettivo operativo" (level 2, under a strategic one), and so on down.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ObjectiveKind {
-    /// The word written in `kind:` and in the data files.
-    pub id: String,
-    pub words: Words,
-    /// 1 for objectives under an ambito; a child's level is deeper than its
-    /// parent's.
-    pub level: u32,
-    /// The kinds an objective of this kind may name as `parent` (none at
-    /// level 1).
-    pub parents: Vec<String>,
-    pub servizi: ServiziRule,
-    /// Where it is declared (`None` for a preset).
-    pub span: Option<Span>,
-}
-
-impl ObjectiveKind {
-    pub fn is_top_level(&self) -> bool {
-        self.level == 1
-    }
-}
-
-/// Whether objectives of a kind are assigned to Servizi.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ServiziRule {
-    /// Every objective names its Servizi (or `all`).
-    Required,
-    Optional,
-    /// Objectives of this kind have no Servizi (strategic ones).
-    None,
-}
-
-impl ServiziRule {
-    pub fn code(self) -> &'static str {
-        match self {
-            ServiziRule::Required => "required",
-            ServiziRule::Optional => "optional",
-            ServiziRule::None => "none",
-        }
-    }
 }
 
 /// Who answers for an operational objective.
@@ -769,131 +685,5 @@ impl Expr {
         let mut meta = false;
         self.walk(&mut |e| meta |= matches!(e, Expr::CountAbove(_) | Expr::CountAssessed));
         meta
-    }
-}
-
-/// Lookups by id over a plan, built once.
-#[derive(Debug, Default)]
-pub struct PlanIndex {
-    /// Objective id -> position in `Plan::objectives` (the first, if repeated).
-    pub objectives: BTreeMap<String, usize>,
-    /// Indicator id -> (objective position, indicator position).
-    pub indicators: BTreeMap<String, (usize, usize)>,
-    /// Objective position -> positions of its operational objectives.
-    pub children: BTreeMap<usize, Vec<usize>>,
-}
-
-impl PlanIndex {
-    pub fn new(plan: &Plan) -> Self {
-        let mut index = PlanIndex::default();
-        for (o, objective) in plan.objectives.iter().enumerate() {
-            index.objectives.entry(objective.id.clone()).or_insert(o);
-            for (i, indicator) in objective.indicators.iter().enumerate() {
-                index
-                    .indicators
-                    .entry(indicator.id.clone())
-                    .or_insert((o, i));
-            }
-        }
-        for (o, objective) in plan.objectives.iter().enumerate() {
-            if let Some(parent) = &objective.parent
-                && let Some(&p) = index.objectives.get(&parent.id)
-            {
-                index.children.entry(p).or_default().push(o);
-            }
-        }
-        index
-    }
-
-    pub fn objective<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p Objective> {
-        self.objectives.get(id).map(|&o| &plan.objectives[o])
-    }
-
-    pub fn indicator<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p Indicator> {
-        self.indicators
-            .get(id)
-            .map(|&(o, i)| &plan.objectives[o].indicators[i])
-    }
-
-    pub fn children(&self, objective: usize) -> &[usize] {
-        self.children.get(&objective).map_or(&[], Vec::as_slice)
-    }
-
-    /// The ambito of an objective: its own, or its nearest ancestor's.
-    pub fn ambito_of<'p>(&self, plan: &'p Plan, objective: &'p Objective) -> Option<&'p str> {
-        let mut current = objective;
-        // At most one step per objective: a circle of parents (reported by
-        // validation) ends the walk.
-        for _ in 0..=plan.objectives.len() {
-            if let Some(ambito) = &current.ambito {
-                return Some(&ambito.id);
-            }
-            current = self.objective(plan, &current.parent.as_ref()?.id)?;
-        }
-        None
-    }
-
-    /// The objectives under `objective`, each followed by its own (depth
-    /// first, children in plan order), with their depth below it (1 for a
-    /// child).
-    pub fn descendants(&self, objective: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut seen = std::collections::BTreeSet::from([objective]);
-        let mut stack: Vec<(usize, usize)> = self
-            .children(objective)
-            .iter()
-            .rev()
-            .map(|&c| (c, 1))
-            .collect();
-        while let Some((position, depth)) = stack.pop() {
-            if !seen.insert(position) {
-                continue;
-            }
-            out.push((position, depth));
-            stack.extend(
-                self.children(position)
-                    .iter()
-                    .rev()
-                    .map(|&c| (c, depth + 1)),
-            );
-        }
-        out
-    }
-
-    /// The objectives above `objective`, nearest first.
-    pub fn ancestors(&self, plan: &Plan, objective: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut current = objective;
-        while let Some(parent) = plan.objectives[current].parent.as_ref()
-            && let Some(&p) = self.objectives.get(&parent.id)
-            && p != objective
-            && !out.contains(&p)
-        {
-            out.push(p);
-            current = p;
-        }
-        out
-    }
-
-    /// The indicators a meta-indicator of `objective` looks at: those of the
-    /// objectives in `scope`, or of the objective's children.
-    pub fn scope_of(
-        &self,
-        plan: &Plan,
-        objective: usize,
-        indicator: &Indicator,
-    ) -> Vec<(usize, usize)> {
-        let objectives: Vec<usize> = match &indicator.scope {
-            Some(scope) => scope
-                .iter()
-                .filter_map(|r| self.objectives.get(&r.id).copied())
-                .collect(),
-            None => self.children(objective).to_vec(),
-        };
-        objectives
-            .into_iter()
-            .flat_map(|o| (0..plan.objectives[o].indicators.len()).map(move |i| (o, i)))
-            .filter(|&(o, i)| plan.objectives[o].indicators[i].id != indicator.id)
-            .collect()
     }
 }

@@ -6,7 +6,9 @@
 mod config;
 pub mod files;
 pub mod objective;
+mod series;
 pub mod sheet;
+mod targets;
 pub mod tree;
 pub mod values;
 pub mod yaml;

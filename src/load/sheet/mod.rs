@@ -15,7 +15,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span, did_you_mean};
-use crate::load::objective::{measure_value, observed};
+use crate::load::series::{measure_value, observed};
 use crate::load::values::parse_year;
 use crate::model::{Date, Objective, Observed, Printed, SeriesEntry, Unit, Year};
 use crate::syntax::date::{DATE_HELP, parse_date};
