@@ -207,15 +207,11 @@ fn with_default_parents(mut kinds: Vec<ObjectiveKind>) -> Vec<ObjectiveKind> {
     kinds
 }
 
-/// Reads `objectives:`. Any mistake is reported and the default tree
-/// stands in, so that the objectives can still be checked.
+/// Reads `objectives:`. Any mistake is reported and a stand-in tree (the
+/// preset a misspelt name means, else the default) lets the objectives
+/// still be checked.
 pub fn read(node: &Node, language: Language, diags: &mut Diagnostics) -> Tree {
-    let errors = diags.errors();
-    let tree = read_tree(node, language, diags);
-    match tree {
-        Some(tree) if diags.errors() == errors => tree,
-        _ => default_tree(language),
-    }
+    read_tree(node, language, diags).unwrap_or_else(|| default_tree(language))
 }
 
 fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option<Tree> {
@@ -234,11 +230,14 @@ fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option
                         Diagnostic::error(format!("`{code}` is not a preset of objectives"))
                             .at(&node.span)
                             .help(format!("write one of: {}", PRESETS.join(", ")));
-                    if let Some(close) = did_you_mean(&code, PRESETS) {
+                    let close = did_you_mean(&code, PRESETS);
+                    if let Some(close) = close {
                         diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
                     }
                     diags.push(diagnostic);
-                    return None;
+                    // The preset meant stands in, so that the objectives are
+                    // checked against its kinds, not reported one by one.
+                    return close.and_then(|close| preset(close, language));
                 }
             }
         }
