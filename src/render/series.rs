@@ -290,20 +290,6 @@ fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String 
     text
 }
 
-pub const SERIES_CSV_COLUMNS: [&str; 11] = [
-    "year",
-    "value",
-    "value_status",
-    "as_of",
-    "computed_check",
-    "printed",
-    "target",
-    "target_original",
-    "national_mean",
-    "cluster_mean",
-    "unit",
-];
-
 /// The data of an indicator's chart as CSV: the same rows, machine numbers.
 pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
     let indicator = &ctx.plan.objectives[o].indicators[i];
@@ -311,7 +297,9 @@ pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let fail = |e: csv::Error| format!("cannot write the series of `{}`: {e}", indicator.id);
-    writer.write_record(SERIES_CSV_COLUMNS).map_err(fail)?;
+    writer
+        .write_record(crate::render::data::dictionary::CHART.names())
+        .map_err(fail)?;
     let number = |v: Option<Decimal>| v.map(machine).unwrap_or_default();
     for p in series_points(ctx, o, i) {
         writer

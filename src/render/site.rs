@@ -478,7 +478,12 @@ impl Renderer<'_> {
                         description,
                         self.trail_of(position),
                     );
-                    self.emit("objective.html", page, &[("objective", view)])
+                    let data = crate::render::data::page::objective_data(&objective.id);
+                    self.emit(
+                        "objective.html",
+                        page,
+                        &[("objective", view), ("data", &data)],
+                    )
                 }),
         )
     }
@@ -673,13 +678,12 @@ impl Renderer<'_> {
             })
             .collect();
         let page = self.section_page(paths::DATA, "data_title", "data_intro");
-        let columns: Vec<&str> = crate::render::data::CSV_COLUMNS.to_vec();
         self.emit(
             "data.html",
             page,
             &[
                 ("series", &series),
-                ("columns", &columns),
+                ("data", &crate::render::data::page::data_page(self.ctx.plan)),
                 ("pdf_href", &self.pdf_href()),
                 ("relazione", &views::relazione_link(&self.ctx)),
             ],
