@@ -10,9 +10,8 @@
 use serde_json::json;
 
 use super::dictionary::PACKAGE_TABLES;
-use super::{CATALOGUE_PATH, JSON_PATH, PACKAGE_PATH, about, licence, sha256_hex, url};
+use super::{CATALOGUE_PATH, DATA_PAGE, JSON_PATH, PACKAGE_PATH, about, licence, sha256_hex, url};
 use crate::model::{Date, Plan, Year};
-use crate::render::views::paths;
 use crate::write::OutputFile;
 
 pub const THEME: &str = "http://publications.europa.eu/resource/authority/data-theme/GOVE";
@@ -31,7 +30,7 @@ pub(super) fn catalogue(plan: &Plan, files: &[&OutputFile]) -> Result<Vec<u8>, S
     let date = |d: Date| json!({ "@value": d.to_string(), "@type": "xsd:date" });
     let licence = licence::of(config.site.data_license);
     let ente = json!({ "@id": node("ente") });
-    let data_page = json!({ "@id": url(plan, paths::DATA) });
+    let data_page = json!({ "@id": url(plan, DATA_PAGE) });
     let modified = date(config.plan.last_updated);
 
     let mut distributions = Vec::new();

@@ -23,7 +23,6 @@ mod json;
 pub mod licence;
 mod objectives;
 mod package;
-pub mod page;
 
 use rust_decimal::Decimal;
 
@@ -38,6 +37,10 @@ pub use indicators::objective_csv_path;
 pub use json::piao_json;
 
 pub const JSON_PATH: &str = "dati/piao.json";
+/// The open-data page and the plan document, as the catalogue and the
+/// package address them.
+pub const DATA_PAGE: &str = "dati/";
+pub const DOCUMENT_PAGE: &str = "piao/";
 pub const PACKAGE_PATH: &str = "dati/datapackage.json";
 pub const CATALOGUE_PATH: &str = "dati/catalogo.jsonld";
 

@@ -7,9 +7,8 @@
 use serde_json::{Value, json};
 
 use super::dictionary::{Field, PACKAGE_TABLES, Table, Type};
-use super::{JSON_PATH, about, licence, sha256_hex, url};
+use super::{DATA_PAGE, DOCUMENT_PAGE, JSON_PATH, about, licence, sha256_hex, url};
 use crate::model::Plan;
-use crate::render::views::paths;
 use crate::write::OutputFile;
 
 /// The package of `files` (the CSVs of the dictionary and `piao.json`).
@@ -63,13 +62,13 @@ pub(super) fn datapackage(plan: &Plan, files: &[OutputFile]) -> Result<Vec<u8>, 
         "id": about.identifier,
         "title": about.title,
         "description": about.description,
-        "homepage": url(plan, paths::DATA),
+        "homepage": url(plan, DATA_PAGE),
         "keywords": about.keywords,
         "licenses": licences,
         "contributors": [publisher],
         "sources": [{
             "title": format!("{}, {}", config.plan.title, config.plan.edition),
-            "path": url(plan, paths::DOCUMENT),
+            "path": url(plan, DOCUMENT_PAGE),
         }],
         "resources": resources,
     });

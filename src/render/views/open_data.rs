@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use super::dictionary::{Code, INDICATORS, TABLES, Table};
-use super::{CATALOGUE_PATH, JSON_PATH, PACKAGE_PATH, licence, objective_csv_path};
+use super::paths;
 use crate::model::Plan;
-use crate::render::views::paths;
+use crate::render::data::dictionary::{Code, HISTORY, INDICATORS, OBJECTIVES, TABLES, Table};
+use crate::render::data::{CATALOGUE_PATH, JSON_PATH, PACKAGE_PATH, licence, objective_csv_path};
 
 #[derive(Debug, Serialize)]
 pub struct DataPage {
@@ -84,19 +84,15 @@ pub fn data_page(plan: &Plan) -> DataPage {
         .as_ref()
         .map(|u| format!(", {u}"))
         .unwrap_or_default();
-    let mut files: Vec<Download> = [
-        &INDICATORS,
-        &super::dictionary::OBJECTIVES,
-        &super::dictionary::HISTORY,
-    ]
-    .into_iter()
-    .map(|table| Download {
-        href: table.path.to_string(),
-        title: table.title,
-        description: table.description,
-        format: "CSV",
-    })
-    .collect();
+    let mut files: Vec<Download> = [&INDICATORS, &OBJECTIVES, &HISTORY]
+        .into_iter()
+        .map(|table| Download {
+            href: table.path.to_string(),
+            title: table.title,
+            description: table.description,
+            format: "CSV",
+        })
+        .collect();
     files.push(Download {
         href: JSON_PATH.to_string(),
         title: "Il piano completo",
@@ -183,5 +179,23 @@ pub fn objective_data(id: &str) -> ObjectiveData {
     ObjectiveData {
         csv: objective_csv_path(id),
         all: paths::DATA,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The data files give the pages' addresses as the pages are published.
+    #[test]
+    fn the_data_files_know_the_pages_addresses() {
+        assert_eq!(
+            crate::render::data::DATA_PAGE,
+            paths::DATA.trim_end_matches("index.html")
+        );
+        assert_eq!(
+            crate::render::data::DOCUMENT_PAGE,
+            paths::DOCUMENT.trim_end_matches("index.html")
+        );
     }
 }
