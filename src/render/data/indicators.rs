@@ -9,6 +9,7 @@ use super::{ObjectiveInfo, Row, flag, number, ratio_measures, target_kind_code, 
 use crate::engine::{Evaluation, YearResult};
 use crate::model::{Date, Indicator, Observed, Target, TargetEntry, TargetKind, Year};
 use crate::render::format::machine;
+use crate::syntax::date::PartialDate;
 use crate::write::OutputFile;
 
 /// The CSV of one objective's indicators.
@@ -54,18 +55,20 @@ fn objective_rows(
     rows
 }
 
-/// A deadline's date in the target's year when it names none.
+/// A deadline's date, in the target's year when it names none; none when
+/// that is no date (`entro il 29/2` in 2023: the target is not measurable).
 fn due_date(target: &Target, year: Year) -> Option<Date> {
-    match &target.kind {
+    match target.kind {
         TargetKind::Deadline {
             day,
             month,
             year: due,
-        } => Some(Date {
-            year: due.unwrap_or(year),
-            month: *month,
-            day: *day,
-        }),
+        } => PartialDate {
+            day,
+            month,
+            year: due,
+        }
+        .with_year(year),
         _ => None,
     }
 }
