@@ -788,6 +788,20 @@ fn checked() -> &'static Checked {
     CHECKED.get_or_init(|| cruscotto::check(root()))
 }
 
+/// The default site built by `cruscotto build`, in a temporary folder.
+fn built_site() -> tempfile::TempDir {
+    let output = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["build", "--root"])
+        .arg(root())
+        .arg("--output")
+        .arg(output.path())
+        .assert()
+        .success();
+    output
+}
+
 fn plan() -> &'static Plan {
     let checked = checked();
     match &checked.evaluated {
@@ -1703,15 +1717,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     assert!(assessment.score.is_none(), "{BLANK_2022}");
 
     // The CSV written by `cruscotto build`.
-    let output = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("cruscotto")
-        .expect("binary")
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(output.path())
-        .assert()
-        .success();
+    let output = built_site();
     // The home page's headline says what it rests on.
     let home = std::fs::read_to_string(output.path().join("index.html")).expect("home page");
     assert!(
@@ -1897,15 +1903,7 @@ const REMARK_NUMBERS: &[(&str, Year, &str, &str)] = &[
 
 #[test]
 fn every_number_of_the_seed_series_tables_is_in_serie_storiche_csv() {
-    let output = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("cruscotto")
-        .expect("binary")
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(output.path())
-        .assert()
-        .success();
+    let output = built_site();
     let mut reader = csv::Reader::from_path(output.path().join("dati/serie-storiche.csv"))
         .expect("serie-storiche.csv");
     let headers = reader.headers().expect("header").clone();
