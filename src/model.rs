@@ -212,9 +212,7 @@ impl DataLicense {
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(code))
+        Self::ALL.into_iter().find(|l| l.code() == code)
     }
 }
 
