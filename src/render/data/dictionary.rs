@@ -741,7 +741,7 @@ pub const CHART: Table = Table {
     name: "grafico",
     path: "dati/serie/<indicatore>.csv",
     title: "Dati del grafico di un indicatore",
-    description: "Un file per indicatore con almeno un valore: esattamente i dati del suo grafico, un anno per riga.",
+    description: "Un file per indicatore con almeno un valore: esattamente i dati del suo grafico, un anno per riga, con l'indicatore a cui si riferiscono.",
     fields: &[
         column::YEAR,
         number(
@@ -782,8 +782,10 @@ pub const CHART: Table = Table {
             "La media del cluster dell'anno.",
         ),
         column::UNIT,
+        column::INDICATOR_ID,
+        column::INDICATOR_NAME,
     ],
-    primary_key: &["year"],
+    primary_key: &["indicator_id", "year"],
     foreign_keys: &[],
 };
 

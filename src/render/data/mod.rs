@@ -195,11 +195,11 @@ fn join<'s>(items: impl Iterator<Item = &'s str>) -> String {
 
 /// A row of a CSV: each cell with its column's name, in the dictionary's
 /// order (checked as the file is written).
-pub(crate) type Row = Vec<(&'static str, String)>;
+pub type Row = Vec<(&'static str, String)>;
 
 /// The CSV of `table`: RFC 4180, CRLF, a header row from the dictionary,
 /// every free-text cell safe from spreadsheets.
-fn write_csv(table: &Table, rows: &[Row]) -> Result<Vec<u8>, String> {
+pub fn write_csv(table: &Table, rows: &[Row]) -> Result<Vec<u8>, String> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
