@@ -237,7 +237,7 @@ fn flag(value: bool) -> String {
     value.to_string()
 }
 
-pub fn target_kind_code(kind: &TargetKind) -> &'static str {
+fn target_kind_code(kind: &TargetKind) -> &'static str {
     match kind {
         TargetKind::Threshold { .. } => "threshold",
         TargetKind::Zero => "zero",
@@ -266,7 +266,7 @@ pub fn ratio_measures(expr: &Expr) -> Option<(&str, &str)> {
 /// A CSV cell that spreadsheets will not run (OWASP "CSV injection"): text
 /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// leading `'`. Numbers (`-8.75`, `+10%`, `-0,5`) are left as they are.
-pub fn spreadsheet_safe(cell: &str) -> String {
+fn spreadsheet_safe(cell: &str) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && !is_plain_number(cell) {
         format!("'{cell}")
