@@ -21,9 +21,7 @@ use assert_cmd::Command;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use cruscotto::Checked;
-use cruscotto::model::{
-    Indicator, Objective, ObjectiveKind, Observed, Plan, SeriesEntry, Unit, Year,
-};
+use cruscotto::model::{Indicator, Objective, Observed, Plan, SeriesEntry, Unit, Year};
 
 const SEED_FILE: &str = "piao-2023-performance.txt";
 
@@ -262,12 +260,13 @@ impl Kind {
         ("OBIETTIVO OPERATIVO", Kind::Operativo),
     ];
 
-    fn model(self) -> ObjectiveKind {
+    /// The kind's id in the default tree (the camera-di-commercio preset).
+    fn model(self) -> &'static str {
         match self {
-            Kind::Comune => ObjectiveKind::StrategicoComune,
-            Kind::Specifico => ObjectiveKind::StrategicoSpecifico,
-            Kind::Ente => ObjectiveKind::Ente,
-            Kind::Operativo => ObjectiveKind::Operativo,
+            Kind::Comune => "strategico-comune",
+            Kind::Specifico => "strategico-specifico",
+            Kind::Ente => "ente",
+            Kind::Operativo => "operativo",
         }
     }
 }
@@ -819,6 +818,20 @@ fn checked() -> &'static Checked {
     CHECKED.get_or_init(|| cruscotto::check(root()))
 }
 
+/// The default site built by `cruscotto build`, in a temporary folder.
+fn built_site() -> tempfile::TempDir {
+    let output = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["build", "--root"])
+        .arg(root())
+        .arg("--output")
+        .arg(output.path())
+        .assert()
+        .success();
+    output
+}
+
 fn plan() -> &'static Plan {
     let checked = checked();
     match &checked.evaluated {
@@ -1071,7 +1084,12 @@ fn every_seed_note_label_is_encoded() {
                 .filter_map(|i| i.note.as_deref())
                 .map(label_key),
         );
-        encoded.extend(objective.notes.iter().map(|n| label_key(&n.label)));
+        encoded.extend(
+            objective
+                .notes
+                .iter()
+                .map(|n| label_key(n.label.as_deref().unwrap_or_default())),
+        );
     }
     let problems: Vec<String> = seed()
         .labels()
@@ -1121,10 +1139,12 @@ fn every_seed_objective_is_encoded_with_its_kind_and_parent() {
         match found.as_slice() {
             [o] => {
                 let objective = &plan.objectives[*o];
-                if objective.kind != row.kind.model() {
+                if plan.kind(objective).id != row.kind.model() {
                     problems.push(format!(
                         "seed line {}: `{}` is {:?} in the content",
-                        row.line, row.title, objective.kind
+                        row.line,
+                        row.title,
+                        plan.kind(objective).id
                     ));
                 }
                 let ambito = objective
@@ -1173,10 +1193,12 @@ fn every_seed_objective_is_encoded_with_its_kind_and_parent() {
             continue;
         };
         let encoded = &plan.objectives[*o];
-        if encoded.kind != objective.kind.model() {
+        if plan.kind(encoded).id != objective.kind.model() {
             problems.push(format!(
                 "seed line {}: `{}` is {:?} in the content",
-                objective.line, objective.title, encoded.kind
+                objective.line,
+                objective.title,
+                plan.kind(encoded).id
             ));
         }
         if objective.new && !encoded.new {
@@ -1245,7 +1267,7 @@ fn the_counts_match_the_seed() {
         let encoded = plan
             .objectives
             .iter()
-            .filter(|o| o.kind == kind.model())
+            .filter(|o| plan.kind(o).id == kind.model())
             .count();
         assert_eq!(encoded, printed, "{kind:?} objectives: content vs seed");
     }
@@ -1412,7 +1434,7 @@ fn every_seed_source_table_matches_the_content() {
         }
         for note in &objective.notes {
             holders.push((
-                label_key(&note.label),
+                label_key(note.label.as_deref().unwrap_or_default()),
                 format!("{} (notes)", objective.id),
                 None,
                 note.source.as_deref(),
@@ -1759,15 +1781,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     assert!(assessment.score.is_none(), "{BLANK_2022}");
 
     // The CSV written by `cruscotto build`.
-    let output = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("cruscotto")
-        .expect("binary")
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(output.path())
-        .assert()
-        .success();
+    let output = built_site();
     // The home page's headline says what it rests on.
     let home = std::fs::read_to_string(output.path().join("index.html")).expect("home page");
     assert!(
@@ -1913,4 +1927,109 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         stdout.lines().any(|l| l == rests),
         "expected `{rests}` in:\n{stdout}"
     );
+}
+
+/// Numbers of the seed's series tables that the content keeps in a remark
+/// (text printed beside the value), not as a number of their own: (note,
+/// year, number, why).
+const REMARK_NUMBERS: &[(&str, Year, &str, &str)] = &[
+    (
+        "Nota 15",
+        2022,
+        "2021",
+        "`aggiornato al 2021`: the year of the data Unioncamere supplied",
+    ),
+    (
+        "Nota 94",
+        2021,
+        "75,92",
+        "`nella piattaforma Pareto risulta 75,92`: another figure for the same value",
+    ),
+    (
+        "Nota 104 bis",
+        2022,
+        "6",
+        "`punteggi 6/5/4`: the scores counted",
+    ),
+    (
+        "Nota 104 bis",
+        2022,
+        "5",
+        "`punteggi 6/5/4`: the scores counted",
+    ),
+    (
+        "Nota 104 bis",
+        2022,
+        "4",
+        "`punteggi 6/5/4`: the scores counted",
+    ),
+];
+
+#[test]
+fn every_number_of_the_seed_series_tables_is_in_serie_storiche_csv() {
+    let output = built_site();
+    let mut reader = csv::Reader::from_path(output.path().join("dati/serie-storiche.csv"))
+        .expect("serie-storiche.csv");
+    let headers = reader.headers().expect("header").clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
+    };
+    let (note_col, year_col, value_col, remark_col) = (
+        column("note"),
+        column("year"),
+        column("value"),
+        column("remark"),
+    );
+    // (note, year) -> the numbers of its rows, and those of its remarks.
+    let mut cells: BTreeMap<(String, Year), (BTreeSet<Decimal>, BTreeSet<Decimal>)> =
+        BTreeMap::new();
+    for row in reader.records() {
+        let row = row.expect("a CSV row");
+        let key = (
+            label_key(&row[note_col]),
+            row[year_col].parse().expect("a year"),
+        );
+        let entry = cells.entry(key).or_default();
+        if !row[value_col].is_empty() {
+            entry.0.insert(dec(&row[value_col]));
+        }
+        entry.1.extend(numbers(&row[remark_col]));
+    }
+    let mut problems = Vec::new();
+    let mut in_remarks = Vec::new();
+    let mut count = 0;
+    for block in &seed().notes {
+        for (year, text) in series_by_year(&block.series) {
+            let found = cells.get(&(label_key(&block.label), year));
+            for number in numbers(&text) {
+                count += 1;
+                match found {
+                    Some((values, _)) if values.contains(&number) => {}
+                    Some((_, remarks)) if remarks.contains(&number) => {
+                        in_remarks.push((label_key(&block.label), year, number));
+                    }
+                    _ => problems.push(format!(
+                        "seed line {} `{}` {year}: `{number}` printed in `{text}` is not in \
+                         serie-storiche.csv",
+                        block.line, block.label
+                    )),
+                }
+            }
+        }
+    }
+    fail_on(&problems, "numbers missing from serie-storiche.csv");
+    assert!(
+        count >= 100,
+        "only {count} numbers read in the seed's series tables"
+    );
+    let mut expected: Vec<(String, Year, Decimal)> = REMARK_NUMBERS
+        .iter()
+        .map(|(note, year, number, _)| (label_key(note), *year, numbers(number)[0]))
+        .collect();
+    expected.sort();
+    in_remarks.sort();
+    assert_eq!(in_remarks, expected, "the numbers found only in a remark");
 }

@@ -37,6 +37,12 @@ fuzz_target!(|data: &[u8]| {
     let mut checked = cruscotto::check(site.path());
     let _ = checked.diagnostics.render(&checked.sources);
     if let Some((plan, evaluation)) = &checked.evaluated {
-        let _ = cruscotto::render_site(site.path(), plan, evaluation, &mut checked.sources);
+        let _ = cruscotto::render_site(
+            site.path(),
+            plan,
+            evaluation,
+            &mut checked.sources,
+            cruscotto::render::site::Options::default(),
+        );
     }
 });

@@ -4,8 +4,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceId};
 use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node};
 use crate::model::{
-    Ambito, Approval, Config, Date, Ente, Language, Links, Period, PlanInfo, ScoringRule,
-    ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
+    Ambito, Approval, Config, DataLicense, Date, Ente, Language, Links, Period, PlanInfo,
+    RollupRule, ScoringRule, ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
 };
 
 pub const CONFIG_FILE: &str = "cruscotto.yaml";
@@ -20,6 +20,11 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
     let plan = fields.require("plan", diags).and_then(|n| plan(n, diags));
     let site = fields.require("site", diags).and_then(|n| site(n, diags));
     let scoring = fields.get("scoring").and_then(|n| scoring(n, diags));
+    let language = site.as_ref().map_or(Language::It, |s| s.language);
+    let tree = match fields.get("objectives") {
+        Some(node) => super::tree::read(node, language, diags),
+        None => super::tree::default_tree(language),
+    };
     let ambiti = fields
         .require("ambiti", diags)
         .map(|n| ambiti(n, diags))
@@ -34,12 +39,15 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
         plan: plan.unwrap_or_else(stand_in_plan),
         site: site.unwrap_or_else(|| SiteSettings {
             language: Language::It,
+            title: None,
             base_url: "/".into(),
             theme: None,
             theme_span: None,
+            data_license: DataLicense::default(),
         }),
         scoring_declared: scoring.is_some(),
         scoring: scoring.unwrap_or_default(),
+        tree,
         ambiti,
         servizi,
     })
@@ -98,6 +106,23 @@ fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
         Some(node) => links(node, diags),
         None => Links::default(),
     };
+    let ipa_code = match fields.get("ipa_code") {
+        Some(node) => ipa_code(node, diags),
+        None => {
+            diags.push(
+                Diagnostic::warning(
+                    "`ente` has no `ipa_code`: the open-data catalogue (dati/catalogo.jsonld) \
+                     identifies the body and its dataset by the body's web address instead",
+                )
+                .at(&node.span)
+                .help(
+                    "add `ipa_code: \"...\"` under `ente:` with the body's code in the Indice \
+                     delle Pubbliche Amministrazioni (IPA), e.g. `ipa_code: \"cciaa_ge\"`",
+                ),
+            );
+            None
+        }
+    };
     fields.finish(diags);
     Some(Ente {
         name: name.unwrap_or_default(),
@@ -105,7 +130,28 @@ fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
         website,
         address,
         links,
+        ipa_code,
     })
+}
+
+/// An IPA code: letters, digits and `_` (`cciaa_ge`, `c_h501`, `agid`).
+fn ipa_code(node: &Node, diags: &mut Diagnostics) -> Option<String> {
+    let code = text(node, "ipa_code", diags)?;
+    let code = code.trim();
+    let valid = (2..=32).contains(&code.len())
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        return Some(code.to_string());
+    }
+    diags.push(
+        Diagnostic::error(format!("`{code}` is not an IPA code"))
+            .at(&node.span)
+            .help(
+                "write the body's code in the Indice delle Pubbliche Amministrazioni: letters, \
+                 digits and `_`, e.g. `ipa_code: \"cciaa_ge\"`",
+            ),
+    );
+    None
 }
 
 fn links(node: &Node, diags: &mut Diagnostics) -> Links {
@@ -227,6 +273,7 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
             None => None,
         },
     };
+    let title = optional_text(&mut fields, "title", diags).filter(|t| !t.is_empty());
     let base_url = fields.require("base_url", diags).and_then(|node| {
         let url = values::url(node, "base_url", diags)?;
         if crate::syntax::url::is_absolute_web(&url) {
@@ -258,6 +305,26 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
         );
         None
     });
+    let data_license = fields.get("data_license").and_then(|node| {
+        let code = text(node, "data_license", diags)?;
+        let license = DataLicense::from_code(code.trim());
+        if license.is_none() {
+            let codes: Vec<String> = DataLicense::ALL
+                .iter()
+                .map(|l| format!("`{}`", l.code()))
+                .collect();
+            diags.push(
+                Diagnostic::error(format!("`{code}` is not a licence for the open data"))
+                    .at(&node.span)
+                    .help(format!(
+                        "write one of {} (the default, Creative Commons Attribution 4.0, is what \
+                         the guidelines on open data recommend)",
+                        codes.join(", ")
+                    )),
+            );
+        }
+        license
+    });
     fields.finish(diags);
     let mut base_url = base_url.unwrap_or_default();
     if !base_url.ends_with('/') {
@@ -265,9 +332,11 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
     }
     Some(SiteSettings {
         language: language.unwrap_or(Language::It),
+        title,
         base_url,
         theme,
         theme_span: theme_node.map(|n| n.span.clone()),
+        data_license: data_license.unwrap_or_default(),
     })
 }
 
@@ -334,6 +403,7 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
             None => None,
         },
     };
+    let rollup = fields.get("rollup").and_then(|n| rollup(n, diags));
     fields.finish(diags);
     Some(ScoringRules {
         partial_from: partial_from.unwrap_or(defaults.partial_from),
@@ -341,6 +411,49 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
         higher_is_better: higher.unwrap_or(defaults.higher_is_better),
         lower_is_better: lower.unwrap_or(defaults.lower_is_better),
         values: values.unwrap_or(defaults.values),
+        rollup: rollup.unwrap_or(defaults.rollup),
+    })
+}
+
+const ROLLUP_HELP: &str = "write `rollup: own` (an objective is scored on its own indicators), \
+    `rollup: children` (on its children) or `rollup: { own: 40, children: 60 }` (a weighted mix)";
+
+/// `rollup: own`, `rollup: children`, or the weights of a mix.
+fn rollup(node: &Node, diags: &mut Diagnostics) -> Option<RollupRule> {
+    if let Some(word) = node.as_str() {
+        return match word.trim() {
+            "own" => Some(RollupRule::Own),
+            "children" => Some(RollupRule::Children),
+            other => {
+                diags.push(
+                    Diagnostic::error(format!("`{other}` is not a roll-up rule"))
+                        .at(&node.span)
+                        .help(ROLLUP_HELP),
+                );
+                None
+            }
+        };
+    }
+    let mut fields = Fields::of(node, "`rollup`", diags)?;
+    let mut weight = |key: &'static str, diags: &mut Diagnostics| {
+        let node = fields.require(key, diags)?;
+        let value = values::decimal(node, key, diags)?;
+        if value <= rust_decimal::Decimal::ZERO {
+            diags.push(
+                Diagnostic::error(format!("the weight `{key}` must be above zero"))
+                    .at(&node.span)
+                    .help("write two positive weights, e.g. `rollup: { own: 40, children: 60 }`; for one of them alone write `rollup: own` or `rollup: children`"),
+            );
+            return None;
+        }
+        Some(value)
+    };
+    let own = weight("own", diags);
+    let children = weight("children", diags);
+    fields.finish(diags);
+    Some(RollupRule::Mixed {
+        own: own?,
+        children: children?,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Which words the glossary explains, and where a page links to them.
 
+use crate::model::ObjectiveKind;
 use crate::render::views::paths;
 
 /// The glossary's terms, in the order a reader meets them; each is the
@@ -29,14 +30,14 @@ pub fn term(id: &str) -> String {
     format!("{}#{id}", paths::GLOSSARY)
 }
 
-/// The entry that explains an objective of this kind (by its code).
-pub fn kind_term(kind: &str) -> Option<String> {
-    match kind {
-        "strategico-comune" | "strategico-specifico" | "strategico" => {
-            Some(term("obiettivo-strategico"))
-        }
-        "ente" => Some(term("obiettivo-di-ente")),
-        "operativo" | "esecutivo" => Some(term("obiettivo-operativo")),
-        _ => None,
-    }
+/// The entry that explains an objective of this kind: a body-wide
+/// objective, a strategic one (level 1) or an operational one (below).
+pub fn kind_term(kind: &ObjectiveKind) -> Option<String> {
+    Some(if kind.id == "ente" {
+        term("obiettivo-di-ente")
+    } else if kind.is_top_level() {
+        term("obiettivo-strategico")
+    } else {
+        term("obiettivo-operativo")
+    })
 }
