@@ -212,7 +212,7 @@ fn the_home_page_leads_with_how_the_body_is_doing() {
         .find("Calcolato su 9 dei 18 target del 2022")
         .expect("what it rests on");
     let current = text.find("Il 2023, anno in corso").expect("the 2023 card");
-    let ambiti = text.find("Gli ambiti").expect("the ambiti");
+    let ambiti = text.find("Ambiti Come sono andati").expect("the ambiti");
     let counts = text.find("70 obiettivi").expect("the counts");
     assert!(
         results < figure && figure < rests_on && rests_on < current,
