@@ -789,6 +789,9 @@ async function browserChecks(siteRoot, htmlFiles, opts, baseUrl) {
       ]).finally(() => clearTimeout(timer));
       rec.ms.axe = Date.now() - tAxe;
       rec.violations = results.violations;
+      // At desktop width too, nothing scrolls sideways.
+      const wide = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (wide[0] > wide[1]) rec.failures.push(`at 1280 px the page scrolls sideways (${wide[0]} px wide in ${wide[1]})`);
       rec.incomplete = results.incomplete;
       // The page stays mapped to its record until the next one: late events still count.
     });
