@@ -4,6 +4,9 @@
 //! The PDF checks need Chromium and poppler's `pdfinfo` and `pdftotext`
 //! (Debian: apt-get install chromium poppler-utils); `.ci/run` installs them.
 
+mod common;
+
+use common::html_text;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -78,30 +81,6 @@ fn note_labels(plan: &Plan) -> Vec<String> {
     labels.sort();
     labels.dedup();
     labels
-}
-
-/// HTML text without its tags and with entities for quotes undone.
-fn html_text(html: &str) -> String {
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    squeeze(
-        &text
-            .replace("&#x27;", "'")
-            .replace("&#39;", "'")
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&"),
-    )
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! Italian, no identifiers or formulas in a program's notation, targets
 //! written alike everywhere (while the data files keep them as printed).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -11,16 +13,16 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The default site, built once for every test of this file.
-fn site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
+/// The site in `root` (relative to the repository), built into `cell` once
+/// for every test of this file.
+fn built(root: &str, cell: &'static OnceLock<tempfile::TempDir>) -> &'static Path {
+    let dir = cell.get_or_init(|| {
         let temp = tempfile::tempdir().expect("temp dir");
         let out = assert_cmd::Command::cargo_bin("cruscotto")
             .expect("binary")
             .arg("build")
             .arg("--root")
-            .arg(repo())
+            .arg(repo().join(root))
             .arg("--output")
             .arg(temp.path().join("site"))
             .output()
@@ -31,10 +33,14 @@ fn site() -> &'static Path {
             String::from_utf8_lossy(&out.stderr)
         );
         temp
-    })
-    .path()
-    .join("site")
-    .leak()
+    });
+    Box::leak(dir.path().join("site").into_boxed_path())
+}
+
+/// The default site.
+fn site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    built(".", &SITE)
 }
 
 fn page(path: &str) -> String {
@@ -74,30 +80,8 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The text a reader sees: tags dropped, the usual entities undone.
 fn text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&gt;", ">")
-        .replace("&lt;", "<")
-        .replace("&amp;", "&")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    common::html_text(html)
 }
 
 /// The pages written for citizens: all but the open-data page, whose data
@@ -230,31 +214,11 @@ fn the_home_page_leads_with_how_the_body_is_doing() {
     assert!(html.contains("<details class=\"nav-compact\">"));
 }
 
-/// `fixtures/every-shape`, built once: its config names its SMVP and
-/// writes its scoring rules.
+/// `fixtures/every-shape`: its config names its SMVP and writes its
+/// scoring rules.
 fn every_shape() -> &'static Path {
     static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let temp = tempfile::tempdir().expect("temp dir");
-        let out = assert_cmd::Command::cargo_bin("cruscotto")
-            .expect("binary")
-            .arg("build")
-            .arg("--root")
-            .arg(repo().join("fixtures/every-shape"))
-            .arg("--output")
-            .arg(temp.path().join("site"))
-            .output()
-            .expect("run cruscotto build");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        temp
-    })
-    .path()
-    .join("site")
-    .leak()
+    built("fixtures/every-shape", &SITE)
 }
 
 #[test]
