@@ -7,7 +7,9 @@
 //! (`init`, `new`), [`schema`] and the preview [`serve`].
 
 pub mod authoring;
+pub mod compare;
 pub mod diagnostics;
+pub mod editions;
 pub mod engine;
 pub mod load;
 pub mod model;
@@ -30,32 +32,54 @@ use model::Plan;
 pub struct Checked {
     pub sources: Sources,
     pub diagnostics: Diagnostics,
-    /// Present when the content could be read and had no errors.
+    /// Present when the content could be read and had no errors (the
+    /// earlier editions' included).
     pub evaluated: Option<(Plan, Evaluation)>,
+    /// The earlier editions under `edizioni/`, and what changed since the
+    /// last one.
+    pub editions: editions::Editions,
 }
 
-/// Runs the first three stages on the site under `root`.
+/// Runs the first three stages on the site under `root`, and on its
+/// earlier editions.
 pub fn check(root: &Path) -> Checked {
     let mut sources = Sources::new();
     let mut diagnostics = Diagnostics::new();
-    let plan = load::load(root, &mut sources, &mut diagnostics);
-    if let Some(plan) = &plan {
-        validate::validate(plan, &sources, &mut diagnostics);
-    }
-    let evaluated = match plan {
-        Some(plan) if !diagnostics.has_errors() => {
-            let mut evaluation = engine::evaluate(&plan);
-            diagnostics.extend(std::mem::take(&mut evaluation.diagnostics));
-            Some((plan, evaluation))
-        }
-        _ => None,
-    };
+    let evaluated = check_into(root, &mut sources, &mut diagnostics);
+    let editions = editions::load(
+        root,
+        evaluated.as_ref().map(|(plan, _)| plan),
+        &mut sources,
+        &mut diagnostics,
+    );
     diagnostics.sort();
     let evaluated = evaluated.filter(|_| !diagnostics.has_errors());
     Checked {
         sources,
         diagnostics,
         evaluated,
+        editions,
+    }
+}
+
+/// Loads, validates and evaluates one site (its problems added to
+/// `diagnostics`, which must not hold errors of another site yet).
+pub(crate) fn check_into(
+    root: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Plan, Evaluation)> {
+    let plan = load::load(root, sources, diagnostics);
+    if let Some(plan) = &plan {
+        validate::validate(plan, sources, diagnostics);
+    }
+    match plan {
+        Some(plan) if !diagnostics.has_errors() => {
+            let mut evaluation = engine::evaluate(&plan);
+            diagnostics.extend(std::mem::take(&mut evaluation.diagnostics));
+            Some((plan, evaluation))
+        }
+        _ => None,
     }
 }
 

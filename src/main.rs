@@ -81,6 +81,15 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
+    /// Editions of the plan: `edizione nuova` archives the current one in
+    /// edizioni/ and starts the next.
+    Edizione {
+        #[command(subcommand)]
+        what: cli::Edizione,
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
     /// Write the JSON Schemas of cruscotto.yaml and of the objectives'
     /// front-matter, for the editor.
     Schema {
@@ -117,6 +126,7 @@ fn main() -> ExitCode {
         Command::Rilevazione { year, root, output } => rilevazione(&out, year, &root, output),
         Command::Init { dir, preset } => cli::init(&out, &dir, preset),
         Command::New { what, root } => cli::new(&out, &root, what),
+        Command::Edizione { what, root } => cli::edizione(&out, &root, what),
         Command::Schema { root, output } => cli::schema(&out, &root, output),
         Command::Serve { root, port } => cli::serve(&out, &root, port),
     };
