@@ -137,9 +137,12 @@ pub enum Value {
 /// content (`target:` the original, `revised:` the one in force).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Revision {
-    /// The current content declares the revision, and its original is the
-    /// previous edition's target.
-    Declared { reason: Option<String> },
+    /// The current content declares the revision, and its original (as
+    /// written) is the previous edition's target.
+    Declared {
+        original: String,
+        reason: Option<String>,
+    },
     /// The target changed and the current content declares no revision.
     Undeclared,
     /// The current content declares a revision whose original is not the
@@ -162,7 +165,18 @@ impl Revision {
 
     pub fn reason(&self) -> Option<&str> {
         match self {
-            Revision::Declared { reason } | Revision::Mismatch { reason, .. } => reason.as_deref(),
+            Revision::Declared { reason, .. } | Revision::Mismatch { reason, .. } => {
+                reason.as_deref()
+            }
+            Revision::Undeclared => None,
+        }
+    }
+
+    /// The original target the current content declares, as written.
+    pub fn original(&self) -> Option<&str> {
+        match self {
+            Revision::Declared { original, .. } => Some(original),
+            Revision::Mismatch { declared, .. } => Some(declared),
             Revision::Undeclared => None,
         }
     }
@@ -523,6 +537,7 @@ fn target_change(
                 }
                 Some(_) if same_target(&after.original, in_force) => {
                     changed.then(|| Revision::Declared {
+                        original: after.original.text.trim().to_string(),
                         reason: after.reason.clone(),
                     })
                 }
@@ -725,6 +740,7 @@ mod tests {
         assert_eq!(
             revision(&was, &entry(">= 70%", Some(">= 75%"))),
             Some(Some(Revision::Declared {
+                original: ">= 70%".into(),
                 reason: Some("perché".into())
             }))
         );
@@ -755,6 +771,7 @@ mod tests {
         assert_eq!(
             revision(&revised, &entry(">= 75%", Some(">= 80%"))),
             Some(Some(Revision::Declared {
+                original: ">= 75%".into(),
                 reason: Some("perché".into())
             }))
         );

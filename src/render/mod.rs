@@ -1,6 +1,7 @@
 //! Stage 4: turning the evaluated plan into files (in memory). Formatting for
 //! people lives here, and only here.
 
+pub mod changes;
 pub mod charts;
 pub mod data;
 pub mod document;
