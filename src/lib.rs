@@ -83,49 +83,89 @@ pub(crate) fn check_into(
     }
 }
 
-/// Renders every output file of an evaluated site, in memory (sorted by
-/// path). `build_site` writes them as they are rendered instead.
+/// Renders every output file of an evaluated site, its earlier editions
+/// included, in memory (sorted by path); an earlier edition that
+/// `previous` holds unchanged is taken from there. `build_site` writes the
+/// files as they are rendered instead.
+#[allow(clippy::too_many_arguments)]
 pub fn render_site(
     root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
+    editions: &editions::Editions,
     sources: &mut Sources,
     options: render::site::Options,
-) -> Result<Vec<write::OutputFile>, Diagnostics> {
+    previous: &dyn editions::reuse::Previous,
+) -> Result<(Vec<write::OutputFile>, editions::build::Report), Diagnostics> {
     let theme = load_theme(root, plan, sources)?;
     let files = write::Collect::default();
-    render_into(plan, evaluation, &theme, &files, options)?;
-    Ok(files.into_files())
+    let known = editions::build::current(plan, editions);
+    let record = editions::build::Record::new(&files);
+    let current = render::site::Options {
+        editions: known.as_ref(),
+        ..options
+    };
+    render_into(plan, evaluation, &theme, &record, current)?;
+    let pages = record.into_pages();
+    let report = editions::build::earlier(
+        root, editions, plan, &pages, sources, &files, previous, options,
+    )?;
+    Ok((files.into_files(), report))
 }
+
+/// What the PDFs are printed from: the pages, with their styles, fonts and
+/// images.
+pub(crate) const PRINTED: &[&str] = &["assets", "piao", "relazione"];
 
 /// Renders an evaluated site into `output`, each file written into the
 /// staging folder as soon as it is rendered (the whole site is never held
 /// in memory), and swaps it in when every file is written: on any error the
 /// previous output is untouched. With `options.pdf`, the plan document and
 /// the Relazione are printed from the rendered pages, and their PDFs join
-/// the staging folder (and SHA256SUMS) before the swap.
+/// the staging folder (and SHA256SUMS) before the swap. The earlier
+/// editions go under `edizioni/<id>/`: each rendered, or, when nothing it
+/// depends on changed since the last build, its files taken from the
+/// output as they are.
 pub fn build_site(
     root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
+    editions: &editions::Editions,
     sources: &mut Sources,
     output: &Path,
     options: render::site::Options,
-) -> Result<write::Written, BuildFailure> {
+) -> Result<(write::Written, editions::build::Report), BuildFailure> {
     let theme = load_theme(root, plan, sources).map_err(BuildFailure::Content)?;
     let staging = write::Staging::begin(output).map_err(|d| BuildFailure::Output(d.into()))?;
-    if options.pdf {
-        // What Chromium loads to print: the pages' styles, fonts and images.
-        let keep = write::Keep::new(&staging, &["assets", "piao", "relazione"]);
-        render_into(plan, evaluation, &theme, &keep, options).map_err(BuildFailure::Content)?;
+    let previous = editions::reuse::OutputFolder::open(staging.output());
+    let known = editions::build::current(plan, editions);
+    let current = render::site::Options {
+        editions: known.as_ref(),
+        ..options
+    };
+    let pages = if options.pdf {
+        let keep = write::Keep::new(&staging, PRINTED);
+        let record = editions::build::Record::new(&keep);
+        render_into(plan, evaluation, &theme, &record, current).map_err(BuildFailure::Content)?;
+        let pages = record.into_pages();
         let kept = keep.into_kept();
         for pdf in render_pdfs(plan, evaluation, &theme, &kept).map_err(BuildFailure::Content)? {
             write::Sink::put(&staging, pdf).map_err(|d| BuildFailure::Output(d.into()))?;
         }
+        pages
     } else {
-        render_into(plan, evaluation, &theme, &staging, options).map_err(BuildFailure::Content)?;
-    }
-    staging.commit().map_err(|d| BuildFailure::Output(d.into()))
+        let record = editions::build::Record::new(&staging);
+        render_into(plan, evaluation, &theme, &record, current).map_err(BuildFailure::Content)?;
+        record.into_pages()
+    };
+    let report = editions::build::earlier(
+        root, editions, plan, &pages, sources, &staging, &previous, options,
+    )
+    .map_err(BuildFailure::Content)?;
+    let written = staging
+        .commit()
+        .map_err(|d| BuildFailure::Output(d.into()))?;
+    Ok((written, report))
 }
 
 /// Why a build wrote nothing: the content (or the theme, or printing) could
@@ -136,7 +176,7 @@ pub enum BuildFailure {
     Output(Diagnostics),
 }
 
-fn load_theme(
+pub(crate) fn load_theme(
     root: &Path,
     plan: &Plan,
     sources: &mut Sources,
@@ -157,7 +197,7 @@ fn load_theme(
 }
 
 /// Renders the pages and the data files into `sink`.
-fn render_into(
+pub(crate) fn render_into(
     plan: &Plan,
     evaluation: &Evaluation,
     theme: &render::theme::Theme,
@@ -191,6 +231,14 @@ fn render_into(
     pages?;
     csv?;
     json?;
+    if let Some(known) = options.editions
+        && let Some(changes) = &known.changes
+    {
+        data(
+            render::changes::PATH,
+            render::changes::changes_csv(changes.previous_id, &known.id, changes.list),
+        )?;
+    }
     Ok(())
 }
 
@@ -207,7 +255,10 @@ pub fn render_pdfs(
     use render::document::{self, Pages};
     use render::views::paths;
     let chromium = print::find_chromium()?;
-    let options = render::site::Options { pdf: true };
+    let options = render::site::Options {
+        pdf: true,
+        ..Default::default()
+    };
     let config = &plan.config;
     let labels = &theme.labels;
     let mut pdfs = Vec::new();

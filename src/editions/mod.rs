@@ -11,6 +11,7 @@
 //! edition's output can be taken as it is; [`build`] renders them.
 
 pub mod archive;
+pub mod build;
 pub mod reuse;
 
 use std::cmp::Ordering;

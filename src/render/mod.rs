@@ -5,6 +5,7 @@ pub mod changes;
 pub mod charts;
 pub mod data;
 pub mod document;
+pub mod editions;
 pub mod format;
 pub mod i18n;
 pub mod index_rows;
