@@ -252,7 +252,7 @@ pub fn render_pdfs(
     theme: &render::theme::Theme,
     files: &[write::OutputFile],
 ) -> Result<Vec<write::OutputFile>, Diagnostics> {
-    use render::document::{self, Pages};
+    use render::views::document::{self, Pages};
     use render::views::paths;
     let chromium = print::find_chromium()?;
     let options = render::site::Options {

@@ -176,23 +176,28 @@ fn build(
         return cli::content_failure(root);
     };
     let output = output.unwrap_or_else(|| root.join("output"));
-    let options = cruscotto::render::site::Options { pdf };
+    let options = cruscotto::render::site::Options {
+        pdf,
+        ..Default::default()
+    };
     match cruscotto::build_site(
         root,
         plan,
         evaluation,
+        &checked.editions,
         &mut checked.sources,
         &output,
         options,
     ) {
-        Ok(written) => {
+        Ok((written, editions)) => {
             out.closing(
                 &format!(
-                    "wrote {} files to {} ({} new or changed, {} unchanged and kept; {})",
+                    "wrote {} files to {} ({} new or changed, {} unchanged and kept{}; {})",
                     written.files,
                     output.display(),
                     written.written,
                     written.files.saturating_sub(written.written),
+                    cli::editions(&editions),
                     cli::counts(&checked.diagnostics)
                 ),
                 started,

@@ -141,6 +141,20 @@ pub fn counts(diagnostics: &Diagnostics) -> String {
     )
 }
 
+/// `, 2 earlier editions: 1 rendered, 1 unchanged and reused` (nothing
+/// without earlier editions).
+pub fn editions(report: &cruscotto::editions::build::Report) -> String {
+    let (rendered, reused) = (report.rendered.len(), report.reused.len());
+    match rendered + reused {
+        0 => String::new(),
+        1 if reused == 1 => ", 1 earlier edition unchanged and reused".to_string(),
+        1 => ", 1 earlier edition rendered".to_string(),
+        all => {
+            format!(", {all} earlier editions: {rendered} rendered, {reused} unchanged and reused")
+        }
+    }
+}
+
 pub fn preset(text: &str) -> Result<Preset, String> {
     Preset::from_code(text).ok_or_else(|| {
         let all: Vec<&str> = Preset::ALL.iter().map(|p| p.code()).collect();

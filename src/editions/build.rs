@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::compare::edition_label;
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::Plan;
-use crate::render::editions::{Archived, Changes, Editions as Known, Listed};
 use crate::render::site::Options;
+use crate::render::views::editions::{Archived, Changes, Editions as Known, Listed};
 use crate::write::{OutputFile, Sink};
 
 use super::reuse::{self, Previous};

@@ -1,23 +1,24 @@
 //! Stage 4: turning the evaluated plan into files (in memory). Formatting for
 //! people lives here, and only here.
+//!
+//! Data flows one way: the leaves (`format`, `i18n`, `markdown`, `theme`)
+//! -> `charts` (drawing only, given plain values and words) -> `views`
+//! (what templates and charts get, built from the plan and its evaluation)
+//! -> `site` (which template, which path, for every page). `data`, `sheet`
+//! and `summary` write the other outputs from the leaves. No two modules
+//! use each other.
 
 pub mod changes;
 pub mod charts;
 pub mod data;
-pub mod document;
-pub mod editions;
 pub mod format;
 pub mod i18n;
-pub mod index_rows;
 pub mod markdown;
-pub mod relazione;
-pub mod series;
 pub mod sheet;
 pub mod site;
 pub mod summary;
 pub mod theme;
 pub mod views;
-pub mod working;
 
 use std::collections::BTreeSet;
 

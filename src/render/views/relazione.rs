@@ -10,12 +10,11 @@ use serde::Serialize;
 use crate::engine::ValueStatus;
 use crate::engine::scoring::Status;
 use crate::model::{ScoringRule, ValueChoice, Year};
-use crate::render::series;
-use crate::render::site::SummaryCharts;
+use crate::render::views::charts::{SummaryCharts, year_charts};
+use crate::render::views::working::unassessable_text;
 use crate::render::views::{
     self, Ctx, Link, StatusView, assessment_status, mismatch_text, paths, status_view, value_text,
 };
-use crate::render::working::unassessable_text;
 
 #[derive(Debug, Serialize)]
 pub struct RelazioneView {
@@ -245,7 +244,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
         rests_on,
         ambiti,
         objectives,
-        charts: series::year_charts(ctx, year),
+        charts: year_charts(ctx, year),
         details,
         shortfalls,
         rules: rules(ctx),

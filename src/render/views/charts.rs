@@ -1,22 +1,46 @@
 //! The charts of the site, fed from the evaluation: one per indicator with
 //! values (its series, targets and benchmarks, with a text description and a
 //! CSV of exactly the data drawn), and the summary charts of the home and
-//! ambito pages.
+//! ambito pages. This module chooses what to draw and says it in words;
+//! `render::charts` draws it.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::engine::scoring::Status;
-use crate::engine::{Basis, YearResult};
+use crate::engine::{Basis, IndicatorResult, YearResult};
 use crate::model::{Indicator, TargetEntry, TargetKind, Unit, Year};
-use crate::render::charts::{
-    self, Bar, BarLabels, Benchmarks, ChartText, MixLabels, MixRow, SeriesChart, SeriesLabels,
-    TargetMark,
-};
+use crate::render::charts::ChartText;
+use crate::render::charts::achievement::{self, Bar, BarLabels};
+use crate::render::charts::series::{self, Benchmarks, SeriesChart, SeriesLabels, TargetMark};
+use crate::render::charts::status_mix::{self, MixLabels, MixRow};
 use crate::render::format::machine;
-use crate::render::site::{ChartBlock, SummaryCharts};
-use crate::render::views::{ChartView, Ctx, paths, status_view};
+use crate::render::views::{Ctx, paths, status_view};
+
+/// The chart of an indicator, as its page shows it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChartView {
+    pub svg: Option<String>,
+    /// Shown instead of the chart when it cannot be drawn.
+    pub fallback: Option<String>,
+    pub csv_href: Option<String>,
+}
+
+/// Summary charts of the home and ambito pages, when they can be drawn.
+#[derive(Debug, Default, Serialize)]
+pub struct SummaryCharts {
+    pub achievement: Option<ChartBlock>,
+    pub mix: Option<ChartBlock>,
+}
+
+/// A chart and its visible caption.
+#[derive(Debug, Serialize)]
+pub struct ChartBlock {
+    pub svg: String,
+    pub title: String,
+}
 
 /// One year of an indicator's chart: exactly what is drawn and exported.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,11 +149,17 @@ fn target_marks(
     (target, original)
 }
 
+/// Whether an indicator has at least one value (it then gets a chart and
+/// a CSV of its series).
+pub fn has_values(result: &IndicatorResult) -> bool {
+    result.years.values().any(|y| y.value.is_some())
+}
+
 /// Whether an indicator gets a chart and a series CSV: at least one numeric
 /// value (date indicators have none).
 pub fn has_chart(ctx: &Ctx, o: usize, i: usize) -> bool {
     ctx.plan.objectives[o].indicators[i].unit != Unit::Date
-        && crate::render::views::has_values(&ctx.evaluation.indicators[o][i])
+        && has_values(&ctx.evaluation.indicators[o][i])
 }
 
 pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
@@ -210,7 +240,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
             })
             .collect(),
     };
-    match charts::series_svg(&chart) {
+    match series::series_svg(&chart) {
         Some(svg) => ChartView {
             svg: Some(svg),
             fallback: None,
@@ -425,7 +455,7 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> O
         &[("value", &ctx.format.percent(Decimal::ONE_HUNDRED))],
     );
     let axis = ctx.t("chart_achievement_axis");
-    let svg = charts::achievement_svg(
+    let svg = achievement::achievement_svg(
         id,
         ChartText {
             title: &title,
@@ -491,7 +521,7 @@ fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
             counts: *counts,
         })
         .collect();
-    let svg = charts::status_mix_svg(
+    let svg = status_mix::status_mix_svg(
         "chart-mix",
         ChartText {
             title: &title,

@@ -6,18 +6,9 @@ use rust_decimal::Decimal;
 use crate::engine::formula::Term;
 use crate::engine::scoring::Rule;
 use crate::engine::{Assessment, Basis, BenchmarkKind, Unassessable, YearResult};
-use crate::model::{Comparator, Expr, Indicator, Op, Year};
+use crate::model::{Expr, Indicator, Op, Year};
 use crate::render::format::date;
-use crate::render::views::{Ctx, pretty_formula, status_view};
-
-pub fn comparator_text(ctx: &Ctx, comparator: Comparator) -> String {
-    ctx.t(match comparator {
-        Comparator::Ge => "comparator_ge",
-        Comparator::Gt => "comparator_gt",
-        Comparator::Le => "comparator_le",
-        Comparator::Lt => "comparator_lt",
-    })
-}
+use crate::render::views::{Ctx, comparator_text, pretty_formula, status_view};
 
 /// "Come è calcolato": the formula with its values, the comparison, the rule.
 pub fn working_lines(

@@ -1,0 +1,64 @@
+//! The objective pages, one per objective, with the trail from its ambito.
+
+use rayon::prelude::*;
+
+use super::renderer::{Renderer, first_error};
+use crate::diagnostics::Diagnostic;
+use crate::render::views::objective;
+use crate::render::views::{Link, paths};
+
+impl Renderer<'_> {
+    pub(super) fn objectives(&self) -> Result<(), Diagnostic> {
+        first_error(
+            (0..self.ctx.plan.objectives.len())
+                .into_par_iter()
+                .map(|position| {
+                    // Built here, not kept: the view (charts included) is
+                    // needed by this page only.
+                    let view = &objective::objective_view(&self.ctx, position);
+                    let objective = &self.ctx.plan.objectives[position];
+                    let description = format!("{}: {}", view.summary.kind_label, objective.title);
+                    let page = self.page(
+                        &paths::objective(&objective.id),
+                        objective.title.clone(),
+                        description,
+                        self.trail_of(position),
+                    );
+                    self.emit("objective.html", page, &[("objective", view)])
+                }),
+        )
+    }
+
+    /// The breadcrumbs of an objective: its ambito, its parent, itself.
+    fn trail_of(&self, position: usize) -> Vec<Link> {
+        let plan = self.ctx.plan;
+        let objective = &plan.objectives[position];
+        let mut trail = Vec::new();
+        if let Some(ambito) = self
+            .ctx
+            .index
+            .ambito_of(plan, objective)
+            .and_then(|id| plan.config.ambiti.iter().find(|a| a.id == id))
+        {
+            trail.push(Link {
+                href: paths::ambito(&ambito.id),
+                text: ambito.title.clone(),
+            });
+        }
+        if let Some(parent) = objective
+            .parent
+            .as_ref()
+            .and_then(|p| self.ctx.index.objective(plan, &p.id))
+        {
+            trail.push(Link {
+                href: paths::objective(&parent.id),
+                text: parent.title.clone(),
+            });
+        }
+        trail.push(Link {
+            href: paths::objective(&objective.id),
+            text: objective.title.clone(),
+        });
+        trail
+    }
+}

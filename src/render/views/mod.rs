@@ -1,0 +1,402 @@
+//! View structs: what templates and charts see. Built from the plan and its
+//! evaluation, with every number already formatted for people and every
+//! label taken from the theme's translations. Templates never see the domain
+//! types.
+//!
+//! This module holds what every view builder shares: the context ([`Ctx`]),
+//! the pages' paths, links, and the texts several views use (statuses,
+//! targets, values). The builders are its submodules, each using only this
+//! module and the ones listed before it: `working` (how a number was
+//! computed), `charts` (what the charts draw, and the series CSV),
+//! `objective` (the objective pages), `index_rows`, `document` (the plan
+//! document), `relazione` (the Relazione). The site assembles pages from
+//! them.
+
+pub mod charts;
+pub mod document;
+pub mod editions;
+pub mod index_rows;
+pub mod objective;
+pub mod relazione;
+pub mod working;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::engine::scoring::{Score, Status};
+use crate::engine::{Assessment, Evaluation, Missing, Reason, ValueStatus, YearResult};
+use crate::model::{
+    Comparator, Indicator, Observed, Plan, PlanIndex, TargetEntry, TargetKind, Year,
+};
+use crate::render::format::{NumberFormat, date};
+use crate::render::i18n::Labels;
+use crate::syntax::target::has_comparator;
+
+/// Shared by every view builder.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub evaluation: &'a Evaluation,
+    pub index: PlanIndex,
+    pub labels: &'a Labels,
+    pub format: NumberFormat,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(plan: &'a Plan, evaluation: &'a Evaluation, labels: &'a Labels) -> Self {
+        Ctx {
+            plan,
+            evaluation,
+            index: PlanIndex::new(plan),
+            labels,
+            format: NumberFormat::for_language(plan.config.site.language),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.labels.get(key)
+    }
+
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.labels.fill(key, values)
+    }
+
+    pub fn value(&self, value: Decimal, indicator: &Indicator) -> String {
+        self.format.value(value, indicator.unit, indicator.decimals)
+    }
+
+    /// A value in workings: two more decimals than on pages, no trailing
+    /// zeros, so that `0,1647%` and a target of `0,18%` read as written.
+    pub fn precise(&self, value: Decimal, indicator: &Indicator) -> String {
+        let rounded = value
+            .round_dp_with_strategy(
+                indicator.decimals + 2,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            )
+            .normalize();
+        self.format.value(rounded, indicator.unit, rounded.scale())
+    }
+
+    /// A number with its own decimals (at most 6), for workings.
+    pub fn exact(&self, value: Decimal) -> String {
+        let normalized = value.round_dp(6).normalize();
+        self.format.number(normalized, normalized.scale())
+    }
+
+    pub fn objective_position(&self, id: &str) -> usize {
+        self.index.objectives.get(id).copied().unwrap_or_default()
+    }
+
+    /// The latest year up to the reference year in which anything was
+    /// assessed; the reference year when nothing was.
+    pub fn last_assessed_year(&self) -> Year {
+        let reference = self.plan.config.plan.reference_year;
+        self.evaluation
+            .plan
+            .years
+            .iter()
+            .filter(|(year, y)| **year <= reference && y.achievement.is_some())
+            .map(|(year, _)| *year)
+            .max()
+            .unwrap_or(reference)
+    }
+}
+
+/// Paths of pages, relative to the site root.
+pub mod paths {
+    pub fn objective(id: &str) -> String {
+        format!("obiettivi/{id}/index.html")
+    }
+    pub fn ambito(id: &str) -> String {
+        format!("ambiti/{id}/index.html")
+    }
+    pub fn servizio(id: &str) -> String {
+        format!("servizi/{id}/index.html")
+    }
+    pub fn indicator_anchor(id: &str) -> String {
+        format!("ind-{id}")
+    }
+    pub fn indicator(objective: &str, indicator: &str) -> String {
+        format!(
+            "{}#{}",
+            objective_path(objective),
+            indicator_anchor(indicator)
+        )
+    }
+    fn objective_path(id: &str) -> String {
+        objective(id)
+    }
+    pub fn series_csv(indicator: &str) -> String {
+        format!("dati/serie/{indicator}.csv")
+    }
+    pub const HOME: &str = "index.html";
+    pub const INDICATORS: &str = "indicatori/index.html";
+    pub const SERVIZI: &str = "servizi/index.html";
+    pub const METHOD: &str = "metodologia/index.html";
+    pub const DATA: &str = "dati/index.html";
+    pub const SEARCH: &str = "cerca/index.html";
+    pub const PRINT: &str = "stampa/index.html";
+    pub const DOCUMENT: &str = "piao/index.html";
+    pub const RELAZIONE: &str = "relazione/index.html";
+    pub const RELAZIONE_PDF: &str = "relazione.pdf";
+    pub const RELAZIONE_PAGE_CSS: &str = "relazione/pagina.css";
+    pub const NOT_FOUND: &str = "404.html";
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Relative to the site root; templates prefix it with `page.root`.
+    pub href: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub code: &'static str,
+    /// Why a target is not assessable (its code), when it is not.
+    pub reason: Option<&'static str>,
+    pub label: String,
+    /// A symbol beside the label, so status never rests on colour alone.
+    pub symbol: &'static str,
+}
+
+impl StatusView {
+    /// The codes a filter matches: the status, and the reason if any.
+    pub fn filter_codes(&self) -> String {
+        match self.reason {
+            Some(reason) => format!("{} {reason}", self.code),
+            None => self.code.to_string(),
+        }
+    }
+}
+
+pub fn status_view(ctx: &Ctx, status: Status) -> StatusView {
+    StatusView {
+        code: status.code(),
+        reason: None,
+        label: ctx.t(&format!("status_{}", status.code())),
+        symbol: match status {
+            Status::Raggiunto => "✓",
+            Status::ParzialmenteRaggiunto => "◐",
+            Status::NonRaggiunto => "✗",
+            Status::NonValutabile => "–",
+        },
+    }
+}
+
+/// The badge of a not assessable target: the reason is the label.
+pub fn reason_view(ctx: &Ctx, reason: Reason) -> StatusView {
+    StatusView {
+        reason: Some(reason.code()),
+        label: ctx.t(&format!("reason_{}", reason.code())),
+        ..status_view(ctx, Status::NonValutabile)
+    }
+}
+
+/// The badge of a roll-up: its status; when nothing in it could be assessed
+/// and all for the same reason, that reason.
+pub fn rollup_status(ctx: &Ctx, y: &crate::engine::YearRollup) -> StatusView {
+    let reasons: Vec<Reason> = Reason::ALL
+        .into_iter()
+        .filter(|r| y.counts.not_assessable.get(*r) > 0)
+        .collect();
+    match (y.achievement, reasons.as_slice()) {
+        (None, [only]) => reason_view(ctx, *only),
+        _ => status_view(ctx, y.status),
+    }
+}
+
+/// The badge of an assessed year: its status, or why it is not assessable.
+pub fn assessment_status(ctx: &Ctx, assessment: &Assessment) -> StatusView {
+    match assessment.reason {
+        Some(reason) => reason_view(ctx, reason),
+        None => status_view(ctx, assessment.status),
+    }
+}
+
+/// "dato di monitoraggio al 30/09/2022", or "dato definitivo".
+pub fn value_status_text(ctx: &Ctx, result: &YearResult) -> Option<String> {
+    match (result.value_status?, result.as_of) {
+        (ValueStatus::Monitoring, Some(as_of)) => {
+            Some(ctx.fill("value_monitoring", &[("date", &date(as_of))]))
+        }
+        _ => Some(ctx.t("value_final")),
+    }
+}
+
+pub fn comparator_text(ctx: &Ctx, comparator: Comparator) -> String {
+    ctx.t(match comparator {
+        Comparator::Ge => "comparator_ge",
+        Comparator::Gt => "comparator_gt",
+        Comparator::Le => "comparator_le",
+        Comparator::Lt => "comparator_lt",
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    pub text: String,
+    pub original: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The target in force as a reader sees it.
+pub fn target_text(ctx: &Ctx, entry: &TargetEntry) -> String {
+    target_view(ctx, entry).text
+}
+
+pub fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
+    let text = match (&entry.revised, &entry.effective().kind) {
+        // A bare revised value (`>= 15% 20%`) inherited the original's
+        // comparator: show it, so the revised target reads on its own.
+        (Some(revised), TargetKind::Threshold { comparator, .. })
+            if !has_comparator(&revised.text) =>
+        {
+            format!("{} {}", comparator_text(ctx, *comparator), revised.text)
+        }
+        _ => entry.effective().text.clone(),
+    };
+    TargetView {
+        text,
+        original: entry.revised.as_ref().map(|_| entry.original.text.clone()),
+        reason: entry.reason.clone(),
+    }
+}
+
+/// The value of a year as a reader sees it, or why there is none.
+pub fn value_text(ctx: &Ctx, indicator: &Indicator, result: &YearResult) -> String {
+    if let Some(value) = result.value {
+        return ctx.value(value, indicator);
+    }
+    if let Some(d) = result.date {
+        return date(d);
+    }
+    match &result.missing {
+        Some(Missing::Printed(text)) if crate::syntax::is_not_available(text) => {
+            ctx.t("missing_nd")
+        }
+        Some(Missing::Printed(text)) => ctx.fill("missing_printed", &[("text", text)]),
+        Some(Missing::Terms(terms)) => ctx.fill("missing_terms", &[("terms", &terms.join(", "))]),
+        Some(Missing::NothingAssessed) => ctx.t("missing_nothing_assessed"),
+        Some(Missing::Invalid) => ctx.t("missing_invalid"),
+        Some(Missing::NotInSeries) | None => ctx.t("missing_not_in_series"),
+    }
+}
+
+/// `a / b * 100` shown as `a / b × 100`.
+pub fn pretty_formula(text: &str) -> String {
+    text.replace('*', "×")
+}
+
+/// The check of a printed value its measures do not reproduce: the other
+/// figure and the discrepancy.
+pub fn mismatch_text(
+    ctx: &Ctx,
+    indicator: &Indicator,
+    year: Year,
+    result: &YearResult,
+) -> Option<String> {
+    if !result.mismatch {
+        return None;
+    }
+    let printed = indicator
+        .series
+        .get(&year)
+        .and_then(|e| match &e.observed {
+            Observed::Value(p) => Some(p),
+            _ => None,
+        })?;
+    let computed = result.working.as_ref()?.result;
+    let difference = (computed - printed.value).abs();
+    let values = [
+        ("printed", printed.text.as_str()),
+        ("computed", &ctx.precise(computed, indicator)),
+        ("difference", &ctx.precise(difference, indicator)),
+    ];
+    Some(match ctx.plan.config.scoring.values {
+        crate::model::ValueChoice::Printed => ctx.fill("indicator_mismatch", &values),
+        crate::model::ValueChoice::Computed => ctx.fill("indicator_mismatch_computed", &values),
+    })
+}
+
+pub fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
+    let deviation = score.deviation?;
+    let sign = if deviation > Decimal::ZERO { "+" } else { "" };
+    // A difference of percentages is in percentage points.
+    let value = if indicator.unit == crate::model::Unit::Percent {
+        let rounded = deviation.round_dp(indicator.decimals + 2).normalize();
+        format!(
+            "{sign}{} {}",
+            ctx.format.number(rounded, rounded.scale()),
+            ctx.t("unit_points")
+        )
+    } else {
+        format!("{sign}{}", ctx.precise(deviation, indicator))
+    };
+    Some(match score.deviation_pct {
+        Some(pct) => {
+            let sign = if pct > Decimal::ZERO { "+" } else { "" };
+            format!("{value} ({sign}{})", ctx.format.percent(pct))
+        }
+        None => value,
+    })
+}
+
+/// What a year's overall achievement rests on: "Calcolato su 9 dei 18
+/// target del 2022, in 2 ambiti su 6; 2 valori sono di monitoraggio".
+pub fn rests_on(ctx: &Ctx, year: Year, rollup: &crate::engine::YearRollup) -> String {
+    let c = &rollup.counts;
+    let year_text = year.to_string();
+    if c.assessed() == 0 {
+        return ctx.fill("rests_on_none", &[("year", &year_text)]);
+    }
+    let mut text = ctx.fill(
+        "rests_on",
+        &[
+            ("assessed", &c.assessed().to_string()),
+            ("total", &c.total().to_string()),
+            ("year", &year_text),
+            ("ambiti", &rollup.parts_assessed.to_string()),
+            ("all_ambiti", &rollup.parts.to_string()),
+        ],
+    );
+    text.push_str(&match c.monitoring {
+        0 => ctx.t("rests_on_final"),
+        1 => ctx.t("rests_on_monitoring_one"),
+        n => ctx.fill("rests_on_monitoring_many", &[("count", &n.to_string())]),
+    });
+    text
+}
+
+/// The not assessable targets by reason, for counts: one badge per reason
+/// that occurs.
+pub fn reason_mix(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Vec<(StatusView, usize)> {
+    Reason::ALL
+        .iter()
+        .map(|r| (reason_view(ctx, *r), counts.not_assessable.get(*r)))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// "dato non ancora disponibile (3), target da definire (1)".
+pub fn reasons_list(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
+    let parts: Vec<String> = reason_mix(ctx, counts)
+        .into_iter()
+        .map(|(view, n)| format!("{} ({n})", view.label.to_lowercase()))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// "Non valutabili: dato non ancora disponibile (3), target da definire (1)."
+pub fn reasons_text(ctx: &Ctx, counts: &crate::engine::StatusCounts) -> Option<String> {
+    reasons_list(ctx, counts).map(|list| ctx.fill("home_year_reasons", &[("reasons", &list)]))
+}
+
+/// The link to the Relazione, for the home and open-data pages.
+pub fn relazione_link(ctx: &Ctx) -> Link {
+    let year = ctx.plan.config.plan.relazione_year().to_string();
+    Link {
+        href: paths::RELAZIONE.into(),
+        text: ctx.fill("relazione_link", &[("year", &year)]),
+    }
+}
