@@ -139,6 +139,7 @@ fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
     match &checked.evaluated {
         Some((plan, evaluation)) => {
             out.result(&cruscotto::render::summary::render(plan, evaluation));
+            out.result(&cli::editions_summary(&checked.editions));
             out.closing(&cli::counts(&checked.diagnostics), started);
             Status::Success
         }

@@ -141,6 +141,42 @@ pub fn counts(diagnostics: &Diagnostics) -> String {
     )
 }
 
+/// The earlier editions and what changed since the last one, for the
+/// summary of `check` (nothing without earlier editions).
+pub fn editions_summary(editions: &cruscotto::editions::Editions) -> String {
+    use cruscotto::compare::{ChangeKind, Revision};
+    let Some(previous) = editions.previous() else {
+        return String::new();
+    };
+    let list: Vec<String> = editions
+        .earlier
+        .iter()
+        .map(|e| {
+            format!(
+                "{} ({})",
+                e.folder.display(),
+                cruscotto::compare::edition_label(&e.plan.config.plan)
+            )
+        })
+        .collect();
+    let changes = editions.changes.as_deref().unwrap_or_default();
+    let shown = changes.iter().filter(|c| c.is_visible()).count();
+    let targets = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Target && c.is_visible())
+        .count();
+    let undeclared = changes
+        .iter()
+        .filter(|c| matches!(c.revision, Some(Revision::Undeclared)))
+        .count();
+    format!(
+        "\nEarlier editions: {}\nChanges since {}: {shown}, of which {targets} targets changed \
+         ({undeclared} without a declared revision)\n",
+        list.join(", "),
+        previous.folder.display()
+    )
+}
+
 /// `, 2 earlier editions: 1 rendered, 1 unchanged and reused` (nothing
 /// without earlier editions).
 pub fn editions(report: &cruscotto::editions::build::Report) -> String {

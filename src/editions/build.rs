@@ -2,7 +2,7 @@
 //! `edizioni/<id>/`, or taking its previous output as it is when nothing
 //! it depends on changed (see [`super::reuse`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::Plan;
 use crate::render::site::Options;
 use crate::render::views::editions::{Archived, Changes, Editions as Known, Listed};
-use crate::write::{OutputFile, Sink};
+use crate::write::{OutputFile, SUMS, Sink};
 
 use super::reuse::{self, Previous};
 use super::{DIR, Edition, Editions};
@@ -106,6 +106,38 @@ impl Sink for Under<'_> {
     }
 }
 
+/// Passes every file on, keeping its SHA-256: an earlier edition gets a
+/// `SHA256SUMS` of its own, so that a copy of its folder can be checked
+/// alone (the output's lists every file too).
+struct Sums<'a> {
+    inner: &'a dyn Sink,
+    sums: Mutex<BTreeMap<String, String>>,
+}
+
+impl Sums<'_> {
+    fn into_file(self) -> OutputFile {
+        let sums = self.sums.into_inner().unwrap_or_else(|e| e.into_inner());
+        let text: String = sums
+            .iter()
+            .map(|(path, hash)| crate::write::sums_line(path, hash))
+            .collect();
+        OutputFile::new(SUMS, text)
+    }
+}
+
+impl Sink for Sums<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        use sha2::Digest as _;
+        let path = file.path.to_string_lossy().replace('\\', "/");
+        let hash = crate::write::hex(&sha2::Sha256::digest(&file.bytes));
+        self.sums
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, hash);
+        self.inner.put(file)
+    }
+}
+
 /// What an earlier edition's pages take from the rest of the site: part of
 /// its fingerprint.
 #[derive(Debug, Serialize)]
@@ -163,19 +195,25 @@ pub fn earlier(
             continue;
         }
         let before = i.checked_sub(1).map(|p| &editions.earlier[p]);
-        render_one(root, edition, before, &archived, sources, sink, options)?;
-        sink.put(OutputFile::new(
-            format!("{folder}/{}", reuse::STAMP),
-            reuse::stamp(&fingerprint),
-        ))
-        .map_err(Diagnostics::from)?;
+        let under = Under {
+            inner: sink,
+            folder: edition.folder.clone(),
+        };
+        let sums = Sums {
+            inner: &under,
+            sums: Mutex::new(BTreeMap::new()),
+        };
+        render_one(root, edition, before, &archived, sources, &sums, options)?;
+        sums.put(OutputFile::new(reuse::STAMP, reuse::stamp(&fingerprint)))
+            .map_err(Diagnostics::from)?;
+        under.put(sums.into_file()).map_err(Diagnostics::from)?;
         report.rendered.push(edition.id.clone());
     }
     Ok(report)
 }
 
-/// Renders one earlier edition (and, with `options.pdf`, prints its
-/// document and Relazione).
+/// Renders one earlier edition into `sink`, paths relative to its folder
+/// (and, with `options.pdf`, prints its document and Relazione).
 fn render_one(
     root: &Path,
     edition: &Edition,
@@ -211,23 +249,19 @@ fn render_one(
         editions: Some(&known),
         ..options
     };
-    let under = Under {
-        inner: sink,
-        folder: edition.folder.clone(),
-    };
     let named = |mut d: Diagnostics| {
         d.prefix_paths(&edition.folder);
         d
     };
     if options.pdf {
-        let keep = crate::write::Keep::new(&under, crate::PRINTED);
+        let keep = crate::write::Keep::new(sink, crate::PRINTED);
         crate::render_into(plan, &edition.evaluation, &theme, &keep, options).map_err(named)?;
         let kept = keep.into_kept();
         for pdf in crate::render_pdfs(plan, &edition.evaluation, &theme, &kept).map_err(named)? {
-            under.put(pdf).map_err(Diagnostics::from)?;
+            sink.put(pdf).map_err(Diagnostics::from)?;
         }
     } else {
-        crate::render_into(plan, &edition.evaluation, &theme, &under, options).map_err(named)?;
+        crate::render_into(plan, &edition.evaluation, &theme, sink, options).map_err(named)?;
     }
     Ok(())
 }
