@@ -189,8 +189,7 @@ impl Revision {
 pub fn compare(previous: &Plan, current: &Plan) -> Vec<Change> {
     let mut changes = Vec::new();
     plan_changes(previous, current, &mut changes);
-    ambiti_changes(previous, current, &mut changes);
-    servizi_changes(previous, current, &mut changes);
+    config_changes(previous, current, &mut changes);
     objective_changes(previous, current, &mut changes);
     changes
 }
@@ -279,48 +278,28 @@ fn named_changes(
     }
 }
 
-fn ambiti_changes(previous: &Plan, current: &Plan, out: &mut Vec<Change>) {
-    let list = |plan: &Plan| -> Vec<(String, String)> {
-        plan.config
-            .ambiti
-            .iter()
-            .map(|a| (a.id.clone(), a.title.clone()))
-            .collect()
+/// Ambiti and Servizi (the config's lists) added, removed or renamed.
+fn config_changes(previous: &Plan, current: &Plan, out: &mut Vec<Change>) {
+    let ambito = |id: &str, title: &str| Item::Ambito {
+        id: id.to_string(),
+        title: title.to_string(),
     };
-    let (p, c) = (list(previous), list(current));
-    named_changes(
-        &pairs(&p),
-        &pairs(&c),
-        |id, title| Item::Ambito {
-            id: id.to_string(),
-            title: title.to_string(),
-        },
-        out,
-    );
+    named_changes(&ambiti(previous), &ambiti(current), ambito, out);
+    let servizio = |id: &str, name: &str| Item::Servizio {
+        id: id.to_string(),
+        name: name.to_string(),
+    };
+    named_changes(&servizi_of(previous), &servizi_of(current), servizio, out);
 }
 
-fn servizi_changes(previous: &Plan, current: &Plan, out: &mut Vec<Change>) {
-    let list = |plan: &Plan| -> Vec<(String, String)> {
-        plan.config
-            .servizi
-            .iter()
-            .map(|s| (s.id.clone(), s.name.clone()))
-            .collect()
-    };
-    let (p, c) = (list(previous), list(current));
-    named_changes(
-        &pairs(&p),
-        &pairs(&c),
-        |id, name| Item::Servizio {
-            id: id.to_string(),
-            name: name.to_string(),
-        },
-        out,
-    );
+fn ambiti(plan: &Plan) -> Vec<(&str, &str)> {
+    let list = plan.config.ambiti.iter();
+    list.map(|a| (a.id.as_str(), a.title.as_str())).collect()
 }
 
-fn pairs(list: &[(String, String)]) -> Vec<(&str, &str)> {
-    list.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+fn servizi_of(plan: &Plan) -> Vec<(&str, &str)> {
+    let list = plan.config.servizi.iter();
+    list.map(|s| (s.id.as_str(), s.name.as_str())).collect()
 }
 
 fn objective_changes(previous: &Plan, current: &Plan, out: &mut Vec<Change>) {

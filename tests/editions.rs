@@ -47,25 +47,34 @@ fn copy_site() -> tempfile::TempDir {
     dir
 }
 
+/// Runs a command that must succeed: its standard output.
+fn succeeds(command: &mut Command) -> String {
+    let out = command.output().expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// `cruscotto build --root <root> --output <output>`: its closing line.
 fn build(root: &Path, output: &Path) -> String {
-    let out = cruscotto()
+    let mut command = cruscotto();
+    command
         .args(["build", "--root"])
         .arg(root)
         .arg("--output")
-        .arg(output)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
+        .arg(output);
+    succeeds(&mut command)
         .lines()
         .last()
         .unwrap_or_default()
         .to_string()
+}
+
+/// Replaces `from` with `to` in a file (which must hold it).
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, text.replace(from, to)).expect("write");
 }
 
 fn read(path: &Path) -> String {
@@ -300,14 +309,7 @@ fn an_unchanged_edition_is_taken_from_the_last_output_not_rendered_again() {
     // A change to the current edition's label (the banner says it) renders
     // the earlier edition again: the mark is gone.
     let config = site.path().join("cruscotto.yaml");
-    fs::write(
-        &config,
-        read(&config).replace(
-            "edition: \"PIAO 2024-2026\"",
-            "edition: \"PIAO 2024-2026 (bis)\"",
-        ),
-    )
-    .expect("write");
+    edit(&config, "PIAO 2024-2026\"", "PIAO 2024-2026 (bis)\"");
     let fourth = build(site.path(), &output);
     assert!(fourth.contains("1 earlier edition rendered"), "{fourth}");
     assert!(!read(&page).contains("MARCATO"));
@@ -323,15 +325,11 @@ fn an_unchanged_edition_is_taken_from_the_last_output_not_rendered_again() {
     let content = site
         .path()
         .join("edizioni/2023/content/03-archivio-unico.md");
-    fs::write(
-        &content,
-        read(&content).replace("di tutti gli uffici", "degli uffici"),
-    )
-    .expect("write");
+    edit(&content, "di tutti gli uffici", "degli uffici");
     let fifth = build(site.path(), &output);
     assert!(fifth.contains("1 earlier edition rendered"), "{fifth}");
     assert!(read(&page).contains("degli uffici") && !read(&page).contains("MARCATO"));
-    fs::write(&page, read(&page).replace("<h1>", "<h1>MARCATO ")).expect("write");
+    edit(&page, "<h1>", "<h1>MARCATO ");
     let sixth = build(site.path(), &output);
     assert!(sixth.contains("1 earlier edition rendered"), "{sixth}");
     assert!(!read(&page).contains("MARCATO"));
@@ -380,17 +378,11 @@ fn the_next_edition_archives_this_one_and_every_address_stays() {
     build(site.path(), &output);
     let before: Vec<PathBuf> = snapshot(&output).into_keys().collect();
 
-    let out = cruscotto()
-        .args(["edizione", "nuova", "--id", "2025", "--root"])
-        .arg(site.path())
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = succeeds(
+        cruscotto()
+            .args(["edizione", "nuova", "--id", "2025", "--root"])
+            .arg(site.path()),
     );
-    let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("archived the current edition in edizioni/2024 (5 files)"),
         "{stdout}"
@@ -425,11 +417,13 @@ fn the_next_edition_archives_this_one_and_every_address_stays() {
     // address of the last build is still there: the earlier edition's
     // where it was, the current one's under edizioni/2024/.
     let path = site.path().join("content/03-trasparenza-dati.md");
-    fs::write(
+    edit(
         &path,
-        read(&path).replace("period: 2024\n", "period: 2025\n"),
-    )
-    .expect("write");
+        "period: 2024
+",
+        "period: 2025
+",
+    );
     let closing = build(site.path(), &output);
     assert!(closing.contains("2 earlier editions"), "{closing}");
     let after = snapshot(&output);
@@ -484,6 +478,18 @@ fn the_next_edition_archives_this_one_and_every_address_stays() {
     assert_eq!(read(&site.path().join("cruscotto.yaml")), config);
 }
 
+/// `cruscotto check --root <site>` fails with errors in the content: its
+/// standard error.
+fn check_fails(site: &Path) -> String {
+    let out = cruscotto()
+        .args(["check", "--root"])
+        .arg(site)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 #[test]
 fn an_earlier_edition_that_cannot_be_read_is_an_error_naming_its_folder() {
     let site = copy_site();
@@ -491,14 +497,8 @@ fn an_earlier_edition_that_cannot_be_read_is_an_error_naming_its_folder() {
         .path()
         .join("edizioni/2023/content/03-archivio-unico.md");
     // Written for a tool that took `obiettivo:` for the title.
-    fs::write(&file, read(&file).replace("title:", "obiettivo:")).expect("write");
-    let out = cruscotto()
-        .args(["check", "--root"])
-        .arg(site.path())
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    edit(&file, "title:", "obiettivo:");
+    let stderr = check_fails(site.path());
     assert!(
         stderr.contains("edizioni/2023/content/03-archivio-unico.md:6:1"),
         "{stderr}"
@@ -520,13 +520,7 @@ fn an_earlier_edition_that_cannot_be_read_is_an_error_naming_its_folder() {
     let site = copy_site();
     fs::create_dir_all(site.path().join("edizioni/vuota")).expect("mkdir");
     fs::create_dir_all(site.path().join("edizioni/Anno 2022")).expect("mkdir");
-    let out = cruscotto()
-        .args(["check", "--root"])
-        .arg(site.path())
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = check_fails(site.path());
     assert!(
         stderr.contains("edizioni/vuota: the earlier edition edizioni/vuota has no cruscotto.yaml"),
         "{stderr}"
