@@ -186,7 +186,8 @@ pub fn earlier(
         };
         let context = serde_json::to_vec(&context).unwrap_or_default();
         let fingerprint = reuse::fingerprint(&inputs, predecessor.as_deref(), &context);
-        predecessor = Some(inputs);
+        // Its successor's `modifiche/` names it and links into its folder.
+        predecessor = Some(format!("{folder}\n{inputs}"));
         if let Some(files) = previous.edition(&folder, &fingerprint) {
             for file in files {
                 sink.put(file).map_err(Diagnostics::from)?;
