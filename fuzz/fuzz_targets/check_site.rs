@@ -37,6 +37,14 @@ fuzz_target!(|data: &[u8]| {
     let mut checked = cruscotto::check(site.path());
     let _ = checked.diagnostics.render(&checked.sources);
     if let Some((plan, evaluation)) = &checked.evaluated {
-        let _ = cruscotto::render_site(site.path(), plan, evaluation, &mut checked.sources);
+        let _ = cruscotto::render_site(
+            site.path(),
+            plan,
+            evaluation,
+            &checked.editions,
+            &mut checked.sources,
+            Default::default(),
+            &cruscotto::editions::reuse::Nothing,
+        );
     }
 });
