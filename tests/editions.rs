@@ -532,6 +532,36 @@ fn an_earlier_edition_that_cannot_be_read_is_an_error_naming_its_folder() {
 }
 
 #[test]
+fn an_earlier_edition_whose_own_theme_hides_the_banner_is_refused() {
+    let site = copy_site();
+    // An edition archived with its own base.html, written before editions.
+    let base = include_str!("../themes/default/templates/base.html")
+        .replace("{% include \"partials/edition-banner.html\" %}", "");
+    let templates = site.path().join("edizioni/2023/themes/default/templates");
+    fs::create_dir_all(&templates).expect("mkdir");
+    fs::write(templates.join("base.html"), base).expect("write");
+    let dir = tempfile::tempdir().expect("temp");
+    let out = cruscotto()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(dir.path().join("output"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("edizioni/2023/themes/default/templates/base.html: the page"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("does not say which edition it is"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
 fn the_preview_reuses_an_unchanged_edition_from_its_last_build() {
     let site = copy_site();
     let cruscotto::serve::Build::Built { files, .. } = cruscotto::serve::build(site.path(), None)

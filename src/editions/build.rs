@@ -138,6 +138,40 @@ impl Sink for Sums<'_> {
     }
 }
 
+/// Passes every file on, and refuses a page of an earlier edition that
+/// does not show the banner (an edition's own theme may replace
+/// `base.html` with one written before editions had it).
+struct Bannered<'a> {
+    inner: &'a dyn Sink,
+    /// The edition's theme (`default`, or `site.theme`).
+    theme: &'a str,
+}
+
+/// What every page of an earlier edition holds: the banner's class.
+const BANNER: &str = "class=\"edition-banner\"";
+
+impl Sink for Bannered<'_> {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let is_page = file.path.extension().is_some_and(|e| e == "html");
+        let text = String::from_utf8_lossy(&file.bytes);
+        // A page that only sends the reader elsewhere has no banner.
+        let redirect = text.contains("http-equiv=\"refresh\"");
+        if is_page && !redirect && !text.contains(BANNER) {
+            return Err(Diagnostic::error(format!(
+                "the page {} of this earlier edition does not say which edition it is",
+                file.path.display()
+            ))
+            .in_file(format!("themes/{}/templates/base.html", self.theme))
+            .help(
+                "this edition's own theme replaces templates/base.html without the banner: \
+                 add {% include \"partials/edition-banner.html\" %} right after <header ...> \
+                 in it, or remove it to use the built-in one",
+            ));
+        }
+        self.inner.put(file)
+    }
+}
+
 /// What an earlier edition's pages take from the rest of the site: part of
 /// its fingerprint.
 #[derive(Debug, Serialize)]
@@ -250,6 +284,11 @@ fn render_one(
         editions: Some(&known),
         ..options
     };
+    let bannered = Bannered {
+        inner: sink,
+        theme: plan.config.site.theme.as_deref().unwrap_or("default"),
+    };
+    let sink: &dyn Sink = &bannered;
     let named = |mut d: Diagnostics| {
         d.prefix_paths(&edition.folder);
         d
