@@ -210,6 +210,16 @@ fn the_archive_lists_every_edition_with_period_act_and_date() {
             assert!(row.contains(text), "{text:?} not in {row}");
         }
     }
+    // The open-data page offers the changes; the sitemap has both pages.
+    let data = read(&output.join("dati/index.html"));
+    assert!(data.contains("href=\"../dati/modifiche.csv\" download>"));
+    let sitemap = read(&output.join("sitemap.xml"));
+    for url in [
+        "performance/edizioni/</loc>",
+        "performance/modifiche/</loc>",
+    ] {
+        assert!(sitemap.contains(url), "{url}");
+    }
     // Every page's footer links the archive and the changes.
     let home = read(&output.join("index.html"));
     assert!(home.contains("href=\"edizioni/index.html\">Tutte le edizioni del piano</a>"));
