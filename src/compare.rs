@@ -105,6 +105,18 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    pub const ALL: [ChangeKind; 9] = [
+        ChangeKind::Added,
+        ChangeKind::Removed,
+        ChangeKind::Renamed,
+        ChangeKind::Edition,
+        ChangeKind::Period,
+        ChangeKind::ReferenceYear,
+        ChangeKind::Servizi,
+        ChangeKind::Weight,
+        ChangeKind::Target,
+    ];
+
     /// The word used in data files.
     pub fn code(self) -> &'static str {
         match self {

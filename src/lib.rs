@@ -204,41 +204,25 @@ pub(crate) fn render_into(
     sink: &dyn write::Sink,
     options: render::site::Options,
 ) -> Result<(), Diagnostics> {
-    // Serialising the data cannot fail on valid content: if it does, it is ours.
-    let data = |path: &'static str, bytes: Result<Vec<u8>, String>| {
-        let bytes = bytes.map_err(|message| {
-            diagnostics::Diagnostic::error(message).in_file(path).help(
-                "this is a bug of cruscotto's: please report it with the content that causes it",
-            )
-        })?;
-        sink.put(write::OutputFile::new(path, bytes))
-    };
     // The data files are built while the pages render.
-    let (pages, (csv, json)) = rayon::join(
+    let (pages, data) = rayon::join(
         || render::site::render(plan, evaluation, theme, options, sink),
         || {
-            rayon::join(
-                || {
-                    data(
-                        "dati/indicatori.csv",
-                        render::data::indicators_csv(plan, evaluation),
-                    )
-                },
-                || data("dati/piao.json", render::data::piao_json(plan, evaluation)),
-            )
+            let changes = options.editions.and_then(|known| {
+                let changes = known.changes.as_ref()?;
+                Some(render::changes::file(
+                    changes.previous_id,
+                    &known.id,
+                    changes.list,
+                ))
+            });
+            render::data::files(plan, evaluation, changes.transpose()?.into_iter().collect())?
+                .into_iter()
+                .try_for_each(|file| sink.put(file))
         },
     );
     pages?;
-    csv?;
-    json?;
-    if let Some(known) = options.editions
-        && let Some(changes) = &known.changes
-    {
-        data(
-            render::changes::PATH,
-            render::changes::changes_csv(changes.previous_id, &known.id, changes.list),
-        )?;
-    }
+    data?;
     Ok(())
 }
 

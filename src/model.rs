@@ -99,6 +99,10 @@ pub struct Ente {
     pub website: Option<String>,
     pub address: Option<String>,
     pub links: Links,
+    /// The body's code in the Indice delle Pubbliche Amministrazioni (IPA,
+    /// `cciaa_ge`, `c_h501`): it identifies the body and its open data in
+    /// the national data catalogue.
+    pub ipa_code: Option<String>,
 }
 
 /// Footer links every Italian public site carries.
@@ -180,6 +184,47 @@ pub struct SiteSettings {
     pub theme: Option<String>,
     /// Where `theme:` was written, for a theme that does not exist.
     pub theme_span: Option<Span>,
+    /// The licence of the open data.
+    pub data_license: DataLicense,
+}
+
+/// The licences the open data may be published under: open licences that
+/// allow any reuse (D.Lgs. 33/2013 art. 7, the AgID guidelines on open
+/// data), by their SPDX-style code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DataLicense {
+    /// Creative Commons Attribution 4.0, the guidelines' default.
+    #[default]
+    CcBy40,
+    /// Creative Commons CC0 1.0: public domain.
+    Cc010,
+    /// Creative Commons Attribution-ShareAlike 4.0.
+    CcBySa40,
+    /// Italian Open Data License 2.0.
+    Iodl20,
+}
+
+impl DataLicense {
+    pub const ALL: [DataLicense; 4] = [
+        DataLicense::CcBy40,
+        DataLicense::Cc010,
+        DataLicense::CcBySa40,
+        DataLicense::Iodl20,
+    ];
+
+    /// The code written in `cruscotto.yaml` and in the data package.
+    pub fn code(self) -> &'static str {
+        match self {
+            DataLicense::CcBy40 => "CC-BY-4.0",
+            DataLicense::Cc010 => "CC0-1.0",
+            DataLicense::CcBySa40 => "CC-BY-SA-4.0",
+            DataLicense::Iodl20 => "IODL-2.0",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
 }
 
 /// How achievement is scored: the body's SMVP rules, as settings.

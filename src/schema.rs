@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{ObjectiveKind, Plan, Unit};
+use crate::model::{DataLicense, ObjectiveKind, Plan, Unit};
 
 /// Where `init` and `schema` put the schemas, under the site's root.
 pub const DIR: &str = "schema";
@@ -113,6 +113,7 @@ fn common_defs() -> Value {
 
 /// The schema of `cruscotto.yaml`.
 pub fn config_schema() -> Value {
+    let licenses: Vec<&str> = DataLicense::ALL.iter().map(|l| l.code()).collect();
     let link = |d: &str| json!({ "type": "string", "format": "uri", "description": d });
     let rule = json!({
         "type": "string",
@@ -140,6 +141,11 @@ pub fn config_schema() -> Value {
                     "accessibilita": link("La dichiarazione di accessibilità."),
                     "amministrazione_trasparente": link("La sezione Amministrazione trasparente: le briciole di pane vi rimandano."),
                 }), &[]),
+                "ipa_code": {
+                    "type": "string",
+                    "pattern": "^[A-Za-z0-9_]{2,32}$",
+                    "description": "Il codice IPA dell'ente (Indice delle Pubbliche Amministrazioni, es. cciaa_ge): identifica l'ente e i suoi dati nel catalogo dei dati aperti (dati/catalogo.jsonld)."
+                },
             }), &["name"]),
             "plan": object("Il piano: titolo, edizione, periodo, anno di riferimento.", json!({
                 "title": text("Il titolo del piano."),
@@ -169,6 +175,11 @@ pub fn config_schema() -> Value {
                 "language": { "type": "string", "enum": ["it", "en"], "description": "La lingua delle pagine." },
                 "base_url": link("L'indirizzo a cui il sito sarà pubblicato (per sitemap.xml)."),
                 "theme": text("Facoltativo: il tema in themes/<nome>/."),
+                "data_license": {
+                    "type": "string",
+                    "enum": licenses,
+                    "description": "Facoltativo: la licenza dei dati aperti (predefinita CC-BY-4.0, Creative Commons Attribuzione 4.0)."
+                },
             }), &["base_url"]),
             "scoring": object("Facoltativo: le regole di misurazione del SMVP.", json!({
                 "partial_from": number("La percentuale di raggiungimento da cui un target mancato è parzialmente raggiunto (predefinito 70)."),

@@ -293,7 +293,7 @@ impl Staging {
 
     /// Adds a file's checksum to `SHA256SUMS`.
     fn record(&self, relative: String, bytes: &[u8], path: &Path) -> Result<(), Diagnostic> {
-        let hash = hex(&Sha256::digest(bytes));
+        let hash = sha256_hex(bytes);
         let mut sums = self.sums.lock().unwrap_or_else(|e| e.into_inner());
         if sums.insert(relative, hash).is_some() {
             return Err(bug(path, "two files of the site have this path"));
@@ -387,7 +387,13 @@ pub(crate) fn sums_line(path: &str, hash: &str) -> String {
     }
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
+/// The SHA-256 of `bytes` in lower-case hex, as `SHA256SUMS` lists it (the
+/// data catalogue gives the same checksums).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
     for byte in bytes {

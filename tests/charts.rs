@@ -79,17 +79,24 @@ fn every_chart_has_its_data_as_csv_and_a_table() {
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "year,value,value_status,as_of,computed_check,printed,target,target_original,national_mean,cluster_mean,unit"
+        "year,value,value_status,as_of,computed_check,printed,target,target_original,national_mean,cluster_mean,unit,indicator_id,indicator_name"
     );
+    let id = ",quota-percentuale,Quota in percentuale";
     // 2023: no value yet, target revised from 15 to 20.
-    assert!(lines.contains(&"2020,,,,,ND,,,,,percent"), "{csv}");
+    assert!(
+        lines.contains(&format!("2020,,,,,ND,,,,,percent{id}").as_str()),
+        "{csv}"
+    );
     // 2022: the source prints 0,17; 106 / 64.356 × 100 = 0,164709 does not
     // round to it, so the printed value counts and the computed one is the check.
     assert!(
-        lines.contains(&"2022,0.17,final,,0.164709,\"0,17\",0.18,,,,percent"),
+        lines.contains(&format!("2022,0.17,final,,0.164709,\"0,17\",0.18,,,,percent{id}").as_str()),
         "{csv}"
     );
-    assert!(lines.contains(&"2023,,,,,,20,15,,,percent"), "{csv}");
+    assert!(
+        lines.contains(&format!("2023,,,,,,20,15,,,percent{id}").as_str()),
+        "{csv}"
+    );
     let page = read(dir.path(), "obiettivi/strategico/index.html");
     assert!(page.contains("href=\"../../dati/serie/quota-percentuale.csv\" download"));
     assert!(page.contains("Serie storica – Dati del grafico"));

@@ -59,8 +59,8 @@ fn check_prints_the_summary_and_succeeds() {
     assert!(stdout.contains("81,06% parziale"), "{stdout}");
     // 4 warnings of the source, 8 final results below target with no cause
     // (rapporto-anno-precedente gives one, crescita-conteggio 2023 is a
-    // monitoring reading).
-    assert!(stdout.contains("0 errors, 12 warnings"), "{stdout}");
+    // monitoring reading), no IPA code for the catalogue.
+    assert!(stdout.contains("0 errors, 13 warnings"), "{stdout}");
     assert!(
         stdout.contains("rests on 10 of 14 targets in 1 of 2 ambiti; 1 monitoring values"),
         "{stdout}"
@@ -123,19 +123,19 @@ fn build_writes_open_data() {
     // 94,444444%.
     let row = csv
         .lines()
-        .find(|l| l.contains(",quota-percentuale,") && l.contains(",2022,"))
+        .find(|l| l.contains(",quota-percentuale,") && l.contains(",2022,true,percent,"))
         .expect("row");
-    assert!(row.contains(",0.17,final,,106,64356,"), "{row}");
+    assert!(row.contains(",0.17,,final,,106,64356,"), "{row}");
     assert!(row.contains(",0.17,true,0.164709,"), "{row}");
     assert!(row.contains(",94.444444,"), "{row}");
     assert!(row.contains(",parzialmente_raggiunto,"), "{row}");
     // The revised 2023 target keeps the original value.
     let row = csv
         .lines()
-        .find(|l| l.contains(",quota-percentuale,") && l.contains(",2023,"))
+        .find(|l| l.contains(",quota-percentuale,") && l.contains(",2023,true,percent,"))
         .expect("row");
     assert!(
-        row.contains(",threshold,>=,20,15,20%,>= 15%,Aggiornato sui risultati 2022,"),
+        row.contains(",threshold,>=,20,,15,,20%,>= 15%,Aggiornato sui risultati 2022,"),
         "{row}"
     );
     // Missing values are empty cells, never 0.

@@ -117,7 +117,12 @@ previous_edition,current_edition,item,change,id,name,objective_id,year,previous,
 2023,2024,indicator,removed,eventi,Incontri informativi sui servizi online,servizi-digitali,,Incontri informativi sui servizi online,,,,
 2023,2024,indicator,removed,fascicoli-digitali,Fascicoli digitalizzati,archivio-unico,,Fascicoli digitalizzati,,,,
 ";
-    assert_eq!(read(&output.join("dati/modifiche.csv")), expected);
+    let csv = read(&output.join("dati/modifiche.csv"));
+    assert!(
+        csv.ends_with("\r\n") && !csv.replace("\r\n", "").contains('\n'),
+        "CRLF"
+    );
+    assert_eq!(csv.replace("\r\n", "\n"), expected);
 
     // The page says the same, in words: both targets side by side, with the
     // revision and its reason; what was removed links to the 2023 edition.

@@ -788,6 +788,20 @@ fn checked() -> &'static Checked {
     CHECKED.get_or_init(|| cruscotto::check(root()))
 }
 
+/// The default site built by `cruscotto build`, in a temporary folder.
+fn built_site() -> tempfile::TempDir {
+    let output = tempfile::tempdir().expect("temp dir");
+    Command::cargo_bin("cruscotto")
+        .expect("binary")
+        .args(["build", "--root"])
+        .arg(root())
+        .arg("--output")
+        .arg(output.path())
+        .assert()
+        .success();
+    output
+}
+
 fn plan() -> &'static Plan {
     let checked = checked();
     match &checked.evaluated {
@@ -1703,15 +1717,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     assert!(assessment.score.is_none(), "{BLANK_2022}");
 
     // The CSV written by `cruscotto build`.
-    let output = tempfile::tempdir().expect("temp dir");
-    Command::cargo_bin("cruscotto")
-        .expect("binary")
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(output.path())
-        .assert()
-        .success();
+    let output = built_site();
     // The home page's headline says what it rests on.
     let home = std::fs::read_to_string(output.path().join("index.html")).expect("home page");
     assert!(
@@ -1857,4 +1863,109 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         stdout.lines().any(|l| l == rests),
         "expected `{rests}` in:\n{stdout}"
     );
+}
+
+/// Numbers of the seed's series tables that the content keeps in a remark
+/// (text printed beside the value), not as a number of their own: (note,
+/// year, number, why).
+const REMARK_NUMBERS: &[(&str, Year, &str, &str)] = &[
+    (
+        "Nota 15",
+        2022,
+        "2021",
+        "`aggiornato al 2021`: the year of the data Unioncamere supplied",
+    ),
+    (
+        "Nota 94",
+        2021,
+        "75,92",
+        "`nella piattaforma Pareto risulta 75,92`: another figure for the same value",
+    ),
+    (
+        "Nota 104 bis",
+        2022,
+        "6",
+        "`punteggi 6/5/4`: the scores counted",
+    ),
+    (
+        "Nota 104 bis",
+        2022,
+        "5",
+        "`punteggi 6/5/4`: the scores counted",
+    ),
+    (
+        "Nota 104 bis",
+        2022,
+        "4",
+        "`punteggi 6/5/4`: the scores counted",
+    ),
+];
+
+#[test]
+fn every_number_of_the_seed_series_tables_is_in_serie_storiche_csv() {
+    let output = built_site();
+    let mut reader = csv::Reader::from_path(output.path().join("dati/serie-storiche.csv"))
+        .expect("serie-storiche.csv");
+    let headers = reader.headers().expect("header").clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
+    };
+    let (note_col, year_col, value_col, remark_col) = (
+        column("note"),
+        column("year"),
+        column("value"),
+        column("remark"),
+    );
+    // (note, year) -> the numbers of its rows, and those of its remarks.
+    let mut cells: BTreeMap<(String, Year), (BTreeSet<Decimal>, BTreeSet<Decimal>)> =
+        BTreeMap::new();
+    for row in reader.records() {
+        let row = row.expect("a CSV row");
+        let key = (
+            label_key(&row[note_col]),
+            row[year_col].parse().expect("a year"),
+        );
+        let entry = cells.entry(key).or_default();
+        if !row[value_col].is_empty() {
+            entry.0.insert(dec(&row[value_col]));
+        }
+        entry.1.extend(numbers(&row[remark_col]));
+    }
+    let mut problems = Vec::new();
+    let mut in_remarks = Vec::new();
+    let mut count = 0;
+    for block in &seed().notes {
+        for (year, text) in series_by_year(&block.series) {
+            let found = cells.get(&(label_key(&block.label), year));
+            for number in numbers(&text) {
+                count += 1;
+                match found {
+                    Some((values, _)) if values.contains(&number) => {}
+                    Some((_, remarks)) if remarks.contains(&number) => {
+                        in_remarks.push((label_key(&block.label), year, number));
+                    }
+                    _ => problems.push(format!(
+                        "seed line {} `{}` {year}: `{number}` printed in `{text}` is not in \
+                         serie-storiche.csv",
+                        block.line, block.label
+                    )),
+                }
+            }
+        }
+    }
+    fail_on(&problems, "numbers missing from serie-storiche.csv");
+    assert!(
+        count >= 100,
+        "only {count} numbers read in the seed's series tables"
+    );
+    let mut expected: Vec<(String, Year, Decimal)> = REMARK_NUMBERS
+        .iter()
+        .map(|(note, year, number, _)| (label_key(note), *year, numbers(number)[0]))
+        .collect();
+    expected.sort();
+    in_remarks.sort();
+    assert_eq!(in_remarks, expected, "the numbers found only in a remark");
 }

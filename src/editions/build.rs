@@ -127,9 +127,8 @@ impl Sums<'_> {
 
 impl Sink for Sums<'_> {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        use sha2::Digest as _;
         let path = file.path.to_string_lossy().replace('\\', "/");
-        let hash = crate::write::hex(&sha2::Sha256::digest(&file.bytes));
+        let hash = crate::write::sha256_hex(&file.bytes);
         self.sums
             .lock()
             .unwrap_or_else(|e| e.into_inner())

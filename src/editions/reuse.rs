@@ -14,12 +14,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
-use crate::write::{OutputFile, SUMS, hex};
+use crate::write::{OutputFile, SUMS, sha256_hex};
 
 use super::archive::ARCHIVED;
 
@@ -35,10 +33,10 @@ pub const TOOL: &str = concat!(
 );
 
 /// The SHA-256 of a site's inputs under `folder`: every file of
-/// `cruscotto.yaml`, `content/`, `rilevazioni/` and `themes/`, with its
-/// path, in path order.
+/// `cruscotto.yaml`, `content/`, `rilevazioni/` and `themes/`, as a list of
+/// each path with its own SHA-256, in path order.
 pub fn inputs(folder: &Path) -> io::Result<String> {
-    let mut hasher = Sha256::new();
+    let mut list = String::new();
     for part in ARCHIVED {
         let path = folder.join(part);
         if fs::symlink_metadata(&path).is_err() {
@@ -54,32 +52,31 @@ pub fn inputs(folder: &Path) -> io::Result<String> {
             }
             let relative = entry.path().strip_prefix(folder).unwrap_or(entry.path());
             let name = relative.to_string_lossy().replace('\\', "/");
-            hasher.update((name.len() as u64).to_le_bytes());
-            hasher.update(name.as_bytes());
-            let mut bytes = Vec::new();
-            fs::File::open(entry.path())?.read_to_end(&mut bytes)?;
-            hasher.update((bytes.len() as u64).to_le_bytes());
-            hasher.update(&bytes);
+            let bytes = fs::read(entry.path())?;
+            // A name cannot hold a line break here: ids and folders of the
+            // site; escaped anyway, so that two lists never read the same.
+            list.push_str(&format!("{} {:?}\n", sha256_hex(&bytes), name));
         }
     }
-    Ok(hex(&hasher.finalize()))
+    Ok(sha256_hex(list.as_bytes()))
 }
 
 /// The fingerprint of an edition's output: this cruscotto, its inputs, its
 /// predecessor's inputs, and what the rest of the site tells its pages
 /// (`context`, serialised by the caller).
 pub fn fingerprint(inputs: &str, predecessor: Option<&str>, context: &[u8]) -> String {
-    let mut hasher = Sha256::new();
+    let mut parts = Vec::new();
     for part in [
         TOOL.as_bytes(),
         inputs.as_bytes(),
         predecessor.unwrap_or("").as_bytes(),
         context,
     ] {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part);
+        // Each part with its length: the parts cannot run into each other.
+        parts.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        parts.extend_from_slice(part);
     }
-    hex(&hasher.finalize())
+    sha256_hex(&parts)
 }
 
 /// What the stamp file holds.
@@ -147,7 +144,7 @@ impl Previous for OutputFolder {
                 break;
             }
             let bytes = fs::read(self.root.join(path)).ok()?;
-            if hex(&Sha256::digest(&bytes)) != *hash {
+            if sha256_hex(&bytes) != *hash {
                 return None;
             }
             files.push(OutputFile::new(path, bytes));

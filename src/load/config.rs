@@ -4,8 +4,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceId};
 use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node};
 use crate::model::{
-    Ambito, Approval, Config, Date, Ente, Language, Links, Period, PlanInfo, ScoringRule,
-    ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
+    Ambito, Approval, Config, DataLicense, Date, Ente, Language, Links, Period, PlanInfo,
+    ScoringRule, ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
 };
 
 pub const CONFIG_FILE: &str = "cruscotto.yaml";
@@ -37,6 +37,7 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
             base_url: "/".into(),
             theme: None,
             theme_span: None,
+            data_license: DataLicense::default(),
         }),
         scoring: scoring.unwrap_or_default(),
         ambiti,
@@ -98,6 +99,23 @@ fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
         Some(node) => links(node, diags),
         None => Links::default(),
     };
+    let ipa_code = match fields.get("ipa_code") {
+        Some(node) => ipa_code(node, diags),
+        None => {
+            diags.push(
+                Diagnostic::warning(
+                    "`ente` has no `ipa_code`: the open-data catalogue (dati/catalogo.jsonld) \
+                     identifies the body and its dataset by the body's web address instead",
+                )
+                .at(&node.span)
+                .help(
+                    "add `ipa_code: \"...\"` under `ente:` with the body's code in the Indice \
+                     delle Pubbliche Amministrazioni (IPA), e.g. `ipa_code: \"cciaa_ge\"`",
+                ),
+            );
+            None
+        }
+    };
     fields.finish(diags);
     Some(Ente {
         name: name.unwrap_or_default(),
@@ -105,7 +123,28 @@ fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
         website,
         address,
         links,
+        ipa_code,
     })
+}
+
+/// An IPA code: letters, digits and `_` (`cciaa_ge`, `c_h501`, `agid`).
+fn ipa_code(node: &Node, diags: &mut Diagnostics) -> Option<String> {
+    let code = text(node, "ipa_code", diags)?;
+    let code = code.trim();
+    let valid = (2..=32).contains(&code.len())
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        return Some(code.to_string());
+    }
+    diags.push(
+        Diagnostic::error(format!("`{code}` is not an IPA code"))
+            .at(&node.span)
+            .help(
+                "write the body's code in the Indice delle Pubbliche Amministrazioni: letters, \
+                 digits and `_`, e.g. `ipa_code: \"cciaa_ge\"`",
+            ),
+    );
+    None
 }
 
 fn links(node: &Node, diags: &mut Diagnostics) -> Links {
@@ -262,6 +301,26 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
         );
         None
     });
+    let data_license = fields.get("data_license").and_then(|node| {
+        let code = text(node, "data_license", diags)?;
+        let license = DataLicense::from_code(code.trim());
+        if license.is_none() {
+            let codes: Vec<String> = DataLicense::ALL
+                .iter()
+                .map(|l| format!("`{}`", l.code()))
+                .collect();
+            diags.push(
+                Diagnostic::error(format!("`{code}` is not a licence for the open data"))
+                    .at(&node.span)
+                    .help(format!(
+                        "write one of {} (the default, Creative Commons Attribution 4.0, is what \
+                         the guidelines on open data recommend)",
+                        codes.join(", ")
+                    )),
+            );
+        }
+        license
+    });
     fields.finish(diags);
     let mut base_url = base_url.unwrap_or_default();
     if !base_url.ends_with('/') {
@@ -272,6 +331,7 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
         base_url,
         theme,
         theme_span: theme_node.map(|n| n.span.clone()),
+        data_license: data_license.unwrap_or_default(),
     })
 }
 

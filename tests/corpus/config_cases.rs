@@ -9,6 +9,28 @@ pub fn cases() -> Vec<Case> {
     vec![
         // cruscotto.yaml
         case(
+            "a licence the open data cannot have",
+            CONFIG,
+            Some(29),
+            "`GPL-3.0` is not a licence for the open data",
+            edit(
+                CONFIG,
+                "  base_url: \"https://ente.example.org/performance\"",
+                "  base_url: \"https://ente.example.org/performance\"\n  data_license: GPL-3.0",
+            ),
+        ),
+        case(
+            "an IPA code with a space",
+            CONFIG,
+            Some(6),
+            "`cciaa ge` is not an IPA code",
+            edit(
+                CONFIG,
+                "  short_name: \"Prova\"",
+                "  short_name: \"Prova\"\n  ipa_code: \"cciaa ge\"",
+            ),
+        ),
+        case(
             "unknown key in the config",
             CONFIG,
             Some(5),

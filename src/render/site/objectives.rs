@@ -24,7 +24,12 @@ impl Renderer<'_> {
                         description,
                         self.trail_of(position),
                     );
-                    self.emit("objective.html", page, &[("objective", view)])
+                    let data = crate::render::views::open_data::objective_data(&objective.id);
+                    self.emit(
+                        "objective.html",
+                        page,
+                        &[("objective", view), ("data", &data)],
+                    )
                 }),
         )
     }

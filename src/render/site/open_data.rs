@@ -9,8 +9,8 @@ use crate::render::views::{self, Link, paths};
 use crate::write::OutputFile;
 
 impl Renderer<'_> {
-    /// The open-data page: the data files, the columns of the indicators'
-    /// CSV, the series CSVs.
+    /// The open-data page: the licence, the data files, the dictionary of
+    /// their columns, the series CSVs.
     pub(super) fn open_data(&self) -> Result<(), Diagnostic> {
         let series: Vec<Link> = self
             .ctx
@@ -23,13 +23,18 @@ impl Renderer<'_> {
             })
             .collect();
         let page = self.section_page(paths::DATA, "data_title", "data_intro");
-        let columns: Vec<&str> = crate::render::data::CSV_COLUMNS.to_vec();
         self.emit(
             "data.html",
             page,
             &[
                 ("series", &series),
-                ("columns", &columns),
+                (
+                    "data",
+                    &crate::render::views::open_data::data_page(
+                        self.ctx.plan,
+                        self.options.editions.is_some_and(|e| e.changes.is_some()),
+                    ),
+                ),
                 ("pdf_href", &self.pdf_href()),
                 ("relazione", &views::relazione_link(&self.ctx)),
             ],

@@ -16,6 +16,8 @@ use crate::render::charts::ChartText;
 use crate::render::charts::achievement::{self, Bar, BarLabels};
 use crate::render::charts::series::{self, Benchmarks, SeriesChart, SeriesLabels, TargetMark};
 use crate::render::charts::status_mix::{self, MixLabels, MixRow};
+use crate::render::data::dictionary::CHART;
+use crate::render::data::{Row, write_csv};
 use crate::render::format::machine;
 use crate::render::views::{Ctx, paths, status_view};
 
@@ -320,57 +322,38 @@ fn describe(ctx: &Ctx, indicator: &Indicator, points: &[SeriesPoint]) -> String 
     text
 }
 
-pub const SERIES_CSV_COLUMNS: [&str; 11] = [
-    "year",
-    "value",
-    "value_status",
-    "as_of",
-    "computed_check",
-    "printed",
-    "target",
-    "target_original",
-    "national_mean",
-    "cluster_mean",
-    "unit",
-];
-
 /// The data of an indicator's chart as CSV: the same rows, machine numbers.
 pub fn series_csv(ctx: &Ctx, o: usize, i: usize) -> Result<Vec<u8>, String> {
     let indicator = &ctx.plan.objectives[o].indicators[i];
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let fail = |e: csv::Error| format!("cannot write the series of `{}`: {e}", indicator.id);
-    writer.write_record(SERIES_CSV_COLUMNS).map_err(fail)?;
     let number = |v: Option<Decimal>| v.map(machine).unwrap_or_default();
-    for p in series_points(ctx, o, i) {
-        writer
-            .write_record(
-                [
-                    p.year.to_string(),
-                    number(p.value),
+    let rows: Vec<Row> = series_points(ctx, o, i)
+        .into_iter()
+        .map(|p| {
+            vec![
+                ("year", p.year.to_string()),
+                ("value", number(p.value)),
+                (
+                    "value_status",
                     match (p.value, p.as_of) {
                         (None, _) => String::new(),
                         (Some(_), None) => "final".into(),
                         (Some(_), Some(_)) => "monitoring".into(),
                     },
-                    p.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                    number(p.check),
-                    p.printed.clone().unwrap_or_default(),
-                    number(p.target),
-                    number(p.original_target),
-                    number(p.national_mean),
-                    number(p.cluster_mean),
-                    indicator.unit.code().to_string(),
-                ]
-                .iter()
-                .map(|cell| crate::render::data::spreadsheet_safe(cell)),
-            )
-            .map_err(fail)?;
-    }
-    writer
-        .into_inner()
-        .map_err(|e| format!("cannot write the series of `{}`: {e}", indicator.id))
+                ),
+                ("as_of", p.as_of.map(|d| d.to_string()).unwrap_or_default()),
+                ("computed_check", number(p.check)),
+                ("printed", p.printed.clone().unwrap_or_default()),
+                ("target", number(p.target)),
+                ("target_original", number(p.original_target)),
+                ("national_mean", number(p.national_mean)),
+                ("cluster_mean", number(p.cluster_mean)),
+                ("unit", indicator.unit.code().to_string()),
+                ("indicator_id", indicator.id.clone()),
+                ("indicator_name", indicator.name.clone()),
+            ]
+        })
+        .collect();
+    write_csv(&CHART, &rows)
 }
 
 /// The year the summary charts show: the latest assessed up to the

@@ -8,7 +8,8 @@
 //! targets, values). The builders are its submodules, each using only this
 //! module and the ones listed before it: `working` (how a number was
 //! computed), `charts` (what the charts draw, and the series CSV),
-//! `objective` (the objective pages), `index_rows`, `document` (the plan
+//! `objective` (the objective pages), `open_data` (the open-data page and
+//! the objectives' data links), `index_rows`, `document` (the plan
 //! document), `relazione` (the Relazione). The site assembles pages from
 //! them.
 
@@ -17,6 +18,7 @@ pub mod document;
 pub mod editions;
 pub mod index_rows;
 pub mod objective;
+pub mod open_data;
 pub mod relazione;
 pub mod working;
 

@@ -1,290 +1,19 @@
-//! Open data: `dati/indicatori.csv` (one row per indicator and year with a
-//! target or a value) and `dati/piao.json` (the whole evaluated plan).
-//! Plain machine formats: `.` decimal point, ISO dates, percentages in
-//! percentage points, empty cells for missing values (never 0).
+//! `dati/piao.json`: the whole evaluated plan, with its licence.
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::engine::{Evaluation, IndicatorResult, Rollup, YearResult};
-use crate::model::{
-    Expr, Indicator, Objective, Observed, Op, Owners, Plan, PlanIndex, SeriesEntry, Target,
-    TargetEntry, TargetKind, Year,
-};
-use crate::render::format::machine;
-
-pub const CSV_COLUMNS: [&str; 35] = [
-    "objective_id",
-    "objective_kind",
-    "ambito",
-    "indicator_id",
-    "indicator_name",
-    "common",
-    "year",
-    "unit",
-    "target_kind",
-    "target_operator",
-    "target_value",
-    "target_original_value",
-    "target_text",
-    "target_original_text",
-    "target_revision_reason",
-    "value",
-    "value_status",
-    "as_of",
-    "numerator",
-    "denominator",
-    "measures",
-    "printed_value",
-    "printed_mismatch",
-    "computed_value",
-    "value_note",
-    "achievement_pct",
-    "achievement_raw_pct",
-    "deviation",
-    "status",
-    "not_assessable_reason",
-    "neutralisation_reason",
-    "cause",
-    "action",
-    "note",
-    "source",
-];
-
-fn number(value: Option<Decimal>) -> String {
-    value.map(machine).unwrap_or_default()
-}
-
-/// `>=`, `<=`, ... for thresholds; `=` for zero; `<=` for deadlines (done by).
-fn operator(target: &Target) -> &'static str {
-    match &target.kind {
-        TargetKind::Threshold { comparator, .. }
-        | TargetKind::Change { comparator, .. }
-        | TargetKind::MeanOfPrevious { comparator, .. }
-        | TargetKind::Benchmark { comparator, .. } => comparator.symbol(),
-        TargetKind::Zero => "=",
-        TargetKind::Deadline { .. } => "<=",
-        TargetKind::ToBeDefined => "",
-    }
-}
-
-pub fn target_kind_code(kind: &TargetKind) -> &'static str {
-    match kind {
-        TargetKind::Threshold { .. } => "threshold",
-        TargetKind::Zero => "zero",
-        TargetKind::Deadline { .. } => "deadline",
-        TargetKind::Change { .. } => "change",
-        TargetKind::MeanOfPrevious { .. } => "mean_of_previous",
-        TargetKind::Benchmark { .. } => "benchmark",
-        TargetKind::ToBeDefined => "to_be_defined",
-    }
-}
-
-/// The target's own value: a number, a date, or (for targets resolved from
-/// the data) the value it was resolved to.
-fn target_value(target: &Target, year: Year, result: Option<&YearResult>) -> String {
-    match &target.kind {
-        TargetKind::Threshold { value, .. } => machine(*value),
-        TargetKind::Change { delta, .. } => machine(*delta),
-        TargetKind::Zero => "0".into(),
-        TargetKind::Deadline {
-            day,
-            month,
-            year: due,
-        } => crate::model::Date {
-            year: due.unwrap_or(year),
-            month: *month,
-            day: *day,
-        }
-        .to_string(),
-        TargetKind::MeanOfPrevious { .. } | TargetKind::Benchmark { .. } => number(
-            result
-                .and_then(|r| r.assessment.as_ref())
-                .and_then(|a| a.compared.as_ref())
-                .map(|c| c.target),
-        ),
-        TargetKind::ToBeDefined => String::new(),
-    }
-}
-
-/// The measures of a ratio formula `a / b` (optionally `* k`).
-pub fn ratio_measures(expr: &Expr) -> Option<(&str, &str)> {
-    match expr {
-        Expr::Binary(Op::Div, a, b) => match (a.as_ref(), b.as_ref()) {
-            (Expr::Measure(a), Expr::Measure(b)) => Some((a, b)),
-            _ => None,
-        },
-        Expr::Binary(Op::Mul, inner, k) if matches!(k.as_ref(), Expr::Number(_)) => {
-            ratio_measures(inner)
-        }
-        _ => None,
-    }
-}
-
-fn printed(entry: Option<&SeriesEntry>) -> (Option<Decimal>, String) {
-    match entry.map(|e| &e.observed) {
-        Some(Observed::Value(p)) => (Some(p.value), String::new()),
-        Some(Observed::NotAvailable(text)) => (None, text.clone()),
-        Some(Observed::Date(_)) | None => (None, String::new()),
-    }
-}
-
-fn status_code(result: Option<&YearResult>) -> &'static str {
-    result
-        .and_then(|r| r.assessment.as_ref())
-        .map_or("", |a| a.status.code())
-}
-
-/// A CSV cell that spreadsheets will not run (OWASP "CSV injection"): text
-/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
-/// leading `'`. Numbers (`-8.75`, `+10%`, `-0,5`) are left as they are.
-pub fn spreadsheet_safe(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && !is_plain_number(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-/// `-8.75`, `+10%`, `-1.234,5`: a sign, digits with `.` or `,`, maybe `%`.
-fn is_plain_number(cell: &str) -> bool {
-    let body = cell.strip_prefix(['+', '-']).unwrap_or(cell);
-    let body = body.strip_suffix('%').unwrap_or(body);
-    body.starts_with(|c: char| c.is_ascii_digit())
-        && body.ends_with(|c: char| c.is_ascii_digit())
-        && body
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-}
-
-pub fn indicators_csv(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<u8>, String> {
-    let index = PlanIndex::new(plan);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let fail = |e: csv::Error| format!("cannot write the CSV: {e}");
-    writer.write_record(CSV_COLUMNS).map_err(fail)?;
-    for (o, objective) in plan.objectives.iter().enumerate() {
-        let ambito = index.ambito_of(plan, objective).unwrap_or_default();
-        for (i, indicator) in objective.indicators.iter().enumerate() {
-            let results = &evaluation.indicators[o][i];
-            for (year, result) in &results.years {
-                let target = indicator.targets.get(year);
-                let has_value = result.value.is_some() || result.date.is_some();
-                if target.is_none() && !has_value {
-                    continue;
-                }
-                let row = csv_row(objective, ambito, indicator, *year, target, result);
-                writer
-                    .write_record(row.iter().map(|cell| spreadsheet_safe(cell)))
-                    .map_err(fail)?;
-            }
-        }
-    }
-    writer
-        .into_inner()
-        .map_err(|e| format!("cannot write the CSV: {e}"))
-}
-
-fn csv_row(
-    objective: &Objective,
-    ambito: &str,
-    indicator: &Indicator,
-    year: Year,
-    target: Option<&TargetEntry>,
-    result: &YearResult,
-) -> Vec<String> {
-    let entry = indicator.series.get(&year);
-    let (printed_value, printed_text) = printed(entry);
-    let (numerator, denominator) = indicator
-        .formula
-        .as_ref()
-        .and_then(|f| ratio_measures(&f.expr))
-        .map(|(a, b)| {
-            let value =
-                |name: &str| number(entry.and_then(|e| e.measures.get(name).copied().flatten()));
-            (value(a), value(b))
-        })
-        .unwrap_or_default();
-    let measures: Vec<String> = entry
-        .map(|e| {
-            e.measures
-                .iter()
-                .filter_map(|(name, v)| v.map(|v| format!("{name}={}", machine(v))))
-                .collect()
-        })
-        .unwrap_or_default();
-    let effective = target.map(TargetEntry::effective);
-    let revised = target.filter(|t| t.revised.is_some());
-    let score = result.assessment.as_ref().and_then(|a| a.score.as_ref());
-    let value = match (result.value, result.date) {
-        (Some(v), _) => machine(v),
-        (None, Some(d)) => d.to_string(),
-        (None, None) => String::new(),
-    };
-    vec![
-        objective.id.clone(),
-        objective.kind.code().into(),
-        ambito.into(),
-        indicator.id.clone(),
-        indicator.name.clone(),
-        indicator.common.to_string(),
-        year.to_string(),
-        indicator.unit.code().into(),
-        effective.map_or("", |t| target_kind_code(&t.kind)).into(),
-        effective.map_or("", operator).into(),
-        effective
-            .map(|t| target_value(t, year, Some(result)))
-            .unwrap_or_default(),
-        revised
-            .map(|t| target_value(&t.original, year, None))
-            .unwrap_or_default(),
-        effective.map(|t| t.text.clone()).unwrap_or_default(),
-        revised.map(|t| t.original.text.clone()).unwrap_or_default(),
-        revised.and_then(|t| t.reason.clone()).unwrap_or_default(),
-        value,
-        result
-            .value_status
-            .map(|s| s.code().to_string())
-            .unwrap_or_default(),
-        result.as_of.map(|d| d.to_string()).unwrap_or_default(),
-        numerator,
-        denominator,
-        measures.join(";"),
-        number(printed_value),
-        if printed_value.is_some() && result.working.is_some() {
-            result.mismatch.to_string()
-        } else {
-            String::new()
-        },
-        number(result.working.as_ref().map(|w| w.result)),
-        printed_text,
-        number(score.map(|s| s.achievement)),
-        number(score.map(|s| s.achievement_raw)),
-        number(score.and_then(|s| s.deviation)),
-        status_code(Some(result)).into(),
-        result
-            .assessment
-            .as_ref()
-            .and_then(|a| a.reason)
-            .map(|r| r.code().to_string())
-            .unwrap_or_default(),
-        target
-            .and_then(|t| t.neutralised.clone())
-            .unwrap_or_default(),
-        entry.and_then(|e| e.cause.clone()).unwrap_or_default(),
-        entry.and_then(|e| e.action.clone()).unwrap_or_default(),
-        indicator.note.clone().unwrap_or_default(),
-        indicator.source.clone().unwrap_or_default(),
-    ]
-}
+use super::licence::{self, LicenceJson};
+use super::target_kind_code;
+use crate::engine::{Evaluation, IndicatorResult, Rollup};
+use crate::model::{Indicator, Observed, Owners, Plan, PlanIndex, SeriesEntry, SourceNote, Year};
 
 /// The whole evaluated plan, for `dati/piao.json`.
 #[derive(Debug, Serialize)]
 struct JsonPlan<'a> {
+    license: LicenceJson,
     ente: JsonEnte<'a>,
     plan: JsonPlanInfo<'a>,
     scoring: JsonScoring,
@@ -299,6 +28,7 @@ struct JsonEnte<'a> {
     name: &'a str,
     short_name: Option<&'a str>,
     website: Option<&'a str>,
+    ipa_code: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -351,6 +81,15 @@ struct JsonObjective<'a> {
     narrative: &'a str,
     rollup: &'a Rollup,
     indicators: Vec<JsonIndicator<'a>>,
+    /// Source notes printed but referenced by no indicator.
+    notes: Vec<JsonNote<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonNote<'a> {
+    label: &'a str,
+    source: Option<&'a str>,
+    series: BTreeMap<Year, JsonSeries<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -448,13 +187,16 @@ fn json_document<'a>(plan: &'a Plan, evaluation: &'a Evaluation) -> JsonPlan<'a>
                 .enumerate()
                 .map(|(i, indicator)| json_indicator(indicator, &evaluation.indicators[o][i]))
                 .collect(),
+            notes: objective.notes.iter().map(json_note).collect(),
         })
         .collect();
     JsonPlan {
+        license: licence::json(config.site.data_license),
         ente: JsonEnte {
             name: &config.ente.name,
             short_name: config.ente.short_name.as_deref(),
             website: config.ente.website.as_deref(),
+            ipa_code: config.ente.ipa_code.as_deref(),
         },
         plan: JsonPlanInfo {
             title: &config.plan.title,
@@ -614,41 +356,52 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
                 )
             })
             .collect(),
-        series: indicator
-            .series
-            .iter()
-            .map(|(year, entry)| {
-                let (printed_text, printed_value) = match &entry.observed {
-                    Observed::Value(p) => (Some(p.text.as_str()), Some(p.value)),
-                    Observed::NotAvailable(text) => (Some(text.as_str()), None),
-                    Observed::Date(_) => (None, None),
-                };
-                (
-                    *year,
-                    JsonSeries {
-                        printed: printed_text,
-                        printed_value,
-                        value_status: match entry.as_of {
-                            Some(_) => "monitoring",
-                            None => "final",
-                        },
-                        as_of: entry.as_of.map(|d| d.to_string()),
-                        cause: entry.cause.as_deref(),
-                        action: entry.action.as_deref(),
-                        measures: entry
-                            .measures
-                            .iter()
-                            .map(|(k, v)| (k.as_str(), *v))
-                            .collect(),
-                        remark: entry.remark.as_deref(),
-                        cluster_mean: entry.cluster_mean,
-                        national_mean: entry.national_mean,
-                    },
-                )
-            })
-            .collect(),
+        series: json_series(&indicator.series),
         results,
     }
+}
+
+fn json_note(note: &SourceNote) -> JsonNote<'_> {
+    JsonNote {
+        label: &note.label,
+        source: note.source.as_deref(),
+        series: json_series(&note.series),
+    }
+}
+
+fn json_series(series: &BTreeMap<Year, SeriesEntry>) -> BTreeMap<Year, JsonSeries<'_>> {
+    series
+        .iter()
+        .map(|(year, entry)| {
+            let (printed_text, printed_value) = match &entry.observed {
+                Observed::Value(p) => (Some(p.text.as_str()), Some(p.value)),
+                Observed::NotAvailable(text) => (Some(text.as_str()), None),
+                Observed::Date(_) => (None, None),
+            };
+            (
+                *year,
+                JsonSeries {
+                    printed: printed_text,
+                    printed_value,
+                    value_status: match entry.as_of {
+                        Some(_) => "monitoring",
+                        None => "final",
+                    },
+                    as_of: entry.as_of.map(|d| d.to_string()),
+                    cause: entry.cause.as_deref(),
+                    action: entry.action.as_deref(),
+                    measures: entry
+                        .measures
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), *v))
+                        .collect(),
+                    remark: entry.remark.as_deref(),
+                    cluster_mean: entry.cluster_mean,
+                    national_mean: entry.national_mean,
+                },
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -671,27 +424,6 @@ mod tests {
             whole.push('\n');
             assert!(whole.contains("\"objectives\": [\n"));
             assert_eq!(String::from_utf8(fast).expect("utf-8"), whole);
-        }
-    }
-
-    #[test]
-    fn text_cells_cannot_become_formulas_and_numbers_stay_numbers() {
-        for (cell, safe) in [
-            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
-            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
-            ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-            ("\t=1", "'\t=1"),
-            ("- non disponibile", "'- non disponibile"),
-            ("-", "'-"),
-            ("-8.75", "-8.75"),
-            ("+10%", "+10%"),
-            ("-1.234,5", "-1.234,5"),
-            ("0.17", "0.17"),
-            ("Grado di coinvolgimento", "Grado di coinvolgimento"),
-            ("", ""),
-        ] {
-            assert_eq!(spreadsheet_safe(cell), safe, "{cell}");
         }
     }
 
