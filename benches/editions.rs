@@ -17,13 +17,13 @@
 
 #[path = "../tests/common/mod.rs"]
 mod common;
+mod timing;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const GNU_TIME: &str = "/usr/bin/time";
+use timing::{GNU_TIME, gnu_time_figures, median, run_build};
 
 fn main() {
     let mut counts = vec![0, 2, 4];
@@ -61,7 +61,7 @@ fn main() {
         let site = work.join(format!("e{count}"));
         make_site(root, &site, count);
         let output = site.join("output");
-        build(binary, &site, &output, None);
+        run_build(binary, &site, &output, None);
         let pages = walkdir::WalkDir::new(&output)
             .into_iter()
             .flatten()
@@ -73,15 +73,15 @@ fn main() {
         // Interleaved, so that both see the same machine.
         for run in 0..runs {
             let cpu = gnu_time.then_some(cpu_file.as_path());
-            reuse.0.push(build(binary, &site, &output, cpu));
-            reuse.1.extend(cpu.map(cpu_time));
+            reuse.0.push(run_build(binary, &site, &output, cpu));
+            reuse.1.extend(cpu.map(|file| gnu_time_figures(file).1));
             for edition in 0..count {
                 let config = site.join(format!("edizioni/e{edition}/cruscotto.yaml"));
                 let text = fs::read_to_string(&config).expect("config");
                 fs::write(&config, format!("{text}# run {run}\n")).expect("write");
             }
-            again.0.push(build(binary, &site, &output, cpu));
-            again.1.extend(cpu.map(cpu_time));
+            again.0.push(run_build(binary, &site, &output, cpu));
+            again.1.extend(cpu.map(|file| gnu_time_figures(file).1));
         }
         println!(
             "{count:>9} {pages:>6} {:>22} {:>10} {:>22} {:>10}",
@@ -124,52 +124,6 @@ fn make_site(root: &Path, site: &Path, count: usize) {
         );
         fs::write(folder.join("cruscotto.yaml"), text).expect("write");
     }
-}
-
-fn build(binary: &Path, site: &Path, output: &Path, cpu: Option<&Path>) -> Duration {
-    let mut command = match cpu {
-        Some(file) => {
-            let mut c = Command::new(GNU_TIME);
-            c.args(["-f", "%U %S", "-o"]).arg(file).arg(binary);
-            c
-        }
-        None => Command::new(binary),
-    };
-    command
-        .args(["build", "--quiet", "--root"])
-        .arg(site)
-        .arg("--output")
-        .arg(output)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
-    let start = Instant::now();
-    let status = command.status().expect("run cruscotto build");
-    let elapsed = start.elapsed();
-    assert!(
-        status.success(),
-        "cruscotto build failed on {}",
-        site.display()
-    );
-    elapsed
-}
-
-/// User plus system time from GNU time's "%U %S".
-fn cpu_time(file: &Path) -> Duration {
-    let text = fs::read_to_string(file).expect("GNU time's output");
-    let seconds: f64 = text
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(|f| f.parse::<f64>().expect("CPU seconds"))
-        .sum();
-    Duration::from_secs_f64(seconds)
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted[sorted.len() / 2]
 }
 
 fn ms(d: Duration) -> String {
