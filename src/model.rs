@@ -9,6 +9,12 @@ use rust_decimal::Decimal;
 
 use crate::diagnostics::{SourceId, Span};
 
+mod index;
+mod tree;
+
+pub use index::PlanIndex;
+pub use tree::{ObjectiveKind, ServiziRule, Tree, Words};
+
 pub type Year = i32;
 
 /// A calendar date, as the content writes it (`31/12/2023`).
@@ -67,6 +73,28 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The declared kind of an objective.
+    pub fn kind(&self, objective: &Objective) -> &ObjectiveKind {
+        let kinds = &self.config.tree.kinds;
+        kinds.get(objective.kind).unwrap_or(&kinds[0])
+    }
+
+    /// Each declared kind with the number of objectives of that kind.
+    pub fn kind_counts(&self) -> Vec<(&ObjectiveKind, usize)> {
+        self.config
+            .tree
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(k, kind)| (kind, self.objectives.iter().filter(|o| o.kind == k).count()))
+            .collect()
+    }
+
+    /// Whether an objective sits directly under an ambito.
+    pub fn is_top_level(&self, objective: &Objective) -> bool {
+        self.kind(objective).is_top_level()
+    }
+
     /// Every indicator with its position: (objective, indicator, the indicator).
     pub fn indicators(&self) -> impl Iterator<Item = (usize, usize, &Indicator)> {
         self.objectives
@@ -88,6 +116,8 @@ pub struct Config {
     pub plan: PlanInfo,
     pub site: SiteSettings,
     pub scoring: ScoringRules,
+    /// The kinds of objectives and how they nest (`objectives:`).
+    pub tree: Tree,
     pub ambiti: Vec<Ambito>,
     pub servizi: Vec<Servizio>,
 }
@@ -180,6 +210,9 @@ impl Language {
 #[derive(Debug, Clone)]
 pub struct SiteSettings {
     pub language: Language,
+    /// The site's own name (`site.title`), shown in every page's header and
+    /// title; `None`: the theme's label ("Performance").
+    pub title: Option<String>,
     pub base_url: String,
     pub theme: Option<String>,
     /// Where `theme:` was written, for a theme that does not exist.
@@ -239,6 +272,8 @@ pub struct ScoringRules {
     /// Which figure counts when the source prints a value its measures do
     /// not reproduce.
     pub values: ValueChoice,
+    /// How an objective with children is scored.
+    pub rollup: RollupRule,
 }
 
 impl Default for ScoringRules {
@@ -249,6 +284,32 @@ impl Default for ScoringRules {
             higher_is_better: ScoringRule::Proportional,
             lower_is_better: ScoringRule::Proportional,
             values: ValueChoice::Printed,
+            rollup: RollupRule::Own,
+        }
+    }
+}
+
+/// How an objective with children (an objective of a lower level that
+/// names it as `parent`) is scored: the SMVP's rule, one for the whole plan,
+/// applied to achievement and to the counts of outcomes alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RollupRule {
+    /// On its own indicators only (the default): the children are scored
+    /// apart and enter no parent's figures.
+    Own,
+    /// On its children: the weighted mean of theirs (an objective without
+    /// children with targets that year is scored on its own indicators).
+    Children,
+    /// A weighted mix of the two: `own` and `children` are the weights.
+    Mixed { own: Decimal, children: Decimal },
+}
+
+impl RollupRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            RollupRule::Own => "own",
+            RollupRule::Children => "children",
+            RollupRule::Mixed { .. } => "mixed",
         }
     }
 }
@@ -296,41 +357,6 @@ pub struct Servizio {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ObjectiveKind {
-    StrategicoComune,
-    StrategicoSpecifico,
-    Ente,
-    Operativo,
-}
-
-impl ObjectiveKind {
-    pub const ALL: [ObjectiveKind; 4] = [
-        ObjectiveKind::StrategicoComune,
-        ObjectiveKind::StrategicoSpecifico,
-        ObjectiveKind::Ente,
-        ObjectiveKind::Operativo,
-    ];
-
-    /// The word used in the content and in data files.
-    pub fn code(self) -> &'static str {
-        match self {
-            ObjectiveKind::StrategicoComune => "strategico-comune",
-            ObjectiveKind::StrategicoSpecifico => "strategico-specifico",
-            ObjectiveKind::Ente => "ente",
-            ObjectiveKind::Operativo => "operativo",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    pub fn is_top_level(self) -> bool {
-        self != ObjectiveKind::Operativo
-    }
-}
-
 /// Who answers for an operational objective.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Owners {
@@ -346,11 +372,20 @@ pub struct Ref {
     pub span: Span,
 }
 
+/// A person or role who answers for an objective (dirigente,
+/// responsabile): a name, a role, or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responsible {
+    pub name: Option<String>,
+    pub role: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Objective {
     pub id: String,
-    pub kind: ObjectiveKind,
-    /// Written for top-level objectives; operational ones take their parent's.
+    /// The position of its kind in `config.tree.kinds`.
+    pub kind: usize,
+    /// Written for top-level objectives; the others take their root's.
     pub ambito: Option<Ref>,
     pub period: Period,
     pub title: String,
@@ -359,6 +394,8 @@ pub struct Objective {
     pub servizi: Owners,
     /// The owners as printed in the source document.
     pub owners: Option<String>,
+    /// Who answers for it (dirigente, responsabile).
+    pub responsible: Vec<Responsible>,
     pub remark: Option<String>,
     pub weight: Decimal,
     pub indicators: Vec<Indicator>,
@@ -517,6 +554,16 @@ impl Comparator {
     }
 }
 
+/// How a change on a base year is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeMeasure {
+    /// In % of the base value: `+10%` on a count.
+    Relative,
+    /// In the indicator's own unit: `+5` on a count, `+10 p.p.` (points) on
+    /// a percentage.
+    Absolute,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Benchmark {
     NationalMean,
@@ -533,18 +580,23 @@ pub enum TargetKind {
     },
     /// `zero`.
     Zero,
-    /// `entro il 31/12/2023`; without a year, the target's own year.
+    /// `entro il 31/12/2023`, `entro giugno 2023`, `I semestre 2023`;
+    /// without a year, the target's own year; without a day (a month),
+    /// the month's last day.
     Deadline {
-        day: u8,
+        day: Option<u8>,
         month: u8,
         year: Option<Year>,
     },
-    /// `+10%`: a change on the previous year's value: in points on a
-    /// percent indicator, in % of that value on others when written with
-    /// `%`, else in the indicator's unit.
+    /// `+10%`, `+10 p.p.`, `+5% rispetto al 2020`, `>= baseline 2020 +
+    /// 10%`: a change on the value of a base year (the previous year unless
+    /// named), compared with `delta`.
     Change {
         comparator: Comparator,
         delta: Decimal,
+        measure: ChangeMeasure,
+        /// The base year; `None`: the year before the target's.
+        base: Option<Year>,
     },
     /// `> media triennio precedente`: compared with the mean of the
     /// indicator's values in the `years` previous years.
@@ -554,7 +606,7 @@ pub enum TargetKind {
         comparator: Comparator,
         benchmark: Benchmark,
     },
-    /// `da def.`: not yet set.
+    /// `da def.`, `da definire`, `n.d.`, `—`: not yet set.
     ToBeDefined,
 }
 
@@ -599,7 +651,10 @@ pub enum Observed {
     Value(Printed),
     /// A completion date.
     Date(Date),
-    /// Nothing usable: `ND`, a blank, or words ("manifestazioni annullate").
+    /// Not completed (`non realizzato`), as printed: for date indicators.
+    NotDone(String),
+    /// Nothing usable: `ND`, a blank, or words declared with `text:`
+    /// ("manifestazioni annullate").
     NotAvailable(String),
 }
 
@@ -614,7 +669,8 @@ pub struct Printed {
 /// A note of the source document that no indicator refers to.
 #[derive(Debug, Clone)]
 pub struct SourceNote {
-    pub label: String,
+    /// "Nota 29"; bodies that do not number their notes leave it out.
+    pub label: Option<String>,
     pub source: Option<String>,
     pub series: BTreeMap<Year, SeriesEntry>,
     pub span: Span,
@@ -685,87 +741,5 @@ impl Expr {
         let mut meta = false;
         self.walk(&mut |e| meta |= matches!(e, Expr::CountAbove(_) | Expr::CountAssessed));
         meta
-    }
-}
-
-/// Lookups by id over a plan, built once.
-#[derive(Debug, Default)]
-pub struct PlanIndex {
-    /// Objective id -> position in `Plan::objectives` (the first, if repeated).
-    pub objectives: BTreeMap<String, usize>,
-    /// Indicator id -> (objective position, indicator position).
-    pub indicators: BTreeMap<String, (usize, usize)>,
-    /// Objective position -> positions of its operational objectives.
-    pub children: BTreeMap<usize, Vec<usize>>,
-}
-
-impl PlanIndex {
-    pub fn new(plan: &Plan) -> Self {
-        let mut index = PlanIndex::default();
-        for (o, objective) in plan.objectives.iter().enumerate() {
-            index.objectives.entry(objective.id.clone()).or_insert(o);
-            for (i, indicator) in objective.indicators.iter().enumerate() {
-                index
-                    .indicators
-                    .entry(indicator.id.clone())
-                    .or_insert((o, i));
-            }
-        }
-        for (o, objective) in plan.objectives.iter().enumerate() {
-            if let Some(parent) = &objective.parent
-                && let Some(&p) = index.objectives.get(&parent.id)
-            {
-                index.children.entry(p).or_default().push(o);
-            }
-        }
-        index
-    }
-
-    pub fn objective<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p Objective> {
-        self.objectives.get(id).map(|&o| &plan.objectives[o])
-    }
-
-    pub fn indicator<'p>(&self, plan: &'p Plan, id: &str) -> Option<&'p Indicator> {
-        self.indicators
-            .get(id)
-            .map(|&(o, i)| &plan.objectives[o].indicators[i])
-    }
-
-    pub fn children(&self, objective: usize) -> &[usize] {
-        self.children.get(&objective).map_or(&[], Vec::as_slice)
-    }
-
-    /// The ambito of an objective: its own, or its parent's.
-    pub fn ambito_of<'p>(&self, plan: &'p Plan, objective: &'p Objective) -> Option<&'p str> {
-        match (&objective.ambito, &objective.parent) {
-            (Some(ambito), _) => Some(&ambito.id),
-            (None, Some(parent)) => self
-                .objective(plan, &parent.id)
-                .and_then(|p| p.ambito.as_ref())
-                .map(|a| a.id.as_str()),
-            (None, None) => None,
-        }
-    }
-
-    /// The indicators a meta-indicator of `objective` looks at: those of the
-    /// objectives in `scope`, or of the objective's children.
-    pub fn scope_of(
-        &self,
-        plan: &Plan,
-        objective: usize,
-        indicator: &Indicator,
-    ) -> Vec<(usize, usize)> {
-        let objectives: Vec<usize> = match &indicator.scope {
-            Some(scope) => scope
-                .iter()
-                .filter_map(|r| self.objectives.get(&r.id).copied())
-                .collect(),
-            None => self.children(objective).to_vec(),
-        };
-        objectives
-            .into_iter()
-            .flat_map(|o| (0..plan.objectives[o].indicators.len()).map(move |i| (o, i)))
-            .filter(|&(o, i)| plan.objectives[o].indicators[i].id != indicator.id)
-            .collect()
     }
 }

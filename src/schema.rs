@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{DataLicense, ObjectiveKind, Plan, Unit};
+use crate::model::{DataLicense, Plan, Unit};
 
 /// Where `init` and `schema` put the schemas, under the site's root.
 pub const DIR: &str = "schema";
@@ -27,7 +27,10 @@ pub struct SiteIds {
     pub ambiti: Vec<String>,
     pub servizi: Vec<String>,
     pub objectives: Vec<String>,
-    pub top_level: Vec<String>,
+    /// The objectives others may name as `parent`.
+    pub parents: Vec<String>,
+    /// The kinds of objectives the site declares (empty: any id).
+    pub kinds: Vec<String>,
 }
 
 impl SiteIds {
@@ -36,11 +39,25 @@ impl SiteIds {
             ambiti: plan.config.ambiti.iter().map(|a| a.id.clone()).collect(),
             servizi: plan.config.servizi.iter().map(|s| s.id.clone()).collect(),
             objectives: plan.objectives.iter().map(|o| o.id.clone()).collect(),
-            top_level: plan
+            parents: plan
                 .objectives
                 .iter()
-                .filter(|o| o.kind.is_top_level())
+                .filter(|o| {
+                    let kind = &plan.kind(o).id;
+                    plan.config
+                        .tree
+                        .kinds
+                        .iter()
+                        .any(|k| k.parents.contains(kind))
+                })
                 .map(|o| o.id.clone())
+                .collect(),
+            kinds: plan
+                .config
+                .tree
+                .ids()
+                .into_iter()
+                .map(String::from)
                 .collect(),
         }
     }
@@ -105,8 +122,17 @@ fn common_defs() -> Value {
         },
         "date": {
             "type": "string",
-            "description": "Una data nella forma giorno/mese/anno (es. 31/01/2025).",
-            "pattern": "^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"
+            "description": "Una data: giorno/mese/anno (es. 31/01/2025, anche 31.01.2025 o 31 gennaio 2025); un mese (gennaio 2025) o un semestre (I semestre 2025) valgono il loro ultimo giorno."
+        },
+        "words": {
+            "type": "object",
+            "description": "Un nome al singolare (come etichetta) e al plurale (come in una frase).",
+            "properties": {
+                "singular": { "type": "string", "description": "Al singolare, come etichetta (es. Missione)." },
+                "plural": { "type": "string", "description": "Al plurale, come in una frase (es. missioni)." }
+            },
+            "required": ["singular", "plural"],
+            "additionalProperties": false
         }
     })
 }
@@ -173,6 +199,7 @@ pub fn config_schema() -> Value {
             }), &["title", "edition", "period", "reference_year", "last_updated"]),
             "site": object("Le impostazioni del sito.", json!({
                 "language": { "type": "string", "enum": ["it", "en"], "description": "La lingua delle pagine." },
+                "title": text("Facoltativo: il nome del sito, in testa a ogni pagina (predefinito: Performance)."),
                 "base_url": link("L'indirizzo a cui il sito sarà pubblicato (per sitemap.xml)."),
                 "theme": text("Facoltativo: il tema in themes/<nome>/."),
                 "data_license": {
@@ -187,6 +214,32 @@ pub fn config_schema() -> Value {
                 "higher_is_better": rule.clone(),
                 "lower_is_better": rule,
                 "values": { "type": "string", "enum": ["printed", "computed"], "description": "Quale valore si misura quando quello stampato non corrisponde al calcolo sulle misure: lo stampato (predefinito) o il calcolato." },
+                "rollup": {
+                    "description": "Come si valuta un obiettivo che ne ha altri sotto di sé: own (sui propri indicatori, predefinito), children (sugli obiettivi sottostanti) o una media pesata { own: 40, children: 60 }.",
+                    "anyOf": [
+                        { "type": "string", "enum": ["own", "children"] },
+                        object("Una media pesata dei propri indicatori e degli obiettivi sottostanti.", json!({
+                            "own": number("Il peso dei propri indicatori."),
+                            "children": number("Il peso degli obiettivi sottostanti."),
+                        }), &["own", "children"]),
+                    ]
+                },
+            }), &[]),
+            "objectives": object("Facoltativo: i tipi di obiettivo del piano e come si annidano (predefinito: preset camera-di-commercio).", json!({
+                "preset": { "type": "string", "enum": crate::load::tree::PRESETS, "description": "Un insieme di tipi già pronto: camera-di-commercio (predefinito), comune (DUP e PEG), amministrazione-centrale." },
+                "ambito": { "$ref": "#/$defs/words", "description": "Facoltativo: come si chiama un ambito (es. Missione, missioni)." },
+                "kinds": {
+                    "type": "array",
+                    "description": "I tipi di obiettivo, dal livello 1 (sotto un ambito) in giù; al posto di preset.",
+                    "items": object("Un tipo di obiettivo.", json!({
+                        "id": { "$ref": "#/$defs/id", "description": "La parola scritta in kind: e nei dati." },
+                        "singular": text("Al singolare, come etichetta (es. Obiettivo operativo)."),
+                        "plural": text("Al plurale, come in una frase (es. obiettivi operativi)."),
+                        "level": { "type": "integer", "minimum": 1, "maximum": crate::load::tree::MAX_LEVEL, "description": "1 per gli obiettivi sotto un ambito, 2 per i loro figli, e così via." },
+                        "parents": { "type": "array", "items": { "$ref": "#/$defs/id" }, "description": "Facoltativo: i tipi che possono esserne il parent (predefinito: tutti quelli del livello superiore)." },
+                        "servizi": { "type": "string", "enum": ["required", "optional", "none"], "description": "Facoltativo: se gli obiettivi sono assegnati ai Servizi (predefinito: none al livello 1, required sotto)." },
+                    }), &["id", "singular", "plural", "level"]),
+                },
             }), &[]),
             "ambiti": {
                 "type": "array",
@@ -199,7 +252,7 @@ pub fn config_schema() -> Value {
             },
             "servizi": {
                 "type": "array",
-                "description": "I Servizi (uffici) responsabili degli obiettivi operativi.",
+                "description": "I Servizi (uffici, Settori) responsabili degli obiettivi.",
                 "items": object("Un Servizio.", json!({
                     "id": { "$ref": "#/$defs/id" },
                     "name": text("Il nome del Servizio."),
@@ -211,11 +264,10 @@ pub fn config_schema() -> Value {
 
 /// The schema of an objective's front-matter, with the ids of `site`.
 pub fn objective_schema(site: &SiteIds) -> Value {
-    let kinds: Vec<&str> = ObjectiveKind::ALL.iter().map(|k| k.code()).collect();
     let units: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
     let target_text = json!({
         "type": ["string", "number"],
-        "description": "Un target: \">= 0,21%\", \"<= 30 gg\", \"zero\", \"entro il 31/12\", \"+10%\", \"> media triennio precedente\", \"da definire\"..."
+        "description": "Un target: \">= 0,21%\", \"<= 30 gg\", \"zero\", \"entro il 31/12\", \"+10%\", \"entro giugno 2025\", \"+2 p.p.\", \"+5% rispetto al 2020\", \"> media triennio precedente\", \"da definire\", \"n.d.\"..."
     });
     let target = json!({
         "anyOf": [
@@ -225,12 +277,13 @@ pub fn objective_schema(site: &SiteIds) -> Value {
                 "revised": target_text,
                 "reason": text("Facoltativo: perché è stato rivisto."),
                 "neutralised": text("Facoltativo: il target è neutralizzato (non valutabile secondo il SMVP), con il motivo."),
+                "change": { "type": "string", "enum": ["points", "relative"], "description": "Facoltativo: come si intende una variazione scritta con % su un indicatore percentuale: in punti percentuali (points) o in % del valore di partenza (relative)." },
             }), &["target"])
         ]
     });
     let printed = json!({
         "type": ["number", "string", "null"],
-        "description": "Il valore come stampato, ND se non disponibile."
+        "description": "Il valore come stampato (un numero; per gli indicatori con unit: date la data di completamento o non realizzato), ND se non disponibile."
     });
     let series_entry = json!({
         "anyOf": [
@@ -240,6 +293,7 @@ pub fn objective_schema(site: &SiteIds) -> Value {
                 "description": "Il valore stampato e/o le misure (le chiavi di measures), con note e benchmark.",
                 "properties": {
                     "value": printed,
+                    "text": text("Le parole stampate al posto di un valore (es. manifestazioni annullate): il valore non è disponibile."),
                     "remark": text("Facoltativo: un testo stampato accanto al valore."),
                     "cluster_mean": number("Facoltativo: la media del cluster per quell'anno."),
                     "national_mean": number("Facoltativo: il dato medio nazionale per quell'anno."),
@@ -254,6 +308,14 @@ pub fn objective_schema(site: &SiteIds) -> Value {
     let series = by_year(
         series_entry,
         "I valori per anno, come stampati nella fonte.",
+    );
+    let responsible = object(
+        "Un responsabile.",
+        json!({
+            "name": text("Il nome (es. Maria Rossi)."),
+            "role": text("Il ruolo (es. Dirigente del Settore Finanze)."),
+        }),
+        &[],
     );
     let mut servizi = id_of(&site.servizi, "Un Servizio di cruscotto.yaml.");
     if let Some(ids) = servizi.get_mut("enum").and_then(Value::as_array_mut) {
@@ -306,14 +368,14 @@ pub fn objective_schema(site: &SiteIds) -> Value {
         "$defs": common_defs(),
         "properties": {
             "id": { "$ref": "#/$defs/id", "description": "Identificativo stabile: diventa l'indirizzo della pagina." },
-            "kind": { "type": "string", "enum": kinds, "description": "Il tipo di obiettivo." },
-            "ambito": id_of(&site.ambiti, "L'ambito (solo per gli obiettivi strategici e di ente)."),
+            "kind": kind_schema(&site.kinds),
+            "ambito": id_of(&site.ambiti, "L'ambito (solo per gli obiettivi di livello 1: gli altri prendono quello del loro ramo)."),
             "period": period("Gli anni dell'obiettivo, o un solo anno."),
             "title": text("Il titolo dell'obiettivo."),
             "new": { "type": "boolean", "description": "Facoltativo: nuovo in questa edizione del piano." },
             "remark": text("Facoltativo: un testo stampato con l'obiettivo."),
             "weight": number("Facoltativo: il peso nell'aggregazione (predefinito 1)."),
-            "parent": id_of(&site.top_level, "L'obiettivo strategico o di ente a cui l'obiettivo operativo contribuisce."),
+            "parent": id_of(&site.parents, "L'obiettivo del livello superiore a cui questo contribuisce."),
             "servizi": {
                 "description": "I Servizi responsabili: una lista di id, o all per tutti.",
                 "anyOf": [
@@ -323,18 +385,34 @@ pub fn objective_schema(site: &SiteIds) -> Value {
                 ]
             },
             "owners": text("Facoltativo: i responsabili come stampati."),
+            "responsible": {
+                "description": "Facoltativo: chi risponde dell'obiettivo (dirigente, responsabile): un nome o un ruolo, { name, role }, o una lista.",
+                "anyOf": [
+                    { "type": "string" },
+                    responsible.clone(),
+                    { "type": "array", "items": { "anyOf": [{ "type": "string" }, responsible] } },
+                ]
+            },
             "indicators": { "type": "array", "description": "Gli indicatori, nell'ordine in cui sono mostrati.", "items": indicator },
             "notes": {
                 "type": "array",
                 "description": "Facoltativo: note della fonte non legate a un indicatore.",
                 "items": object("Una nota.", json!({
-                    "label": text("L'etichetta (es. Nota 29)."),
+                    "label": text("Facoltativo: l'etichetta (es. Nota 29)."),
                     "source": text("Facoltativo: la fonte."),
                     "series": series,
-                }), &["label"]),
+                }), &[]),
             },
         },
     })
+}
+
+/// The kinds the site declares; without a site, any id.
+fn kind_schema(kinds: &[String]) -> Value {
+    id_of(
+        kinds,
+        "Il tipo di obiettivo, fra quelli dichiarati in cruscotto.yaml (objectives).",
+    )
 }
 
 fn servizi_single(ids: &[String]) -> Value {
@@ -396,16 +474,14 @@ mod tests {
             ambiti: vec!["area-a".into()],
             servizi: vec!["ufficio".into()],
             objectives: vec!["a".into(), "b".into()],
-            top_level: vec!["a".into()],
+            parents: vec!["a".into()],
+            kinds: vec!["strategico".into(), "operativo".into()],
         };
         let schema = objective_schema(&site);
         assert_eq!(schema["properties"]["ambito"]["enum"], json!(["area-a"]));
         assert_eq!(schema["properties"]["parent"]["enum"], json!(["a"]));
         let kinds = &schema["properties"]["kind"]["enum"];
-        assert_eq!(
-            kinds.as_array().map(Vec::len),
-            Some(ObjectiveKind::ALL.len())
-        );
+        assert_eq!(kinds, &json!(["strategico", "operativo"]));
     }
 
     #[test]

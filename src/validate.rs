@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span, did_you_mean};
 use crate::model::{
-    Expr, Indicator, Objective, Owners, Plan, PlanIndex, Ref, Target, TargetKind, Unit,
+    Expr, Indicator, Objective, ObjectiveKind, Owners, Plan, PlanIndex, Ref, ServiziRule, Target,
+    TargetKind, Unit,
 };
 
 pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
@@ -132,7 +133,8 @@ fn unknown(what: &str, reference: &Ref, known: Vec<&str>) -> Diagnostic {
 struct Known<'p> {
     ambiti: Vec<&'p str>,
     ambiti_set: BTreeSet<&'p str>,
-    top_level: Vec<&'p str>,
+    /// Objective ids by the position of their kind.
+    by_kind: BTreeMap<usize, Vec<&'p str>>,
     servizi: Vec<&'p str>,
     servizi_set: BTreeSet<&'p str>,
 }
@@ -141,19 +143,35 @@ impl<'p> Known<'p> {
     fn new(plan: &'p Plan) -> Self {
         let ambiti: Vec<&str> = plan.config.ambiti.iter().map(|a| a.id.as_str()).collect();
         let servizi: Vec<&str> = plan.config.servizi.iter().map(|s| s.id.as_str()).collect();
+        let mut by_kind: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for objective in &plan.objectives {
+            by_kind
+                .entry(objective.kind)
+                .or_default()
+                .push(objective.id.as_str());
+        }
         Known {
             ambiti_set: ambiti.iter().copied().collect(),
             servizi_set: servizi.iter().copied().collect(),
             ambiti,
             servizi,
-            top_level: plan
-                .objectives
-                .iter()
-                .filter(|o| o.kind.is_top_level())
-                .map(|o| o.id.as_str())
-                .collect(),
+            by_kind,
         }
     }
+
+    /// The objectives whose kind may be a parent of `kind`.
+    fn parents_for(&self, plan: &Plan, kind: &ObjectiveKind) -> Vec<&'p str> {
+        kind.parents
+            .iter()
+            .filter_map(|id| plan.config.tree.position(id))
+            .flat_map(|k| self.by_kind.get(&k).into_iter().flatten().copied())
+            .collect()
+    }
+}
+
+/// "un obiettivo `operativo`" in messages: the kind's id and its name.
+fn kind_words(kind: &ObjectiveKind) -> String {
+    format!("`{}` ({})", kind.id, kind.words.singular.to_lowercase())
 }
 
 fn references(
@@ -164,6 +182,8 @@ fn references(
     diags: &mut Diagnostics,
 ) {
     let ambiti = &known.ambiti;
+    let tree = &plan.config.tree;
+    let kind = plan.kind(objective);
     if let Some(ambito) = &objective.ambito
         && !known.ambiti_set.contains(ambito.id.as_str())
     {
@@ -172,7 +192,7 @@ fn references(
             ambiti.join(", ")
         )));
     }
-    if objective.kind.is_top_level() {
+    if kind.is_top_level() {
         if objective.ambito.is_none() {
             diags.push(
                 Diagnostic::error(format!("the objective `{}` has no `ambito`", objective.id))
@@ -184,72 +204,111 @@ fn references(
             );
         }
         if let Some(parent) = &objective.parent {
+            let deeper: Vec<&str> = tree
+                .kinds
+                .iter()
+                .filter(|k| !k.is_top_level())
+                .map(|k| k.id.as_str())
+                .collect();
             diags.push(
-                Diagnostic::error("only operational objectives have a `parent`")
-                    .at(&parent.span)
-                    .help("write `kind: operativo`, or delete the `parent` line"),
-            );
-        }
-        if matches!(&objective.servizi, Owners::All)
-            || matches!(&objective.servizi, Owners::Servizi(s) if !s.is_empty())
-        {
-            diags.push(
-                Diagnostic::error("only operational objectives are assigned to Servizi")
-                    .at(&objective.span)
-                    .help("move `servizi` to the operational objectives of this objective"),
+                Diagnostic::error(format!(
+                    "an objective of kind {} sits under an ambito and has no `parent`",
+                    kind_words(kind)
+                ))
+                .at(&parent.span)
+                .help(if deeper.is_empty() {
+                    "delete the `parent` line".to_string()
+                } else {
+                    format!(
+                        "write the kind of objective it is (`kind: {}`), or delete the `parent` line",
+                        deeper.join("` or `kind: ")
+                    )
+                }),
             );
         }
     } else {
+        let candidates = || known.parents_for(plan, kind);
         match &objective.parent {
             None => diags.push(
-                Diagnostic::error(format!("the operational objective `{}` has no `parent`", objective.id))
-                    .at(&objective.span)
-                    .help("add `parent: ...` with the id of the strategic or body-wide objective it serves"),
-            ),
-            Some(parent) => match index.objective(plan, &parent.id) {
-                None => diags.push(unknown("objective", parent, known.top_level.clone())),
-                Some(p) if !p.kind.is_top_level() => diags.push(
-                    Diagnostic::error(format!("`{}` is itself an operational objective", parent.id))
-                        .at(&parent.span)
-                        .help("the parent must be a strategic or body-wide objective"),
-                ),
-                Some(p) => {
-                    if let (Some(own), Some(theirs)) = (&objective.ambito, &p.ambito)
-                        && own.id != theirs.id {
-                            diags.push(
-                                Diagnostic::error(format!(
-                                    "the ambito `{}` differs from the parent's `{}`",
-                                    own.id, theirs.id
-                                ))
-                                .at(&own.span)
-                                .help("delete the `ambito` line: operational objectives take their parent's"),
-                            );
-                        }
-                }
-            },
-        }
-        let servizi = &known.servizi;
-        match &objective.servizi {
-            Owners::All => {}
-            Owners::Servizi(list) if list.is_empty() => diags.push(
                 Diagnostic::error(format!(
-                    "the operational objective `{}` has no Servizio",
-                    objective.id
+                    "the objective `{}` of kind {} has no `parent`",
+                    objective.id,
+                    kind_words(kind)
                 ))
                 .at(&objective.span)
                 .help(format!(
-                    "add `servizi: [...]` with ids from cruscotto.yaml ({}), or `servizi: all`",
-                    servizi.join(", ")
+                    "add `parent: ...` with the id of the objective it serves (an objective of kind {})",
+                    kind.parents.join(" or ")
                 )),
             ),
-            Owners::Servizi(list) => {
-                for servizio in list {
-                    if !known.servizi_set.contains(servizio.id.as_str()) {
-                        diags.push(unknown("Servizio", servizio, servizi.clone()));
+            Some(parent) => match index.objective(plan, &parent.id) {
+                None => diags.push(unknown("objective", parent, candidates())),
+                Some(p) if !kind.parents.contains(&plan.kind(p).id) => diags.push(
+                    Diagnostic::error(format!(
+                        "`{}` is of kind {}, which cannot be the parent of an objective of kind {}",
+                        parent.id,
+                        kind_words(plan.kind(p)),
+                        kind_words(kind)
+                    ))
+                    .at(&parent.span)
+                    .help(format!(
+                        "the parent of a `{}` objective is of kind {} (see `objectives` in cruscotto.yaml): write the id of one of those, or change this objective's `kind`",
+                        kind.id,
+                        kind.parents.join(" or ")
+                    )),
+                ),
+                Some(p) => {
+                    if let (Some(own), Some(theirs)) =
+                        (&objective.ambito, index.ambito_of(plan, p))
+                        && own.id != theirs
+                    {
+                        diags.push(
+                            Diagnostic::error(format!(
+                                "the ambito `{}` differs from the parent's `{theirs}`",
+                                own.id
+                            ))
+                            .at(&own.span)
+                            .help("delete the `ambito` line: an objective under another takes its ambito"),
+                        );
                     }
+                }
+            },
+        }
+    }
+    let has_servizi = matches!(&objective.servizi, Owners::All)
+        || matches!(&objective.servizi, Owners::Servizi(s) if !s.is_empty());
+    let servizi = &known.servizi;
+    match (kind.servizi, &objective.servizi) {
+        (ServiziRule::None, _) if has_servizi => diags.push(
+            Diagnostic::error(format!(
+                "objectives of kind {} are not assigned to Servizi",
+                kind_words(kind)
+            ))
+            .at(&objective.span)
+            .help(
+                "move `servizi` to the objectives under this one, or name who answers for it with `responsible:`",
+            ),
+        ),
+        (ServiziRule::Required, Owners::Servizi(list)) if list.is_empty() => diags.push(
+            Diagnostic::error(format!(
+                "the objective `{}` of kind {} has no Servizio",
+                objective.id,
+                kind_words(kind)
+            ))
+            .at(&objective.span)
+            .help(format!(
+                "add `servizi: [...]` with ids from cruscotto.yaml ({}), or `servizi: all`",
+                servizi.join(", ")
+            )),
+        ),
+        (_, Owners::Servizi(list)) => {
+            for servizio in list {
+                if !known.servizi_set.contains(servizio.id.as_str()) {
+                    diags.push(unknown("Servizio", servizio, servizi.clone()));
                 }
             }
         }
+        _ => {}
     }
 }
 
@@ -270,6 +329,19 @@ fn targets(objective: &Objective, indicator: &Indicator, diags: &mut Diagnostics
         }
         for target in std::iter::once(&entry.original).chain(&entry.revised) {
             target_unit(indicator, target, diags);
+            if let TargetKind::Change {
+                base: Some(base), ..
+            } = target.kind
+                && base >= *year
+            {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "the base year {base} is not before the target's year {year}"
+                    ))
+                    .at(&target.span)
+                    .help("a change is measured on an earlier year: name a year before the target's (`rispetto al 2020`)"),
+                );
+            }
         }
     }
 }
@@ -562,13 +634,17 @@ fn note_labels(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
             );
         }
     }
+    // Only a numbered note can be referenced: a body that does not number
+    // its notes gets no warning about them.
     for objective in &plan.objectives {
         for note in &objective.notes {
-            diags.push(
-                Diagnostic::warning(format!("\"{}\" is referenced by no indicator", note.label))
-                    .at(&note.span)
-                    .help("the source document prints this note but no indicator points to it"),
-            );
+            if let Some(label) = &note.label {
+                diags.push(
+                    Diagnostic::warning(format!("\"{label}\" is referenced by no indicator"))
+                        .at(&note.span)
+                        .help("the source document prints this note but no indicator points to it"),
+                );
+            }
         }
     }
 }

@@ -410,6 +410,110 @@ fn every_preset_builds_without_errors() {
     }
 }
 
+/// A Comune's site: `new obiettivo` follows the declared levels (strategico
+/// under a line of the mandate, operativo under it, esecutivo under that),
+/// each in the folder of its parent, with the kind that fits.
+#[test]
+fn new_objectives_follow_the_comune_s_levels() {
+    let temp = tempfile::tempdir().expect("temp");
+    let site = temp.path().join("comune");
+    let (status, _, stderr) = run(
+        &["init", site.to_str().expect("path"), "--preset", "comune"],
+        None,
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let (status, stdout, stderr) = run(
+        &[
+            "new",
+            "obiettivo",
+            "Ridurre i rifiuti indifferenziati",
+            "--ambito",
+            "territorio-sostenibile",
+        ],
+        Some(&site),
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let strategic = "content/02-territorio-sostenibile/01-ridurre-rifiuti-indifferenziati.md";
+    assert!(stdout.contains(strategic), "{stdout}");
+    let text = fs::read_to_string(site.join(strategic)).expect("strategic");
+    assert!(text.contains("kind: strategico\n"), "{text}");
+    // Under it, an operational objective: the Settori are optional there.
+    let (status, _, stderr) = run(
+        &[
+            "new",
+            "obiettivo",
+            "Estendere la raccolta porta a porta",
+            "--parent",
+            "ridurre-rifiuti-indifferenziati",
+        ],
+        Some(&site),
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let operational = "content/02-territorio-sostenibile/01-ridurre-rifiuti-indifferenziati/01-estendere-raccolta-porta-porta.md";
+    let text = fs::read_to_string(site.join(operational)).expect("operational");
+    assert!(text.contains("kind: operativo\n"), "{text}");
+    assert!(text.contains("# servizi: [...]"), "{text}");
+    // Under that, a PEG objective: it needs its Settori.
+    let args = [
+        "new",
+        "obiettivo",
+        "Consegnare i kit ai quartieri nord",
+        "--parent",
+        "estendere-raccolta-porta-porta",
+    ];
+    let (status, _, stderr) = run(&args, Some(&site));
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("--servizi is missing"), "{stderr}");
+    let mut with_servizi = args.to_vec();
+    with_servizi.extend(["--servizi", "servizi-demografici"]);
+    let (status, _, stderr) = run(&with_servizi, Some(&site));
+    assert_eq!(status, 0, "{stderr}");
+    let executive = site.join(
+        "content/02-territorio-sostenibile/01-ridurre-rifiuti-indifferenziati/01-estendere-raccolta-porta-porta/01-consegnare-kit-quartieri-nord.md",
+    );
+    let text = fs::read_to_string(&executive).expect("executive");
+    assert!(text.contains("kind: esecutivo\n"), "{text}");
+    assert!(text.contains("servizi: [servizi-demografici]\n"), "{text}");
+    // A Camera's kind is not a Comune's.
+    let (status, _, stderr) = run(
+        &[
+            "new",
+            "obiettivo",
+            "Altro",
+            "--kind",
+            "strategico-comune",
+            "--ambito",
+            "comune-digitale",
+        ],
+        Some(&site),
+    );
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("write one of: strategico, operativo, esecutivo"),
+        "{stderr}"
+    );
+    // A strategic objective cannot hang under another.
+    let (status, _, stderr) = run(
+        &[
+            "new",
+            "obiettivo",
+            "Altro",
+            "--kind",
+            "strategico",
+            "--parent",
+            "servizi-digitali",
+        ],
+        Some(&site),
+    );
+    assert_eq!(status, 2);
+    assert!(stderr.contains("sit under an ambito"), "{stderr}");
+    // What the scaffolds wrote checks (objectives without indicators are
+    // warnings, as the tutorial says).
+    let (status, stdout, stderr) = run(&["check"], Some(&site));
+    assert_eq!(status, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("0 errors, "), "{stdout}");
+}
+
 #[test]
 fn exit_statuses() {
     // 0: success, warnings included.

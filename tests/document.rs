@@ -47,7 +47,7 @@ fn squeeze(text: &str) -> String {
 fn top_level_titles(plan: &Plan) -> Vec<String> {
     plan.objectives
         .iter()
-        .filter(|o| o.kind.is_top_level())
+        .filter(|o| plan.is_top_level(o))
         .map(|o| o.title.clone())
         .collect()
 }
@@ -72,7 +72,7 @@ fn note_labels(plan: &Plan) -> Vec<String> {
         .chain(
             plan.objectives
                 .iter()
-                .flat_map(|o| o.notes.iter().map(|n| n.label.clone())),
+                .flat_map(|o| o.notes.iter().filter_map(|n| n.label.clone())),
         )
         .collect();
     labels.sort();

@@ -269,9 +269,20 @@ fn meta_indicator_and_roll_ups() {
             .map(|a| a.round_dp(2)),
         Some(d("83.33"))
     );
-    // 2023 status counts across every indicator.
+    // The 2023 counts are the targets that achievement rests on: with the
+    // default rule (`own`) those of the top-level objectives' own
+    // indicators, never their children's (counts and percentage agree).
     let counts = evaluation.plan.years[&2023].counts;
-    assert_eq!(counts.total(), 14);
+    let top_level_targets = plan
+        .objectives
+        .iter()
+        .filter(|o| plan.is_top_level(o))
+        .flat_map(|o| &o.indicators)
+        .filter(|i| i.targets.contains_key(&2023))
+        .count();
+    assert_eq!(counts.total(), top_level_targets);
+    assert_eq!(counts.total(), 5);
+    assert_eq!(counts.assessed(), 1, "only `meta` is assessed in 2023");
 }
 
 #[test]

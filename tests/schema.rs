@@ -123,7 +123,15 @@ fn the_schemas_reject_what_the_loader_rejects() {
         ambiti: vec!["area-a".into()],
         servizi: vec!["ufficio-uno".into()],
         objectives: vec!["strategico".into()],
-        top_level: vec!["strategico".into()],
+        parents: vec!["strategico".into()],
+        kinds: [
+            "strategico-comune",
+            "strategico-specifico",
+            "ente",
+            "operativo",
+        ]
+        .map(String::from)
+        .to_vec(),
     };
     let objective = jsonschema::validator_for(&schema::objective_schema(&site)).expect("schema");
     let good = parse(

@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
             evaluation,
             &checked.editions,
             &mut checked.sources,
-            Default::default(),
+            cruscotto::render::site::Options::default(),
             &cruscotto::editions::reuse::Nothing,
         );
     }

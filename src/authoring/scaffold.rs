@@ -7,18 +7,20 @@ use std::path::{Path, PathBuf};
 use super::io_error;
 use crate::diagnostics::{Diagnostic, Sources, did_you_mean};
 use crate::load::{CONTENT_DIR, split_front_matter, values::slug};
-use crate::model::{ObjectiveKind, Plan, Unit};
+use crate::model::{ObjectiveKind, Plan, ServiziRule, Unit};
 
 /// What `cruscotto new obiettivo` is asked for.
 #[derive(Debug, Clone)]
 pub struct NewObjective {
     pub title: String,
-    pub kind: ObjectiveKind,
-    /// For top-level objectives.
+    /// The id of a kind the site declares; `None`: the first kind that fits
+    /// (of level 1 without `parent`, else one the parent's kind may hold).
+    pub kind: Option<String>,
+    /// For objectives of level 1.
     pub ambito: Option<String>,
-    /// For operational objectives.
+    /// For objectives below level 1.
     pub parent: Option<String>,
-    /// For operational objectives: ids of Servizi.
+    /// Ids of Servizi, for kinds assigned to Servizi.
     pub servizi: Vec<String>,
 }
 
@@ -74,7 +76,63 @@ pub fn new_objective(
     let taken: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
     let id = unique_id(&request.title, &taken);
     let config = &plan.config;
-    let (folder, front) = if request.kind.is_top_level() {
+    let tree = &config.tree;
+    let parent = match &request.parent {
+        Some(_) => {
+            let parents: Vec<&str> = plan
+                .objectives
+                .iter()
+                .filter(|o| {
+                    let kind = &plan.kind(o).id;
+                    tree.kinds.iter().any(|k| k.parents.contains(kind))
+                })
+                .map(|o| o.id.as_str())
+                .collect();
+            let parent_id = known(request.parent.as_deref(), "--parent", "objective", &parents)?;
+            plan.objectives.iter().find(|o| o.id == parent_id)
+        }
+        None => None,
+    };
+    let kind = match (&request.kind, parent) {
+        (Some(kind), _) => {
+            let ids = tree.ids();
+            let id = known(Some(kind), "--kind", "kind of objective", &ids)?;
+            &tree.kinds[tree.position(id).unwrap_or(0)]
+        }
+        (None, Some(parent)) => {
+            let parent_kind = &plan.kind(parent).id;
+            tree.kinds
+                .iter()
+                .find(|k| k.parents.contains(parent_kind))
+                .unwrap_or(&tree.kinds[0])
+        }
+        (None, None) => &tree.kinds[tree.first_of_level(1)],
+    };
+    let servizi: Vec<&str> = config.servizi.iter().map(|s| s.id.as_str()).collect();
+    match kind.servizi {
+        ServiziRule::Required if request.servizi.is_empty() => {
+            return Err(missing("--servizi", "Servizio", &servizi));
+        }
+        ServiziRule::None if !request.servizi.is_empty() => {
+            return Err(Diagnostic::error(format!(
+                "objectives of kind `{}` are not assigned to Servizi",
+                kind.id
+            ))
+            .help("leave out --servizi: the objectives under this one name their Servizi"));
+        }
+        _ => {}
+    }
+    for servizio in &request.servizi {
+        known(Some(servizio), "--servizi", "Servizio", &servizi)?;
+    }
+    let (folder, front) = if kind.is_top_level() {
+        if request.parent.is_some() {
+            return Err(Diagnostic::error(format!(
+                "objectives of kind `{}` sit under an ambito, not under another objective",
+                kind.id
+            ))
+            .help("write --ambito <id> instead of --parent, or choose a kind of a lower level with --kind"));
+        }
         let ambiti: Vec<&str> = config.ambiti.iter().map(|a| a.id.as_str()).collect();
         let ambito = known(request.ambito.as_deref(), "--ambito", "ambito", &ambiti)?;
         let position = ambiti.iter().position(|a| *a == ambito).unwrap_or(0);
@@ -91,31 +149,36 @@ pub fn new_objective(
         let front = top_level_front(
             &id,
             request,
+            kind,
             ambito,
             &format!("{}-{}", period.start, period.end),
         );
         (folder, front)
     } else {
-        let parents: Vec<&str> = plan
-            .objectives
-            .iter()
-            .filter(|o| o.kind.is_top_level())
-            .map(|o| o.id.as_str())
-            .collect();
-        let parent_id = known(request.parent.as_deref(), "--parent", "objective", &parents)?;
-        let servizi: Vec<&str> = config.servizi.iter().map(|s| s.id.as_str()).collect();
-        if request.servizi.is_empty() {
-            return Err(missing("--servizi", "Servizio", &servizi));
+        let Some(parent) = parent else {
+            let candidates: Vec<&str> = plan
+                .objectives
+                .iter()
+                .filter(|o| kind.parents.contains(&plan.kind(o).id))
+                .map(|o| o.id.as_str())
+                .collect();
+            return Err(missing("--parent", "objective", &candidates));
+        };
+        if !kind.parents.contains(&plan.kind(parent).id) {
+            return Err(Diagnostic::error(format!(
+                "`{}` is of kind `{}`, which cannot hold an objective of kind `{}`",
+                parent.id,
+                plan.kind(parent).id,
+                kind.id
+            ))
+            .help(format!(
+                "name an objective of kind {} with --parent, or another kind with --kind",
+                kind.parents.join(" or ")
+            )));
         }
-        for servizio in &request.servizi {
-            known(Some(servizio), "--servizi", "Servizio", &servizi)?;
-        }
-        let parent = plan.objectives.iter().find(|o| o.id == parent_id);
         // The folder named after the parent's file, as in the default site.
-        let folder = parent
-            .map(|p| sources.path(p.source).with_extension(""))
-            .unwrap_or_else(|| Path::new(CONTENT_DIR).join(parent_id));
-        let front = operational_front(&id, request, parent_id, config.plan.reference_year);
+        let folder = sources.path(parent.source).with_extension("");
+        let front = child_front(&id, request, kind, &parent.id, config.plan.reference_year);
         (folder, front)
     };
     let number = fs::read_dir(root.join(&folder))
@@ -188,11 +251,33 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| format!("\"{}\"", text.replace('"', "'")))
 }
 
-fn top_level_front(id: &str, request: &NewObjective, ambito: &str, period: &str) -> String {
+/// The comment above `kind:` in a new objective: what kind it is.
+fn kinds_comment(kind: &ObjectiveKind) -> String {
+    format!(
+        "# The kind ({}): one of the kinds under `objectives` in cruscotto.yaml.\n",
+        lower_first(&kind.words.singular)
+    )
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn top_level_front(
+    id: &str,
+    request: &NewObjective,
+    kind: &ObjectiveKind,
+    ambito: &str,
+    period: &str,
+) -> String {
     format!(
         "# Stable identifier: it becomes the page's address (obiettivi/<id>/).\n\
          id: {id}\n\
-         # strategico-comune | strategico-specifico | ente | operativo\n\
+         {comment}\
          kind: {kind}\n\
          # The ambito, one of the ids in cruscotto.yaml.\n\
          ambito: {ambito}\n\
@@ -205,35 +290,60 @@ fn top_level_front(id: &str, request: &NewObjective, ambito: &str, period: &str)
          # remark: \"...\"\n\
          # Optional: its weight in the ambito's roll-up (default 1).\n\
          # weight: 1\n\
+         # Optional: who answers for it, a name, a role or both.\n\
+         # responsible: {{ name: \"...\", role: \"...\" }}\n\
          # Optional: source notes printed but tied to no indicator.\n\
          # notes:\n\
          #   - label: \"Nota 1\"\n\
          #     source: \"...\"\n",
-        kind = request.kind.code(),
+        comment = kinds_comment(kind),
+        kind = kind.id,
         title = quoted(&request.title),
     )
 }
 
-fn operational_front(id: &str, request: &NewObjective, parent: &str, year: i32) -> String {
+fn child_front(
+    id: &str,
+    request: &NewObjective,
+    kind: &ObjectiveKind,
+    parent: &str,
+    year: i32,
+) -> String {
+    let servizi = match (kind.servizi, request.servizi.is_empty()) {
+        (ServiziRule::None, _) => String::new(),
+        (_, false) => format!(
+            "# The Servizi that answer for it: ids from cruscotto.yaml, or `all`.\n\
+             servizi: [{}]\n",
+            request.servizi.join(", ")
+        ),
+        (_, true) => {
+            "# Optional: the Servizi that answer for it: ids from cruscotto.yaml, or `all`.\n\
+             # servizi: [...]\n"
+                .to_string()
+        }
+    };
     format!(
         "# Stable identifier: it becomes the page's address (obiettivi/<id>/).\n\
          id: {id}\n\
-         kind: operativo\n\
-         # The id of the strategic (or body-wide) objective it serves.\n\
+         {comment}\
+         kind: {kind}\n\
+         # The id of the objective it serves (one level up).\n\
          parent: {parent}\n\
-         # Optional: operational objectives default to plan.reference_year.\n\
+         # Optional: objectives below level 1 default to plan.reference_year.\n\
          period: {year}\n\
          title: {title}\n\
-         # The Servizi that answer for it: ids from cruscotto.yaml, or `all`.\n\
-         servizi: [{servizi}]\n\
+         {servizi}\
+         # Optional: who answers for it, a name, a role or both.\n\
+         # responsible: {{ name: \"...\", role: \"...\" }}\n\
          # Optional: the owners as printed in the plan.\n\
          # owners: 'Servizio \"...\"'\n\
          # Optional: true when the objective is new in this edition of the plan.\n\
          new: false\n\
-         # Optional: its weight in the parent's roll-up (default 1).\n\
+         # Optional: its weight among the objectives under the same parent (default 1).\n\
          # weight: 1\n",
+        comment = kinds_comment(kind),
+        kind = kind.id,
         title = quoted(&request.title),
-        servizi = request.servizi.join(", "),
     )
 }
 
@@ -265,7 +375,7 @@ fn indicator_block(id: &str, name: &str, unit: Unit, year: i32, indent: &str) ->
         "  # source: \"...\"".to_string(),
         "  # Optional: its weight in the objective's roll-up (default 1).".to_string(),
         "  # weight: 1".to_string(),
-        "  # A target per year: \">= 0,20%\", \"<= 30 gg\", zero, \"entro il 31/12\", \"+10%\", \"da definire\"."
+        "  # A target per year: \">= 0,20%\", \"<= 30 gg\", zero, \"entro il 31/12\", \"entro giugno\", \"+10%\", \"+2 p.p.\", \"da definire\"."
             .to_string(),
         "  # targets:".to_string(),
         format!("  #   {year}: \">= 10\""),

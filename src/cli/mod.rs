@@ -10,7 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use cruscotto::authoring::{self, NewIndicator, NewObjective, Preset};
 use cruscotto::diagnostics::{Diagnostic, Diagnostics, Sources};
-use cruscotto::model::{ObjectiveKind, Unit};
+use cruscotto::model::Unit;
 
 /// How a run ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,13 +198,6 @@ pub fn preset(text: &str) -> Result<Preset, String> {
     })
 }
 
-fn kind(text: &str) -> Result<ObjectiveKind, String> {
-    ObjectiveKind::from_code(text).ok_or_else(|| {
-        let all: Vec<&str> = ObjectiveKind::ALL.iter().map(|k| k.code()).collect();
-        format!("write one of: {}", all.join(", "))
-    })
-}
-
 fn unit(text: &str) -> Result<Unit, String> {
     Unit::from_code(text).ok_or_else(|| {
         let all: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
@@ -219,18 +212,19 @@ pub enum New {
     Obiettivo {
         /// The title, as in the plan: the id is made from it.
         title: String,
-        /// strategico-comune, strategico-specifico, ente or operativo;
-        /// default: operativo with --parent, else strategico-specifico.
-        #[arg(long, value_parser = kind)]
-        kind: Option<ObjectiveKind>,
-        /// The ambito's id (strategic and body-wide objectives).
+        /// One of the kinds the site declares (`objectives` in
+        /// cruscotto.yaml); default: the first kind the parent may hold with
+        /// --parent, else the first kind of level 1.
+        #[arg(long)]
+        kind: Option<String>,
+        /// The ambito's id (objectives of level 1).
         #[arg(long)]
         ambito: Option<String>,
-        /// The id of the strategic objective (operational objectives).
+        /// The id of the objective one level up (objectives below level 1).
         #[arg(long)]
         parent: Option<String>,
         /// The ids of the Servizi that answer for it, separated by commas
-        /// (operational objectives).
+        /// (kinds assigned to Servizi).
         #[arg(long, value_delimiter = ',')]
         servizi: Vec<String>,
     },
@@ -285,11 +279,6 @@ pub fn new(out: &Output, root: &Path, what: New) -> Status {
             parent,
             servizi,
         } => {
-            let kind = kind.unwrap_or(if parent.is_some() {
-                ObjectiveKind::Operativo
-            } else {
-                ObjectiveKind::StrategicoSpecifico
-            });
             let request = NewObjective {
                 title,
                 kind,

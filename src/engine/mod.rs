@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{
-    Benchmark, Comparator, Date, Indicator, Observed, Plan, PlanIndex, Printed, ScoringRules,
-    SeriesEntry, TargetEntry, TargetKind, Unit, ValueChoice, Year,
+    Benchmark, ChangeMeasure, Comparator, Date, Indicator, Observed, Plan, PlanIndex, Printed,
+    ScoringRules, SeriesEntry, TargetEntry, TargetKind, Unit, ValueChoice, Year,
 };
 use formula::{EvalError, Term, Terms};
 pub use rollup::{ReasonCounts, Rollup, StatusCounts, YearRollup};
@@ -93,6 +93,8 @@ pub struct Working {
 pub enum Missing {
     /// The source printed no value: `ND`, a blank, or words.
     Printed(String),
+    /// A deadline's work was not completed (`non realizzato`), as printed.
+    NotDone(String),
     /// The series has no entry for the year.
     NotInSeries,
     /// The formula needs values the series does not give.
@@ -128,10 +130,12 @@ pub struct Compared {
 #[serde(tag = "basis", rename_all = "snake_case")]
 pub enum Basis {
     Value,
-    /// The change on the previous year's value (in points or in %).
+    /// The change on the value of a base year (the previous year unless
+    /// the target names one), in the indicator's unit or in %.
     Change {
         previous: Decimal,
         relative: bool,
+        base: Year,
     },
     /// The mean of the indicator's values in earlier years.
     MeanOfPrevious {
@@ -160,6 +164,8 @@ pub enum Unassessable {
     NoEarlierValues(Vec<Year>),
     NoBenchmark(BenchmarkKind),
     NoCompletionDate,
+    /// Not completed yet at a monitoring reading before the due date.
+    NotYetDue(Date),
     /// The due date of a deadline cannot be a date (`31/2`).
     InvalidDueDate,
     Overflow,
@@ -170,7 +176,9 @@ pub enum Unassessable {
 impl Unassessable {
     pub fn reason(&self) -> Reason {
         match self {
-            Unassessable::NoValue | Unassessable::NoCompletionDate => Reason::NoValue,
+            Unassessable::NoValue | Unassessable::NoCompletionDate | Unassessable::NotYetDue(_) => {
+                Reason::NoValue
+            }
             Unassessable::NotAvailable(_) => Reason::NotAvailable,
             Unassessable::TargetToBeDefined => Reason::TargetToBeDefined,
             Unassessable::NoPreviousValue(_)
@@ -460,7 +468,8 @@ fn value_at(context: &Context, year: Year, diagnostics: Option<&mut Diagnostics>
 
 /// Marks a value final or a monitoring reading, from its series entry.
 fn with_status(mut result: YearResult, entry: Option<&SeriesEntry>) -> YearResult {
-    if result.value.is_some() || result.date.is_some() {
+    let not_done = matches!(result.missing, Some(Missing::NotDone(_)));
+    if result.value.is_some() || result.date.is_some() || not_done {
         result.as_of = entry.and_then(|e| e.as_of);
         result.value_status = Some(match result.as_of {
             Some(_) => ValueStatus::Monitoring,
@@ -514,6 +523,7 @@ fn uses_other_data(expr: &crate::model::Expr) -> bool {
 fn missing_from_series(entry: Option<&SeriesEntry>) -> Missing {
     match entry.map(|e| &e.observed) {
         Some(Observed::NotAvailable(text)) => Missing::Printed(text.clone()),
+        Some(Observed::NotDone(text)) => Missing::NotDone(text.clone()),
         _ => Missing::NotInSeries,
     }
 }
@@ -592,9 +602,17 @@ fn assess(
             year: due_year,
         }
         .with_year(year);
+        let not_done = matches!(result.missing, Some(Missing::NotDone(_)));
         return match (result.date, due) {
             (Some(done), Some(due)) => scored(None, scoring::score_deadline(done, due, rules)),
             (Some(_), None) => unassessable(Unassessable::InvalidDueDate),
+            // Not done: missed, unless a monitoring reading comes before the
+            // due date (the work may still be completed in time).
+            (None, Some(due)) if not_done => match result.as_of {
+                Some(as_of) if as_of <= due => unassessable(Unassessable::NotYetDue(due)),
+                _ => scored(None, scoring::score_not_done(due, rules)),
+            },
+            (None, None) if not_done => unassessable(Unassessable::InvalidDueDate),
             (None, _) => unassessable(not_printed().unwrap_or(Unassessable::NoCompletionDate)),
         };
     }
@@ -613,13 +631,19 @@ fn assess(
             target: *target,
             basis: Basis::Value,
         },
-        TargetKind::Change { comparator, delta } => {
-            let Some(previous) = value_at(context, year - 1, None).value else {
-                return unassessable(Unassessable::NoPreviousValue(year - 1));
+        TargetKind::Change {
+            comparator,
+            delta,
+            measure,
+            base,
+        } => {
+            let base = base.unwrap_or(year - 1);
+            let Some(previous) = value_at(context, base, None).value else {
+                return unassessable(Unassessable::NoPreviousValue(base));
             };
-            // `+10%` on a count is a relative change; on a percent
-            // indicator, and without `%`, a change in the indicator's unit.
-            let relative = target.unit == Some(Unit::Percent) && indicator.unit != Unit::Percent;
+            // `+10%` on a count is a relative change; `+5` on a count and
+            // `+10 p.p.` on a percentage, a change in the indicator's unit.
+            let relative = *measure == ChangeMeasure::Relative;
             let change = if relative {
                 match value
                     .checked_sub(previous)
@@ -627,7 +651,7 @@ fn assess(
                     .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
                 {
                     Some(change) => change,
-                    None => return unassessable(Unassessable::NoPreviousValue(year - 1)),
+                    None => return unassessable(Unassessable::NoPreviousValue(base)),
                 }
             } else {
                 value - previous
@@ -636,7 +660,11 @@ fn assess(
                 actual: change,
                 comparator: *comparator,
                 target: *delta,
-                basis: Basis::Change { previous, relative },
+                basis: Basis::Change {
+                    previous,
+                    relative,
+                    base,
+                },
             }
         }
         TargetKind::MeanOfPrevious { comparator, years } => {

@@ -66,8 +66,10 @@ pub enum Rule {
     },
     /// The value must be zero.
     Zero { actual: Decimal },
-    /// Done by the due date.
-    Deadline { done: Date, due: Date },
+    /// Done by the due date; `delay`: the days after it (0 when on time).
+    Deadline { done: Date, due: Date, delay: i64 },
+    /// Not done (`non realizzato`) by the due date.
+    NotDone { due: Date },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -150,7 +152,13 @@ pub fn score_zero(actual: Decimal, rules: &ScoringRules) -> Score {
 pub fn score_deadline(done: Date, due: Date, rules: &ScoringRules) -> Score {
     let met = done <= due;
     let raw = if met { HUNDRED } else { Decimal::ZERO };
-    finish(raw, met, None, Rule::Deadline { done, due }, rules)
+    let delay = crate::syntax::date::days_between(due, done).max(0);
+    finish(raw, met, None, Rule::Deadline { done, due, delay }, rules)
+}
+
+/// A deadline whose work was not done: missed.
+pub fn score_not_done(due: Date, rules: &ScoringRules) -> Score {
+    finish(Decimal::ZERO, false, None, Rule::NotDone { due }, rules)
 }
 
 fn finish(
@@ -323,10 +331,18 @@ mod tests {
             score_deadline(date(7, 31), date(7, 31), &rules()).status,
             Status::Raggiunto
         );
-        let late = score_deadline(date(8, 1), date(7, 31), &rules());
+        let late = score_deadline(date(8, 15), date(7, 31), &rules());
         assert_eq!(
             (late.achievement, late.status),
             (d("0"), Status::NonRaggiunto)
+        );
+        assert!(matches!(late.rule, Rule::Deadline { delay: 15, .. }));
+        let on_time = score_deadline(date(7, 15), date(7, 31), &rules());
+        assert!(matches!(on_time.rule, Rule::Deadline { delay: 0, .. }));
+        let not_done = score_not_done(date(7, 31), &rules());
+        assert_eq!(
+            (not_done.achievement, not_done.status, not_done.met),
+            (d("0"), Status::NonRaggiunto, false)
         );
     }
 

@@ -5,7 +5,7 @@ use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node};
 use crate::model::{
     Ambito, Approval, Config, DataLicense, Date, Ente, Language, Links, Period, PlanInfo,
-    ScoringRule, ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
+    RollupRule, ScoringRule, ScoringRules, Servizio, SiteSettings, Smvp, ValueChoice,
 };
 
 pub const CONFIG_FILE: &str = "cruscotto.yaml";
@@ -20,6 +20,11 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
     let plan = fields.require("plan", diags).and_then(|n| plan(n, diags));
     let site = fields.require("site", diags).and_then(|n| site(n, diags));
     let scoring = fields.get("scoring").and_then(|n| scoring(n, diags));
+    let language = site.as_ref().map_or(Language::It, |s| s.language);
+    let tree = match fields.get("objectives") {
+        Some(node) => super::tree::read(node, language, diags),
+        None => super::tree::default_tree(language),
+    };
     let ambiti = fields
         .require("ambiti", diags)
         .map(|n| ambiti(n, diags))
@@ -34,12 +39,14 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
         plan: plan.unwrap_or_else(stand_in_plan),
         site: site.unwrap_or_else(|| SiteSettings {
             language: Language::It,
+            title: None,
             base_url: "/".into(),
             theme: None,
             theme_span: None,
             data_license: DataLicense::default(),
         }),
         scoring: scoring.unwrap_or_default(),
+        tree,
         ambiti,
         servizi,
     })
@@ -270,6 +277,7 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
             None => None,
         },
     };
+    let title = optional_text(&mut fields, "title", diags).filter(|t| !t.is_empty());
     let base_url = fields.require("base_url", diags).and_then(|node| {
         let url = values::url(node, "base_url", diags)?;
         if crate::syntax::url::is_absolute_web(&url) {
@@ -328,6 +336,7 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
     }
     Some(SiteSettings {
         language: language.unwrap_or(Language::It),
+        title,
         base_url,
         theme,
         theme_span: theme_node.map(|n| n.span.clone()),
@@ -398,6 +407,7 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
             None => None,
         },
     };
+    let rollup = fields.get("rollup").and_then(|n| rollup(n, diags));
     fields.finish(diags);
     Some(ScoringRules {
         partial_from: partial_from.unwrap_or(defaults.partial_from),
@@ -405,6 +415,49 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
         higher_is_better: higher.unwrap_or(defaults.higher_is_better),
         lower_is_better: lower.unwrap_or(defaults.lower_is_better),
         values: values.unwrap_or(defaults.values),
+        rollup: rollup.unwrap_or(defaults.rollup),
+    })
+}
+
+const ROLLUP_HELP: &str = "write `rollup: own` (an objective is scored on its own indicators), \
+    `rollup: children` (on its children) or `rollup: { own: 40, children: 60 }` (a weighted mix)";
+
+/// `rollup: own`, `rollup: children`, or the weights of a mix.
+fn rollup(node: &Node, diags: &mut Diagnostics) -> Option<RollupRule> {
+    if let Some(word) = node.as_str() {
+        return match word.trim() {
+            "own" => Some(RollupRule::Own),
+            "children" => Some(RollupRule::Children),
+            other => {
+                diags.push(
+                    Diagnostic::error(format!("`{other}` is not a roll-up rule"))
+                        .at(&node.span)
+                        .help(ROLLUP_HELP),
+                );
+                None
+            }
+        };
+    }
+    let mut fields = Fields::of(node, "`rollup`", diags)?;
+    let mut weight = |key: &'static str, diags: &mut Diagnostics| {
+        let node = fields.require(key, diags)?;
+        let value = values::decimal(node, key, diags)?;
+        if value <= rust_decimal::Decimal::ZERO {
+            diags.push(
+                Diagnostic::error(format!("the weight `{key}` must be above zero"))
+                    .at(&node.span)
+                    .help("write two positive weights, e.g. `rollup: { own: 40, children: 60 }`; for one of them alone write `rollup: own` or `rollup: children`"),
+            );
+            return None;
+        }
+        Some(value)
+    };
+    let own = weight("own", diags);
+    let children = weight("children", diags);
+    fields.finish(diags);
+    Some(RollupRule::Mixed {
+        own: own?,
+        children: children?,
     })
 }
 

@@ -6,7 +6,10 @@
 mod config;
 pub mod files;
 pub mod objective;
+mod series;
 pub mod sheet;
+mod targets;
+pub mod tree;
 pub mod values;
 pub mod yaml;
 
@@ -25,10 +28,20 @@ pub const CONTENT_DIR: &str = "content";
 /// read; the objectives' problems are in `diags` either way.
 pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Plan> {
     let config = read_config(root, sources, diags);
+    let fallback;
+    let tree = match &config {
+        Some(config) => &config.tree,
+        None => {
+            fallback = tree::default_tree(crate::model::Language::It);
+            &fallback
+        }
+    };
     let defaults = objective::Defaults {
         reference_year: config.as_ref().map(|c| c.plan.reference_year),
+        tree,
     };
-    let mut objectives = parents_first(read_objectives(root, defaults, sources, diags));
+    let objectives = read_objectives(root, defaults, sources, diags);
+    let mut objectives = parents_first(objectives, tree);
     sheet::merge(root, &mut objectives, sources, diags);
     if let Some(config) = &config {
         theme_exists(root, &config.site, diags);
@@ -140,33 +153,41 @@ fn theme_exists(root: &Path, site: &crate::model::SiteSettings, diags: &mut Diag
     }
 }
 
-/// Each top-level objective (in file path order) followed by its
-/// operational objectives (in file path order); operational objectives whose
-/// parent is unknown come last, for validation to report.
-fn parents_first(objectives: Vec<Objective>) -> Vec<Objective> {
-    let (top, operational): (Vec<_>, Vec<_>) =
-        objectives.into_iter().partition(|o| o.kind.is_top_level());
-    let mut ordered = Vec::with_capacity(top.len() + operational.len());
-    // Children grouped by their parent's id once: linear in the objectives,
-    // not one pass over the operational ones per parent.
+/// Each top-level objective (in file path order) followed by the objectives
+/// under it, depth first, each level in file path order; objectives whose
+/// parent is unknown (or that go round in a circle) come last, for
+/// validation to report.
+fn parents_first(objectives: Vec<Objective>, tree: &crate::model::Tree) -> Vec<Objective> {
+    let is_top = |o: &Objective| tree.kinds.get(o.kind).is_some_and(|k| k.is_top_level());
+    let ids: HashSet<String> = objectives.iter().map(|o| o.id.clone()).collect();
+    // Children grouped by their parent's id once: linear in the objectives.
     let mut children: HashMap<String, Vec<Objective>> = HashMap::new();
+    let mut top = Vec::new();
     let mut orphans = Vec::new();
-    let top_ids: HashSet<&str> = top.iter().map(|o| o.id.as_str()).collect();
-    for objective in operational {
+    for objective in objectives {
         match objective.parent.as_ref().map(|p| p.id.clone()) {
-            Some(parent) if top_ids.contains(parent.as_str()) => {
+            Some(parent) if !is_top(&objective) && ids.contains(&parent) => {
                 children.entry(parent).or_default().push(objective);
             }
+            _ if is_top(&objective) => top.push(objective),
             _ => orphans.push(objective),
         }
     }
-    for parent in top {
+    let mut ordered = Vec::with_capacity(ids.len());
+    // Depth first without recursion: a stack of the objectives to place.
+    let mut stack: Vec<Objective> = top.into_iter().rev().collect();
+    while let Some(objective) = stack.pop() {
         // A repeated id (reported by validation) gets its children once.
-        let own = children.remove(&parent.id).unwrap_or_default();
-        ordered.push(parent);
-        ordered.extend(own);
+        if let Some(own) = children.remove(&objective.id) {
+            stack.extend(own.into_iter().rev());
+        }
+        ordered.push(objective);
     }
+    // What is left hangs from no top-level objective: an orphan or a circle.
+    let mut left: Vec<Objective> = children.into_values().flatten().collect();
+    left.sort_by_key(|o| o.source);
     ordered.extend(orphans);
+    ordered.extend(left);
     ordered
 }
 
@@ -191,7 +212,7 @@ mod tests {
         let mut last_child: Option<PathBuf> = None;
         let mut operational = 0;
         for objective in &plan.objectives {
-            if objective.kind.is_top_level() {
+            if plan.is_top_level(objective) {
                 current = Some(objective);
                 last_child = None;
                 continue;

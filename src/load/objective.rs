@@ -5,24 +5,25 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span, did_you_mean};
+use crate::load::series::series;
+use crate::load::targets::target_entry;
 use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node, NodeKind};
 use crate::model::{
-    Formula, Indicator, Measure, Objective, ObjectiveKind, Observed, Owners, Period, Printed,
-    SeriesEntry, SourceNote, Target, TargetEntry, Unit, Year,
+    Formula, Indicator, Measure, Objective, Owners, Period, Responsible, SourceNote, Tree, Unit,
+    Year,
 };
-use crate::syntax::date::parse_date;
 use crate::syntax::formula::{FORMULA_HELP, parse_formula};
-use crate::syntax::number::{NUMBER_HELP, parse_number, split_quantity};
-use crate::syntax::target::{ParsedTarget, TARGET_HELP, parse_revision, parse_target};
 use crate::syntax::{shorten, url};
 
 /// What the config gives every objective file.
 #[derive(Debug, Clone, Copy)]
-pub struct Defaults {
-    /// The year of a target written without one, and of operational
-    /// objectives written without a period.
+pub struct Defaults<'a> {
+    /// The year of a target written without one, and of objectives below
+    /// level 1 written without a period.
     pub reference_year: Option<Year>,
+    /// The kinds of objectives the site declares.
+    pub tree: &'a Tree,
 }
 
 /// Splits `---` front-matter from the body: (yaml, its byte offset, body).
@@ -68,7 +69,7 @@ pub fn read(
         .require("id", diags)
         .and_then(|n| values::id(n, "id", diags));
     let kind_node = fields.require("kind", diags);
-    let kind = kind_node.and_then(|n| objective_kind(n, diags));
+    let kind = kind_node.and_then(|n| objective_kind(n, defaults.tree, diags));
     let ambito = fields
         .get("ambito")
         .and_then(|n| values::id(n, "ambito", diags));
@@ -91,13 +92,19 @@ pub fn read(
         None => Owners::Servizi(Vec::new()),
     };
     let owners = fields.get("owners").and_then(|n| text(n, "owners", diags));
+    let responsible = fields
+        .get("responsible")
+        .map(|n| responsible(n, diags))
+        .unwrap_or_default();
     let remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
     let weight = weight(&mut fields, diags);
     let head = fields.head_span();
 
-    let period = match (period, kind) {
+    let level = kind.map(|k| defaults.tree.kinds[k].level);
+    let period = match (period, level) {
         (Some(period), _) => Some(period),
-        (None, Some(ObjectiveKind::Operativo)) => defaults.reference_year.map(|year| Period {
+        // Objectives below level 1 are yearly: the reference year's.
+        (None, Some(level)) if level > 1 => defaults.reference_year.map(|year| Period {
             start: year,
             end: year,
         }),
@@ -153,10 +160,10 @@ pub fn read(
     // With a valid id the objective is kept even when other keys are wrong
     // (already reported), so that references to it still resolve.
     let id = id?;
-    let kind = kind.unwrap_or(if parent.is_some() {
-        ObjectiveKind::Operativo
-    } else {
-        ObjectiveKind::Ente
+    let kind = kind.unwrap_or_else(|| {
+        defaults
+            .tree
+            .first_of_level(if parent.is_some() { 2 } else { 1 })
     });
     Some(Objective {
         id: id.id,
@@ -171,6 +178,7 @@ pub fn read(
         parent,
         servizi,
         owners,
+        responsible,
         remark,
         weight,
         indicators,
@@ -218,20 +226,61 @@ fn narrative_links(file: &str, body: &str, source: SourceId, diags: &mut Diagnos
     }
 }
 
-fn objective_kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
+fn objective_kind(node: &Node, tree: &Tree, diags: &mut Diagnostics) -> Option<usize> {
     let code = text(node, "kind", diags)?;
-    let kind = ObjectiveKind::from_code(&code);
+    let kind = tree.position(&code);
     if kind.is_none() {
-        let codes = ObjectiveKind::ALL.map(ObjectiveKind::code);
-        let mut diagnostic = Diagnostic::error(format!("`{code}` is not a kind of objective"))
-            .at(&node.span)
-            .help(format!("write one of: {}", codes.join(", ")));
-        if let Some(close) = did_you_mean(&code, codes) {
+        let codes = tree.ids();
+        let mut diagnostic =
+            Diagnostic::error(format!("`{code}` is not a kind of objective of this site"))
+                .at(&node.span)
+                .help(format!(
+                    "write one of: {} (the kinds declared under `objectives` in {})",
+                    codes.join(", "),
+                    crate::load::CONFIG_FILE
+                ));
+        if let Some(close) = did_you_mean(&code, codes.iter().copied()) {
             diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
         }
         diags.push(diagnostic);
     }
     kind
+}
+
+/// `responsible: "Dirigente del Settore Finanze"`, `{ name: ..., role: ... }`,
+/// or a list of them.
+fn responsible(node: &Node, diags: &mut Diagnostics) -> Vec<Responsible> {
+    let one = |node: &Node, diags: &mut Diagnostics| -> Option<Responsible> {
+        match &node.kind {
+            NodeKind::Map(_) => {
+                let mut fields = Fields::of(node, "the responsible", diags)?;
+                let name = fields.get("name").and_then(|n| text(n, "name", diags));
+                let role = fields.get("role").and_then(|n| text(n, "role", diags));
+                fields.finish(diags);
+                let (name, role) = (
+                    name.filter(|t| !t.is_empty()),
+                    role.filter(|t| !t.is_empty()),
+                );
+                if name.is_none() && role.is_none() {
+                    diags.push(
+                        Diagnostic::error("the responsible has neither a `name` nor a `role`")
+                            .at(&node.span)
+                            .help("write `{ name: \"Maria Rossi\", role: \"Dirigente del Settore Finanze\" }`, or just one of them"),
+                    );
+                    return None;
+                }
+                Some(Responsible { name, role })
+            }
+            _ => values::non_empty_text(node, "responsible", diags).map(|name| Responsible {
+                name: Some(name),
+                role: None,
+            }),
+        }
+    };
+    match &node.kind {
+        NodeKind::Seq(items) => items.iter().filter_map(|i| one(i, diags)).collect(),
+        _ => one(node, diags).into_iter().collect(),
+    }
 }
 
 fn weight(fields: &mut Fields, diags: &mut Diagnostics) -> Decimal {
@@ -318,7 +367,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
             let Some(year) = values::year(key, "targets", diags) else {
                 continue;
             };
-            if let Some(entry) = target_entry(value, diags) {
+            if let Some(entry) = target_entry(value, unit, diags) {
                 targets.insert(year, entry);
             }
         }
@@ -330,7 +379,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
                     .at(&node.span)
                     .help("use `targets:` with one line per year, or one `target:` for the reference year"),
             );
-        } else if let (Some(entry), Some(year)) = (target_entry(node, diags), target_year) {
+        } else if let (Some(entry), Some(year)) = (target_entry(node, unit, diags), target_year) {
             targets.insert(year, entry);
         }
     }
@@ -454,295 +503,12 @@ fn is_measure_name(name: &str) -> bool {
         && !crate::syntax::formula::FUNCTIONS.contains(&name)
 }
 
-fn target_entry(node: &Node, diags: &mut Diagnostics) -> Option<TargetEntry> {
-    match &node.kind {
-        NodeKind::Map(_) => {
-            let mut fields = Fields::of(node, "the target", diags)?;
-            let original_node = fields.require("target", diags);
-            let revised_node = fields.get("revised");
-            let reason = fields.get("reason").and_then(|n| text(n, "reason", diags));
-            let neutralised = fields
-                .get("neutralised")
-                .and_then(|n| text(n, "neutralised", diags));
-            fields.finish(diags);
-            let original = target(original_node?, None, diags)?;
-            let revised = match revised_node {
-                Some(n) => Some(target(n, Some(&original), diags)?),
-                None => None,
-            };
-            if revised.is_none() && reason.is_some() {
-                diags.push(
-                    Diagnostic::warning("a `reason` without a `revised` target")
-                        .at(&node.span)
-                        .help("add `revised: ...` with the new target, or move the text to the indicator's `remark`"),
-                );
-            }
-            Some(TargetEntry {
-                original,
-                revised,
-                reason,
-                neutralised,
-            })
-        }
-        _ => Some(TargetEntry {
-            original: target(node, None, diags)?,
-            revised: None,
-            reason: None,
-            neutralised: None,
-        }),
-    }
-}
-
-fn target(node: &Node, original: Option<&Target>, diags: &mut Diagnostics) -> Option<Target> {
-    let text = text(node, "target", diags)?;
-    let parsed = match original {
-        Some(original) => parse_revision(&text, &original.kind),
-        None => parse_target(&text),
-    };
-    match parsed {
-        Ok(ParsedTarget {
-            kind,
-            qualifier,
-            unit,
-        }) => Some(Target {
-            kind,
-            text,
-            qualifier,
-            unit,
-            span: node.span.clone(),
-        }),
-        Err(message) => {
-            diags.push(
-                Diagnostic::error(format!("the target cannot be read: {message}"))
-                    .at(&node.span)
-                    .help(TARGET_HELP),
-            );
-            None
-        }
-    }
-}
-
-/// `unit` is `None` for notes tied to no indicator: any unit sign goes.
-fn series(
-    node: &Node,
-    measures: &[&str],
-    unit: Option<Unit>,
-    diags: &mut Diagnostics,
-) -> BTreeMap<Year, SeriesEntry> {
-    let mut out = BTreeMap::new();
-    for (key, value) in values::entries(node, "series", diags) {
-        let Some(year) = values::year(key, "series", diags) else {
-            continue;
-        };
-        if let Some(entry) = series_entry(value, measures, unit, diags) {
-            out.insert(year, entry);
-        }
-    }
-    out
-}
-
-fn series_entry(
-    node: &Node,
-    measures: &[&str],
-    unit: Option<Unit>,
-    diags: &mut Diagnostics,
-) -> Option<SeriesEntry> {
-    let mut entry = SeriesEntry::empty(node.span.clone());
-    match &node.kind {
-        NodeKind::Null => {}
-        NodeKind::Scalar { text, .. } => entry.observed = observed(text, &node.span, unit, diags)?,
-        NodeKind::Map(_) => {
-            let mut fields = Fields::of(node, "the series entry", diags)?;
-            if let Some(value) = fields.get("value") {
-                let text = text(value, "value", diags)?;
-                entry.observed = observed(&text, &value.span, unit, diags)?;
-            }
-            entry.remark = fields.get("remark").and_then(|n| text(n, "remark", diags));
-            entry.as_of = fields
-                .get("as_of")
-                .and_then(|n| values::date(n, "as_of", diags));
-            entry.cause = fields.get("cause").and_then(|n| text(n, "cause", diags));
-            entry.action = fields.get("action").and_then(|n| text(n, "action", diags));
-            entry.cluster_mean = fields
-                .get("cluster_mean")
-                .and_then(|n| values::decimal(n, "cluster_mean", diags));
-            entry.national_mean = fields
-                .get("national_mean")
-                .and_then(|n| values::decimal(n, "national_mean", diags));
-            for (key, value) in fields.rest() {
-                let Some(name) = key.as_str() else { continue };
-                if !measures.contains(&name) {
-                    let mut diagnostic =
-                        Diagnostic::error(format!("`{name}` is not a measure of this indicator"))
-                            .at(&key.span);
-                    diagnostic = match did_you_mean(name, measures.iter().copied()) {
-                        Some(close) => diagnostic.label(format!("did you mean `{close}`?")),
-                        None => diagnostic,
-                    };
-                    let keys = [
-                        "value",
-                        "as_of",
-                        "cause",
-                        "action",
-                        "remark",
-                        "cluster_mean",
-                        "national_mean",
-                    ];
-                    diagnostic = diagnostic.help(format!(
-                        "a series entry holds {} and the measures declared under `measures:`{}",
-                        keys.join(", "),
-                        if measures.is_empty() {
-                            String::from(" (this indicator declares none)")
-                        } else {
-                            format!(" ({})", measures.join(", "))
-                        }
-                    ));
-                    diags.push(diagnostic);
-                    continue;
-                }
-                let measure = match &value.kind {
-                    NodeKind::Null => Some(None),
-                    NodeKind::Scalar { text, .. } if crate::syntax::is_not_available(text) => {
-                        Some(None)
-                    }
-                    _ => text(value, name, diags)
-                        .and_then(|t| measure_value(&t, &value.span, name, diags))
-                        .map(Some),
-                };
-                if let Some(measure) = measure {
-                    entry.measures.insert(name.to_string(), measure);
-                }
-            }
-        }
-        NodeKind::Seq(_) => {
-            diags.push(
-                Diagnostic::error("a series entry cannot be a list")
-                    .at(&node.span)
-                    .help("write the value (`2021: 15,02%`), ND, or a mapping `{ value: ..., num: ..., den: ... }`"),
-            );
-            return None;
-        }
-    }
-    Some(entry)
-}
-
-/// A measure as printed: a number, with a unit sign if the source shows one
-/// (`82,10%` is the measure 82,10).
-pub(crate) fn measure_value(
-    text: &str,
-    span: &Span,
-    name: &str,
-    diags: &mut Diagnostics,
-) -> Option<Decimal> {
-    match crate::syntax::number::parse_quantity(text) {
-        Ok(quantity) => Some(quantity.value),
-        Err(message) => {
-            diags.push(
-                Diagnostic::error(format!("the measure `{name}`: {message}"))
-                    .at(span)
-                    .help(NUMBER_HELP),
-            );
-            None
-        }
-    }
-}
-
-/// A value as printed: a number, a date (for date indicators), or words
-/// meaning not available. Problems are reported at `span`.
-pub(crate) fn observed(
-    text: &str,
-    span: &Span,
-    unit: Option<Unit>,
-    diags: &mut Diagnostics,
-) -> Option<Observed> {
-    let trimmed = text.trim();
-    if crate::syntax::is_not_available(trimmed) {
-        return Some(Observed::NotAvailable(trimmed.to_string()));
-    }
-    if trimmed.eq_ignore_ascii_case("zero") {
-        return Some(Observed::Value(Printed {
-            value: Decimal::ZERO,
-            text: trimmed.to_string(),
-            decimals: 0,
-        }));
-    }
-    if unit == Some(Unit::Date) {
-        return match parse_date(trimmed) {
-            Ok(date) => Some(Observed::Date(date)),
-            Err(_) if !trimmed.starts_with(|c: char| c.is_ascii_digit()) => {
-                Some(Observed::NotAvailable(trimmed.to_string()))
-            }
-            Err(message) => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "{message}: a date indicator's value is the completion date"
-                    ))
-                    .at(span)
-                    .help(crate::syntax::date::DATE_HELP),
-                );
-                None
-            }
-        };
-    }
-    match split_quantity(trimmed) {
-        Some((quantity, rest)) if rest.trim().is_empty() => {
-            let mismatch = quantity.unit.zip(unit).filter(|(sign, unit)| sign != unit);
-            if let Some((sign, unit)) = mismatch {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "the value `{trimmed}` is written in {} but the indicator's unit is {}",
-                        sign.code(),
-                        unit.code()
-                    ))
-                    .at(span)
-                    .help(format!(
-                        "change the indicator's `unit: {}`, or write the value as a measure if it is not the indicator's value",
-                        sign.code()
-                    )),
-                );
-                return None;
-            }
-            Some(Observed::Value(Printed {
-                value: quantity.value,
-                text: trimmed.to_string(),
-                decimals: quantity.decimals,
-            }))
-        }
-        Some((_, rest)) => {
-            let number = &trimmed[..trimmed.len() - rest.len()];
-            diags.push(
-                Diagnostic::error(format!("`{}` mixes a value with words", shorten(trimmed)))
-                    .at(span)
-                    .help(format!(
-                        "write `{{ value: \"{}\", remark: \"{}\" }}`",
-                        number.trim(),
-                        rest.trim().trim_start_matches('(').trim_end_matches(')')
-                    )),
-            );
-            None
-        }
-        // Words only ("manifestazioni annullate"): not available, kept as printed.
-        None if parse_number(trimmed).is_err()
-            && !trimmed.starts_with(|c: char| c.is_ascii_digit()) =>
-        {
-            Some(Observed::NotAvailable(trimmed.to_string()))
-        }
-        None => {
-            // The number's own reason (too long, too many digits) if it has one.
-            let message = parse_number(trimmed)
-                .err()
-                .unwrap_or_else(|| format!("`{}` is not a number", shorten(trimmed)));
-            diags.push(Diagnostic::error(message).at(span).help(NUMBER_HELP));
-            None
-        }
-    }
-}
-
 fn source_note(node: &Node, diags: &mut Diagnostics) -> Option<SourceNote> {
     let mut fields = Fields::of(node, "the note", diags)?;
     let label = fields
-        .require("label", diags)
-        .and_then(|n| text(n, "label", diags));
+        .get("label")
+        .and_then(|n| text(n, "label", diags))
+        .filter(|l| !l.is_empty());
     let source = fields.get("source").and_then(|n| text(n, "source", diags));
     let series_node = fields.get("series");
     fields.finish(diags);
@@ -750,7 +516,7 @@ fn source_note(node: &Node, diags: &mut Diagnostics) -> Option<SourceNote> {
         .map(|n| series(n, &[], None, diags))
         .unwrap_or_default();
     Some(SourceNote {
-        label: label?,
+        label,
         source,
         series,
         span: node.span.clone(),

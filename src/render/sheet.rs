@@ -23,7 +23,7 @@ pub fn rows(plan: &Plan, year: Year) -> Option<Vec<[String; 9]>> {
             let value = entry.map_or_else(String::new, |e| match &e.observed {
                 Observed::Value(p) => p.value.to_string(),
                 Observed::Date(d) => date(*d),
-                Observed::NotAvailable(text) => text.clone(),
+                Observed::NotDone(text) | Observed::NotAvailable(text) => text.clone(),
             });
             let target = indicator
                 .targets

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::engine::Evaluation;
 use crate::engine::rollup::YearRollup;
 use crate::engine::scoring::Status;
-use crate::model::{ObjectiveKind, Plan};
+use crate::model::Plan;
 use crate::render::format::NumberFormat;
 
 fn status_word(status: Status) -> &'static str {
@@ -34,7 +34,11 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
     let format = NumberFormat::for_language(plan.config.site.language);
     let mut out = String::new();
     let config = &plan.config;
-    let count = |kind| plan.objectives.iter().filter(|o| o.kind == kind).count();
+    let kinds: Vec<String> = plan
+        .kind_counts()
+        .into_iter()
+        .map(|(kind, count)| format!("{count} {}", kind.id))
+        .collect();
     let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
     let targets: usize = plan
         .objectives
@@ -49,13 +53,10 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
     );
     let _ = writeln!(
         out,
-        "{} ambiti, {} objectives ({} strategico-comune, {} strategico-specifico, {} ente, {} operativo), {} indicators, {} yearly targets",
+        "{} ambiti, {} objectives ({}), {} indicators, {} yearly targets",
         config.ambiti.len(),
         plan.objectives.len(),
-        count(ObjectiveKind::StrategicoComune),
-        count(ObjectiveKind::StrategicoSpecifico),
-        count(ObjectiveKind::Ente),
-        count(ObjectiveKind::Operativo),
+        kinds.join(", "),
         indicators,
         targets
     );
@@ -82,11 +83,13 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
             if index.ambito_of(plan, objective) != Some(ambito.id.as_str()) {
                 continue;
             }
-            let indent = if objective.kind.is_top_level() {
-                "  "
-            } else {
-                "    "
-            };
+            // Two spaces per level of the tree.
+            let indent = "  ".repeat(
+                usize::try_from(plan.kind(objective).level)
+                    .unwrap_or(1)
+                    .min(8),
+            );
+            let indent = indent.as_str();
             let mut line = format!(
                 "{indent}{:<w$}",
                 truncate(&objective.id, width - 1 - indent.len()),

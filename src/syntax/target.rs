@@ -2,7 +2,7 @@
 //! 31/12/2023`, `+10%`, `≤ dato medio nazionale`, `da def.` and the rest of
 //! the forms listed in docs/content-format.md.
 
-use crate::model::{Benchmark, Comparator, TargetKind, Unit};
+use crate::model::{Benchmark, ChangeMeasure, Comparator, TargetKind, Unit, Year};
 use crate::syntax::date::split_date;
 use crate::syntax::number::split_quantity;
 
@@ -15,8 +15,9 @@ pub struct ParsedTarget {
 }
 
 pub const TARGET_HELP: &str = "write a target like `>= 0,21%`, `<= 3`, `100%`, `zero`, \
-    `entro il 31/12/2023`, `+10%`, `> media triennio precedente`, `≤ dato medio nazionale` \
-    or `da def.` (see docs/content-format.md)";
+    `entro il 31/12/2023`, `entro giugno 2023`, `+10%`, `+2 p.p.`, `+5% rispetto al 2020`, \
+    `> media triennio precedente`, `≤ dato medio nazionale`, `da definire` or `n.d.` \
+    (see docs/content-format.md)";
 
 /// The longest target read: the plans' longest, with its qualifier, is
 /// under 100 characters.
@@ -29,22 +30,27 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
     if trimmed.is_empty() {
         return Err("the target is empty".into());
     }
-    if ["da def.", "da def", "da definire"].contains(&lower.as_str()) {
+    // Not yet defined: `n.d.`, `—`, `da def.`, `da definire (con la Giunta)`.
+    if crate::syntax::is_not_available(trimmed) || ["—", "–"].contains(&trimmed) {
         return Ok(plain(TargetKind::ToBeDefined, None));
+    }
+    for form in ["da definire", "da def.", "da def"] {
+        if lower.starts_with(form) {
+            let rest = &trimmed[form.len()..];
+            if rest.is_empty() || !rest.starts_with(char::is_alphanumeric) {
+                return Ok(plain(TargetKind::ToBeDefined, qualifier(rest)));
+            }
+        }
     }
     if let Some(rest) = strip_word_ci(trimmed, "zero") {
         return Ok(plain(TargetKind::Zero, qualifier(rest)));
     }
     if let Some(rest) = strip_word_ci(trimmed, "entro") {
-        let rest = strip_word_ci(rest, "il").unwrap_or(rest);
-        return deadline(rest).ok_or_else(|| {
-            format!("`{trimmed}` has no date after `entro`: write it like `entro il 31/12/2023` or `entro il 30/4`")
+        return deadline_after_entro(rest).ok_or_else(|| {
+            format!("`{trimmed}` has no date after `entro`: write it like `entro il 31/12/2023`, `entro il 30/4`, `entro giugno 2023` or `entro il 2023`")
         });
     }
-    if trimmed.starts_with(|c: char| c.is_ascii_digit())
-        && trimmed.contains('/')
-        && let Some(target) = deadline(trimmed)
-    {
+    if let Some(target) = bare_deadline(trimmed) {
         return Ok(target);
     }
     let (comparator, rest) = split_comparator(trimmed);
@@ -76,19 +82,31 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
             None,
         ));
     }
+    if let Some(parsed) = baseline(trimmed, comparator, rest)? {
+        return Ok(parsed);
+    }
     let signed = rest.trim_start().starts_with(['+', '-', '−']);
-    let (quantity, after) =
-        split_quantity(rest).ok_or_else(|| format!("`{trimmed}` is not a target I can read"))?;
+    let (quantity, after) = split_quantity(rest).ok_or_else(|| {
+        number_problem(rest).unwrap_or_else(|| format!("`{trimmed}` is not a target I can read"))
+    })?;
+    if comparator.is_none() && signed {
+        // A bare signed value is a change: `+10%`, `-5 gg`, `+2 p.p.`,
+        // `+5% rispetto al 2020`.
+        let (points, after) = points(after);
+        let (base, after) = base_year(after)?;
+        return Ok(change(
+            if rest.trim_start().starts_with('+') {
+                Comparator::Ge
+            } else {
+                Comparator::Le
+            },
+            quantity,
+            points,
+            base,
+            after,
+        ));
+    }
     let kind = match comparator {
-        // A bare signed value is a change on the previous year: `+10%`.
-        None if signed && rest.trim_start().starts_with('+') => TargetKind::Change {
-            comparator: Comparator::Ge,
-            delta: quantity.value,
-        },
-        None if signed => TargetKind::Change {
-            comparator: Comparator::Le,
-            delta: quantity.value,
-        },
         None => TargetKind::Threshold {
             comparator: Comparator::Ge,
             value: quantity.value,
@@ -105,6 +123,157 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
         qualifier: qualifier(after),
         unit: quantity.unit,
     })
+}
+
+/// Why the number at the start of `text` cannot be read (too many digits,
+/// misplaced separators), when it starts with one.
+fn number_problem(text: &str) -> Option<String> {
+    let text = text.trim_start().trim_start_matches('€').trim_start();
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '−' | ' ')))
+        .unwrap_or(text.len());
+    let number = text[..end].trim();
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    crate::syntax::number::parse_number(number).err()
+}
+
+/// A change target: in % of the base value when written with `%` (the
+/// loader asks which is meant on a percentage indicator), in points with
+/// `p.p.`, else in the indicator's unit.
+fn change(
+    comparator: Comparator,
+    quantity: crate::syntax::number::Quantity,
+    points: bool,
+    base: Option<Year>,
+    after: &str,
+) -> ParsedTarget {
+    let relative = quantity.unit == Some(Unit::Percent) && !points;
+    ParsedTarget {
+        kind: TargetKind::Change {
+            comparator,
+            delta: quantity.value,
+            measure: if relative {
+                ChangeMeasure::Relative
+            } else {
+                ChangeMeasure::Absolute
+            },
+            base,
+        },
+        qualifier: qualifier(after),
+        unit: if points {
+            Some(Unit::Percent)
+        } else {
+            quantity.unit
+        },
+    }
+}
+
+/// Whether the change was written in percentage points: `p.p.`, `pp`,
+/// `punti percentuali`, `punti`.
+fn points(after: &str) -> (bool, &str) {
+    let trimmed = after.trim_start();
+    for form in ["punti percentuali", "punti", "p.p.", "p.p", "pp"] {
+        if let Some(rest) = strip_word_ci(trimmed, form).or_else(|| {
+            form.ends_with('.')
+                .then(|| strip_prefix_ci(trimmed, form))
+                .flatten()
+        }) {
+            return (true, rest);
+        }
+    }
+    (false, after)
+}
+
+/// `rispetto al 2020`, `rispetto al valore del 2020`, `sul 2020`: the base
+/// year of a change; `rispetto all'anno precedente` is the default.
+fn base_year(after: &str) -> Result<(Option<Year>, &str), String> {
+    let trimmed = after.trim_start();
+    let Some(rest) = strip_word_ci(trimmed, "rispetto")
+        .and_then(|r| {
+            strip_word_ci(r, "al")
+                .or_else(|| strip_prefix_ci(r, "all'"))
+                .or_else(|| strip_prefix_ci(r, "all’"))
+        })
+        .or_else(|| strip_word_ci(trimmed, "sul"))
+    else {
+        return Ok((None, after));
+    };
+    let mut rest = rest;
+    for filler in ["valore", "dato", "anno", "del", "dell'anno", "base"] {
+        rest = strip_word_ci(rest, filler).unwrap_or(rest);
+    }
+    if let Some(tail) = strip_word_ci(rest, "precedente") {
+        return Ok((None, tail));
+    }
+    match year_at(rest) {
+        Some((year, tail)) => Ok((Some(year), tail)),
+        None => Err(format!(
+            "`{}` names no base year: write it like `+5% rispetto al 2020`, or `+5%` for a change on the previous year",
+            after.trim()
+        )),
+    }
+}
+
+/// `>= baseline 2020 + 10%`, `<= baseline 2019 - 5 gg`, `>= baseline 2020`:
+/// a change on a named base year, with its comparator.
+fn baseline(
+    trimmed: &str,
+    comparator: Option<Comparator>,
+    rest: &str,
+) -> Result<Option<ParsedTarget>, String> {
+    let Some(after) = strip_word_ci(rest, "baseline").or_else(|| strip_word_ci(rest, "valore"))
+    else {
+        return Ok(None);
+    };
+    let Some((year, after)) = year_at(after) else {
+        return Err(format!(
+            "`{trimmed}` names no base year: write it like `>= baseline 2020 + 10%`"
+        ));
+    };
+    let comparator = comparator.ok_or_else(|| {
+        format!(
+            "`{trimmed}` needs a comparator: write e.g. `>= {}`",
+            rest.trim()
+        )
+    })?;
+    let after_trimmed = after.trim_start();
+    if !after_trimmed.starts_with(['+', '-', '−']) {
+        // The base value itself: `>= baseline 2020`.
+        return Ok(Some(ParsedTarget {
+            kind: TargetKind::Change {
+                comparator,
+                delta: rust_decimal::Decimal::ZERO,
+                measure: ChangeMeasure::Absolute,
+                base: Some(year),
+            },
+            qualifier: qualifier(after),
+            unit: None,
+        }));
+    }
+    // `+ 10%`: the sign may be apart from the number.
+    let sign_negative = !after_trimmed.starts_with('+');
+    let unsigned =
+        after_trimmed[after_trimmed.chars().next().map_or(0, char::len_utf8)..].trim_start();
+    let (mut quantity, tail) = split_quantity(unsigned)
+        .ok_or_else(|| format!("`{trimmed}` has no number after the sign"))?;
+    if sign_negative {
+        quantity.value = -quantity.value;
+    }
+    let (points, tail) = points(tail);
+    Ok(Some(change(comparator, quantity, points, Some(year), tail)))
+}
+
+/// A four-digit year at the start of `text`, and what follows.
+fn year_at(text: &str) -> Option<(Year, &str)> {
+    let text = text.trim_start();
+    let digits = text.get(..4)?;
+    let year = (digits.chars().all(|c| c.is_ascii_digit())
+        && !text[4..].starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| digits.parse().ok())
+    .flatten()?;
+    Some((year, &text[4..]))
 }
 
 /// Reads the revised value of a target. A bare value (`20%`, `-3,00%`) keeps
@@ -148,7 +317,11 @@ fn plain(kind: TargetKind, qualifier: Option<String>) -> ParsedTarget {
 
 fn deadline(text: &str) -> Option<ParsedTarget> {
     let (date, rest) = split_date(text)?;
-    Some(ParsedTarget {
+    Some(deadline_target(date, rest))
+}
+
+fn deadline_target(date: crate::syntax::date::PartialDate, rest: &str) -> ParsedTarget {
+    ParsedTarget {
         kind: TargetKind::Deadline {
             day: date.day,
             month: date.month,
@@ -156,7 +329,58 @@ fn deadline(text: &str) -> Option<ParsedTarget> {
         },
         qualifier: qualifier(rest),
         unit: Some(Unit::Date),
-    })
+    }
+}
+
+/// What follows `entro`: `il 31/12/2023`, `giugno 2023`, `il I semestre
+/// 2023`, `il 2023`, `fine anno`, `la fine del 2023`.
+fn deadline_after_entro(text: &str) -> Option<ParsedTarget> {
+    let mut rest = text;
+    for filler in ["il", "la", "fine", "del", "dell'anno"] {
+        rest = strip_word_ci(rest, filler).unwrap_or(rest);
+    }
+    if let Some(target) = deadline(rest) {
+        return Some(target);
+    }
+    // A year alone, or "fine anno": its last day.
+    let end_of_year = |year: Option<Year>, rest: &str| {
+        deadline_target(
+            crate::syntax::date::PartialDate {
+                day: Some(31),
+                month: 12,
+                year,
+            },
+            rest,
+        )
+    };
+    if let Some((year, tail)) = year_at(rest) {
+        return Some(end_of_year(Some(year), tail));
+    }
+    strip_word_ci(rest, "anno").map(|tail| end_of_year(None, tail))
+}
+
+/// A date written alone as a deadline: `31/07/2023`, `30.06.2023`,
+/// `settembre 2020`, `I semestre 2023`; never a plain number.
+fn bare_deadline(text: &str) -> Option<ParsedTarget> {
+    let numeric = text.starts_with(|c: char| c.is_ascii_digit());
+    if numeric {
+        let token = text.split_whitespace().next().unwrap_or_default();
+        let dotted_with_year =
+            token.split('.').count() == 3 && token.rsplit('.').next().is_some_and(|y| y.len() == 4);
+        if !(token.contains('/') || dotted_with_year) {
+            // `15 luglio 2023` is a date; `15` or `1.500` are numbers.
+            let (date, rest) = split_date(text)?;
+            return (date.year.is_some()
+                && !token.contains(['.', ','])
+                && text[token.len()..]
+                    .trim_start()
+                    .starts_with(char::is_alphabetic))
+            .then(|| deadline_target(date, rest));
+        }
+    }
+    let (date, rest) = split_date(text)?;
+    // A month or a semester needs its year to be a deadline on its own.
+    (numeric || date.year.is_some()).then(|| deadline_target(date, rest))
 }
 
 fn qualifier(rest: &str) -> Option<String> {
@@ -227,6 +451,13 @@ fn mean_of_previous(lower: &str) -> Option<u32> {
     let (count, tail) = rest.split_once(' ')?;
     let years: u32 = count.parse().ok()?;
     (tail.starts_with("anni") && years > 0).then_some(years)
+}
+
+/// `word` at the start of `text`, any case, whatever follows it.
+fn strip_prefix_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let head = text.get(..word.len())?;
+    head.eq_ignore_ascii_case(word)
+        .then(|| text[word.len()..].trim_start())
 }
 
 fn strip_word_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
@@ -343,11 +574,24 @@ mod tests {
             Ok(TargetKind::ToBeDefined)
         );
         for (text, day, month, year) in [
-            ("entro il 31/12/2023", 31, 12, Some(2023)),
-            ("entro il 30/4", 30, 4, None),
-            ("entro 30/7", 30, 7, None),
-            ("entro 31/12", 31, 12, None),
-            ("31/07/2023", 31, 7, Some(2023)),
+            ("entro il 31/12/2023", Some(31), 12, Some(2023)),
+            ("entro il 30/4", Some(30), 4, None),
+            ("entro 30/7", Some(30), 7, None),
+            ("entro 31/12", Some(31), 12, None),
+            ("31/07/2023", Some(31), 7, Some(2023)),
+            ("30.06.2023", Some(30), 6, Some(2023)),
+            ("entro gennaio 2021", None, 1, Some(2021)),
+            ("entro GENNAIO 2021", None, 1, Some(2021)),
+            ("settembre 2020", None, 9, Some(2020)),
+            ("SETTEMBRE 2020", None, 9, Some(2020)),
+            ("I semestre 2023", None, 6, Some(2023)),
+            ("entro il II semestre 2023", None, 12, Some(2023)),
+            ("entro il 2023", Some(31), 12, Some(2023)),
+            ("entro la fine del 2024", Some(31), 12, Some(2024)),
+            ("entro fine anno", Some(31), 12, None),
+            ("entro giugno", None, 6, None),
+            ("entro il 15 luglio 2023", Some(15), 7, Some(2023)),
+            ("15 luglio 2023", Some(15), 7, Some(2023)),
         ] {
             let parsed = parse_target(text).expect(text);
             assert_eq!(
@@ -358,24 +602,134 @@ mod tests {
             assert_eq!(parsed.unit, Some(Unit::Date));
         }
         assert!(parse_target("entro il mese").is_err());
+        // Numbers stay numbers.
+        for text in ["1.500", "30.06", "100%", "2023", "15"] {
+            assert!(
+                matches!(
+                    parse_target(text).map(|t| t.kind),
+                    Ok(TargetKind::Threshold { .. })
+                ),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn targets_not_yet_defined() {
+        for text in [
+            "n.d.",
+            "N.D.",
+            "nd",
+            "ND",
+            "—",
+            "–",
+            "-",
+            "da definire",
+            "Da definire",
+        ] {
+            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(parsed.kind, TargetKind::ToBeDefined, "{text}");
+            assert_eq!(parsed.qualifier, None, "{text}");
+        }
+        let parsed = parse_target("da definire con la Giunta entro marzo").expect("text after");
+        assert_eq!(parsed.kind, TargetKind::ToBeDefined);
+        assert_eq!(
+            parsed.qualifier.as_deref(),
+            Some("con la Giunta entro marzo")
+        );
+        let parsed = parse_target("da def. (in attesa dei dati 2022)").expect("text after");
+        assert_eq!(
+            parsed.qualifier.as_deref(),
+            Some("(in attesa dei dati 2022)")
+        );
+        assert!(parse_target("da definirsi").is_err());
+    }
+
+    fn change(
+        comparator: Comparator,
+        delta: &str,
+        measure: ChangeMeasure,
+        base: Option<Year>,
+    ) -> TargetKind {
+        TargetKind::Change {
+            comparator,
+            delta: d(delta),
+            measure,
+            base,
+        }
+    }
+
+    #[test]
+    fn changes_on_a_base_year() {
+        use ChangeMeasure::{Absolute, Relative};
+        for (text, expected, unit) in [
+            (
+                "+10%",
+                change(Comparator::Ge, "10", Relative, None),
+                Some(Unit::Percent),
+            ),
+            ("-5", change(Comparator::Le, "-5", Absolute, None), None),
+            (
+                "+10 p.p.",
+                change(Comparator::Ge, "10", Absolute, None),
+                Some(Unit::Percent),
+            ),
+            (
+                "+2,5 punti percentuali",
+                change(Comparator::Ge, "2.5", Absolute, None),
+                Some(Unit::Percent),
+            ),
+            (
+                "+5% rispetto al 2020",
+                change(Comparator::Ge, "5", Relative, Some(2020)),
+                Some(Unit::Percent),
+            ),
+            (
+                "-3 gg rispetto al valore del 2021",
+                change(Comparator::Le, "-3", Absolute, Some(2021)),
+                Some(Unit::Days),
+            ),
+            (
+                "+10% rispetto all'anno precedente",
+                change(Comparator::Ge, "10", Relative, None),
+                Some(Unit::Percent),
+            ),
+            (
+                ">= baseline 2020 + 10%",
+                change(Comparator::Ge, "10", Relative, Some(2020)),
+                Some(Unit::Percent),
+            ),
+            (
+                "<= baseline 2019 - 5",
+                change(Comparator::Le, "-5", Absolute, Some(2019)),
+                None,
+            ),
+            (
+                ">= baseline 2020 + 3 p.p.",
+                change(Comparator::Ge, "3", Absolute, Some(2020)),
+                Some(Unit::Percent),
+            ),
+            (
+                ">= baseline 2020",
+                change(Comparator::Ge, "0", Absolute, Some(2020)),
+                None,
+            ),
+        ] {
+            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(parsed.kind, expected, "{text}");
+            assert_eq!(parsed.unit, unit, "{text}");
+            assert_eq!(parsed.qualifier, None, "{text}");
+        }
+        assert!(parse_target("+5% rispetto al").is_err());
+        assert!(
+            parse_target("baseline 2020 + 10%").is_err(),
+            "needs a comparator"
+        );
+        assert!(parse_target(">= baseline + 10%").is_err(), "needs a year");
     }
 
     #[test]
     fn relative_targets() {
-        assert_eq!(
-            parse_target("+10%").map(|t| t.kind),
-            Ok(TargetKind::Change {
-                comparator: Comparator::Ge,
-                delta: d("10")
-            })
-        );
-        assert_eq!(
-            parse_target("-5").map(|t| t.kind),
-            Ok(TargetKind::Change {
-                comparator: Comparator::Le,
-                delta: d("-5")
-            })
-        );
         assert_eq!(
             parse_target("> media triennio precedente").map(|t| t.kind),
             Ok(TargetKind::MeanOfPrevious {
@@ -420,6 +774,14 @@ mod tests {
         assert_eq!(revised.kind, threshold(Comparator::Ge, "-3.00"));
         let revised = parse_revision("> 21%", &original).expect("explicit");
         assert_eq!(revised.kind, threshold(Comparator::Gt, "21"));
+    }
+
+    #[test]
+    fn a_number_that_cannot_be_kept_says_why() {
+        let message = parse_target(&format!(">= 0,{}1%", "0".repeat(28))).expect_err("29 decimals");
+        assert!(message.contains("kept exactly"), "{message}");
+        let message = parse_target(">= 1.2.3").expect_err("dots");
+        assert!(message.contains("thousands separators"), "{message}");
     }
 
     #[test]

@@ -274,6 +274,72 @@ pub fn cases() -> Vec<Case> {
                 "  name: \"Ente di prova\" x: [",
             ),
         ),
+        // The kinds of objectives and the roll-up rule.
+        case(
+            "an unknown preset of objectives",
+            CONFIG,
+            Some(30),
+            "did you mean `comune`?",
+            edit(
+                CONFIG,
+                "scoring:\n",
+                "objectives:\n  preset: comun\nscoring:\n",
+            ),
+        ),
+        case(
+            "a kind whose parent is not above it",
+            CONFIG,
+            Some(33),
+            "names `figlio` (level 2) as a parent",
+            edit(
+                CONFIG,
+                "scoring:\n",
+                "objectives:\n  kinds:\n    - { id: padre, singular: P, plural: p, level: 1 }\n    - { id: figlio, singular: F, plural: f, level: 2, parents: [padre] }\n    - { id: nipote, singular: N, plural: n, level: 2, parents: [figlio] }\nscoring:\n",
+            ),
+        ),
+        case(
+            "a roll-up rule that is not one",
+            CONFIG,
+            Some(31),
+            "is not a roll-up rule",
+            edit(
+                CONFIG,
+                "  partial_from: 70\n",
+                "  partial_from: 70\n  rollup: figli\n",
+            ),
+        ),
+        case(
+            "a mixed roll-up with a weight of zero",
+            CONFIG,
+            Some(31),
+            "the weight `own` must be above zero",
+            edit(
+                CONFIG,
+                "  partial_from: 70\n",
+                "  partial_from: 70\n  rollup: { own: 0, children: 60 }\n",
+            ),
+        ),
+        case(
+            "a Comune's kind on a Camera's site",
+            TEMPI,
+            Some(3),
+            "`esecutivo` is not a kind of objective of this site",
+            edit(TEMPI, "kind: operativo", "kind: esecutivo"),
+        ),
+        case(
+            "an objective under one of a kind that cannot hold it",
+            TEMPI,
+            Some(4),
+            "`operativo-uno` is of kind `operativo`",
+            edit(TEMPI, "parent: ente", "parent: operativo-uno"),
+        ),
+        case(
+            "a level-1 objective with a parent",
+            ENTE,
+            Some(4),
+            "sits under an ambito and has no `parent`",
+            edit(ENTE, "kind: ente\n", "kind: ente\nparent: strategico\n"),
+        ),
         // No config at all is no site: exit status 2, tested with the other
         // statuses in tests/authoring.rs.
     ]

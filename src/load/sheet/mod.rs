@@ -15,7 +15,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span, did_you_mean};
-use crate::load::objective::{measure_value, observed};
+use crate::load::series::{measure_value, observed};
 use crate::load::values::parse_year;
 use crate::model::{Date, Objective, Observed, Printed, SeriesEntry, Unit, Year};
 use crate::syntax::date::{DATE_HELP, parse_date};
@@ -473,7 +473,13 @@ impl Sheet<'_> {
             Cell::Text(text) if text.trim().is_empty() => None,
             Cell::Text(text) => {
                 let mut local = Diagnostics::new();
-                let value = observed(text.trim(), &self.span(row), Some(unit), &mut local);
+                let value = observed(
+                    text.trim(),
+                    &self.span(row),
+                    Some(unit),
+                    "write the value as a number, or ND when it is not available (say why in `cause`)",
+                    &mut local,
+                );
                 self.relabel(row, "value", local, diags);
                 value
             }
@@ -561,12 +567,15 @@ impl Sheet<'_> {
             .label(format!("the content writes it at {content}"))
             .help("a figure is written in one place: remove it from the content, or make the sheet say the same")
         };
-        let content_had_value = matches!(entry.observed, Observed::Value(_) | Observed::Date(_))
-            || entry.measures.values().any(Option::is_some);
+        let content_had_value = matches!(
+            entry.observed,
+            Observed::Value(_) | Observed::Date(_) | Observed::NotDone(_)
+        ) || entry.measures.values().any(Option::is_some);
         if let Some((value, span)) = sheet.value {
             match (&entry.observed, &value) {
                 (Observed::Value(a), Observed::Value(b)) if a.value == b.value => {}
                 (Observed::Date(a), Observed::Date(b)) if a == b => {}
+                (Observed::NotDone(_), Observed::NotDone(_)) => {}
                 (Observed::NotAvailable(_), _) => entry.observed = value,
                 (old, new) => diags.push(conflict(
                     "the value",
@@ -646,6 +655,7 @@ fn observed_text(observed: &Observed) -> String {
     match observed {
         Observed::Value(p) => p.text.clone(),
         Observed::Date(d) => it_date(*d),
+        Observed::NotDone(t) => t.clone(),
         Observed::NotAvailable(t) if t.is_empty() => "a blank".into(),
         Observed::NotAvailable(t) => t.clone(),
     }

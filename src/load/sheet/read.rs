@@ -192,9 +192,21 @@ pub(super) fn read_xlsx(
                 Data::Int(n) => Cell::Number(Decimal::from(n)),
                 // A number cell holds a binary fraction: its shortest decimal
                 // form is the number as typed (Excel keeps 15 digits).
-                Data::Float(f) => match format!("{f}").parse::<Decimal>() {
+                Data::Float(f) => match float_cell(f) {
                     Ok(n) => Cell::Number(n),
-                    Err(_) => {
+                    Err(FloatCell::TooPrecise(text)) => {
+                        problems.push((
+                            number,
+                            column,
+                            format!(
+                                "the number {text} has more digits than can be kept exactly (at most {})",
+                                crate::syntax::number::MAX_DIGITS
+                            ),
+                            "write the value with fewer decimals, or format the cell as text and type it",
+                        ));
+                        Cell::Text(String::new())
+                    }
+                    Err(FloatCell::OutOfRange) => {
                         problems.push((
                             number,
                             column,
@@ -297,5 +309,37 @@ mod tests {
         assert_eq!(row_span(&sources, id, 1).range, 0..3);
         assert_eq!(row_span(&sources, id, 2).range, 4..7);
         assert_eq!(row_span(&sources, id, 4).range, 9..10);
+    }
+}
+
+enum FloatCell {
+    /// More decimals than a decimal keeps: read as is it would be rounded
+    /// (1e-30 would become 0).
+    TooPrecise(String),
+    OutOfRange,
+}
+
+/// The decimal a spreadsheet's number cell shows: its shortest decimal form,
+/// refused when it has more digits than can be kept exactly.
+fn float_cell(f: f64) -> Result<Decimal, FloatCell> {
+    let text = format!("{f}");
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    let value = text.parse::<Decimal>().map_err(|_| FloatCell::OutOfRange)?;
+    if usize::try_from(value.scale()).ok() != Some(decimals) {
+        return Err(FloatCell::TooPrecise(text));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod float_tests {
+    use super::*;
+
+    #[test]
+    fn a_number_cell_is_never_rounded_to_zero() {
+        assert_eq!(float_cell(0.17).ok(), Some(Decimal::new(17, 2)));
+        assert_eq!(float_cell(65991.0).ok(), Some(Decimal::from(65991)));
+        assert!(matches!(float_cell(1e-30), Err(FloatCell::TooPrecise(_))));
+        assert!(matches!(float_cell(1e30), Err(FloatCell::OutOfRange)));
     }
 }

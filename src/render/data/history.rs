@@ -88,7 +88,9 @@ fn year_rows(
     if !(blank && others) {
         let (printed, value, date) = match &entry.observed {
             Observed::Value(p) => (p.text.clone(), Some(p.value), String::new()),
-            Observed::NotAvailable(text) => (text.clone(), None, String::new()),
+            Observed::NotAvailable(text) | Observed::NotDone(text) => {
+                (text.clone(), None, String::new())
+            }
             Observed::Date(d) => (String::new(), None, d.to_string()),
         };
         rows.push(row(Quantity::Value, printed, value, date));

@@ -113,7 +113,7 @@ fn row(info: &ObjectiveInfo, indicator: &Indicator, year: Year, result: &YearRes
     let entry = indicator.series.get(&year);
     let (printed_value, printed_text) = match entry.map(|e| &e.observed) {
         Some(Observed::Value(p)) => (Some(p.value), String::new()),
-        Some(Observed::NotAvailable(text)) => (None, text.clone()),
+        Some(Observed::NotAvailable(text) | Observed::NotDone(text)) => (None, text.clone()),
         Some(Observed::Date(_)) | None => (None, String::new()),
     };
     let (numerator, denominator) = indicator

@@ -17,6 +17,8 @@ struct JsonPlan<'a> {
     ente: JsonEnte<'a>,
     plan: JsonPlanInfo<'a>,
     scoring: JsonScoring,
+    /// The kinds of objectives the site declares, from level 1 down.
+    kinds: Vec<JsonKind<'a>>,
     ambiti: Vec<JsonAmbito<'a>>,
     servizi: Vec<JsonServizio<'a>>,
     objectives: Vec<JsonObjective<'a>>,
@@ -50,6 +52,26 @@ struct JsonScoring {
     higher_is_better: &'static str,
     lower_is_better: &'static str,
     values: &'static str,
+    /// How an objective with objectives under it is scored: `own`,
+    /// `children`, or `mixed` with the two weights.
+    rollup: &'static str,
+    rollup_own_weight: Option<Decimal>,
+    rollup_children_weight: Option<Decimal>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonKind<'a> {
+    id: &'a str,
+    singular: &'a str,
+    plural: &'a str,
+    level: u32,
+    parents: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+struct JsonResponsible<'a> {
+    name: Option<&'a str>,
+    role: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -68,7 +90,9 @@ struct JsonServizio<'a> {
 #[derive(Debug, Serialize)]
 struct JsonObjective<'a> {
     id: &'a str,
-    kind: &'static str,
+    kind: &'a str,
+    /// The kind's level: 1 under an ambito, 2 under those, ...
+    level: u32,
     ambito: Option<&'a str>,
     period: String,
     title: &'a str,
@@ -76,6 +100,7 @@ struct JsonObjective<'a> {
     parent: Option<&'a str>,
     servizi: Vec<&'a str>,
     owners: Option<&'a str>,
+    responsible: Vec<JsonResponsible<'a>>,
     remark: Option<&'a str>,
     weight: Decimal,
     narrative: &'a str,
@@ -87,7 +112,7 @@ struct JsonObjective<'a> {
 
 #[derive(Debug, Serialize)]
 struct JsonNote<'a> {
-    label: &'a str,
+    label: Option<&'a str>,
     source: Option<&'a str>,
     series: BTreeMap<Year, JsonSeries<'a>>,
 }
@@ -166,7 +191,8 @@ fn json_document<'a>(plan: &'a Plan, evaluation: &'a Evaluation) -> JsonPlan<'a>
         .enumerate()
         .map(|(o, objective)| JsonObjective {
             id: &objective.id,
-            kind: objective.kind.code(),
+            kind: &plan.kind(objective).id,
+            level: plan.kind(objective).level,
             ambito: index.ambito_of(plan, objective),
             period: objective.period.to_string(),
             title: &objective.title,
@@ -177,6 +203,14 @@ fn json_document<'a>(plan: &'a Plan, evaluation: &'a Evaluation) -> JsonPlan<'a>
                 Owners::Servizi(list) => list.iter().map(|r| r.id.as_str()).collect(),
             },
             owners: objective.owners.as_deref(),
+            responsible: objective
+                .responsible
+                .iter()
+                .map(|r| JsonResponsible {
+                    name: r.name.as_deref(),
+                    role: r.role.as_deref(),
+                })
+                .collect(),
             remark: objective.remark.as_deref(),
             weight: objective.weight,
             narrative: &objective.body,
@@ -214,7 +248,28 @@ fn json_document<'a>(plan: &'a Plan, evaluation: &'a Evaluation) -> JsonPlan<'a>
             higher_is_better: rule(config.scoring.higher_is_better),
             lower_is_better: rule(config.scoring.lower_is_better),
             values: config.scoring.values.code(),
+            rollup: config.scoring.rollup.code(),
+            rollup_own_weight: match config.scoring.rollup {
+                crate::model::RollupRule::Mixed { own, .. } => Some(own),
+                _ => None,
+            },
+            rollup_children_weight: match config.scoring.rollup {
+                crate::model::RollupRule::Mixed { children, .. } => Some(children),
+                _ => None,
+            },
         },
+        kinds: config
+            .tree
+            .kinds
+            .iter()
+            .map(|k| JsonKind {
+                id: &k.id,
+                singular: &k.words.singular,
+                plural: &k.words.plural,
+                level: k.level,
+                parents: &k.parents,
+            })
+            .collect(),
         ambiti: config
             .ambiti
             .iter()
@@ -363,7 +418,7 @@ fn json_indicator<'a>(indicator: &'a Indicator, results: &'a IndicatorResult) ->
 
 fn json_note(note: &SourceNote) -> JsonNote<'_> {
     JsonNote {
-        label: &note.label,
+        label: note.label.as_deref(),
         source: note.source.as_deref(),
         series: json_series(&note.series),
     }
@@ -375,7 +430,9 @@ fn json_series(series: &BTreeMap<Year, SeriesEntry>) -> BTreeMap<Year, JsonSerie
         .map(|(year, entry)| {
             let (printed_text, printed_value) = match &entry.observed {
                 Observed::Value(p) => (Some(p.text.as_str()), Some(p.value)),
-                Observed::NotAvailable(text) => (Some(text.as_str()), None),
+                Observed::NotAvailable(text) | Observed::NotDone(text) => {
+                    (Some(text.as_str()), None)
+                }
                 Observed::Date(_) => (None, None),
             };
             (

@@ -110,8 +110,10 @@ fn bug(path: &'static str) -> impl Fn(String) -> Diagnostic {
 #[derive(Debug)]
 pub(crate) struct ObjectiveInfo<'a> {
     objective: &'a Objective,
-    /// 1 for an objective with no parent, 2 for its children...
-    level: usize,
+    /// Its kind's declared level: 1 under an ambito, 2 for their children...
+    level: u32,
+    /// Its kind's declared id.
+    kind: &'a str,
     ambito: Option<&'a str>,
     ambito_title: Option<&'a str>,
     servizi: String,
@@ -139,7 +141,8 @@ impl<'a> ObjectiveInfo<'a> {
         };
         ObjectiveInfo {
             objective,
-            level: level(plan, index, o),
+            level: plan.kind(objective).level,
+            kind: &plan.kind(objective).id,
             ambito,
             ambito_title: ambito
                 .and_then(|id| plan.config.ambiti.iter().find(|a| a.id == id))
@@ -160,7 +163,7 @@ impl<'a> ObjectiveInfo<'a> {
         vec![
             ("objective_id", o.id.clone()),
             ("objective_title", o.title.clone()),
-            ("objective_kind", o.kind.code().to_string()),
+            ("objective_kind", self.kind.to_string()),
             ("objective_level", self.level.to_string()),
             (
                 "parent_id",
@@ -175,25 +178,6 @@ impl<'a> ObjectiveInfo<'a> {
             ("servizi_names", self.servizi_names.clone()),
         ]
     }
-}
-
-/// The depth of an objective in the tree of parents (1 at the top). A
-/// circle, reported by validation, stops at the number of objectives.
-fn level(plan: &Plan, index: &PlanIndex, o: usize) -> usize {
-    let mut level = 1;
-    let mut current = &plan.objectives[o];
-    while let Some(parent) = current
-        .parent
-        .as_ref()
-        .and_then(|p| index.objective(plan, &p.id))
-    {
-        if level > plan.objectives.len() {
-            break;
-        }
-        level += 1;
-        current = parent;
-    }
-    level
 }
 
 /// Values of a multi-valued cell: `a;b`.
@@ -419,13 +403,14 @@ mod tests {
 
     #[test]
     fn levels_follow_the_parents() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let checked = crate::check(root);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/comune");
+        let checked = crate::check(&root);
         let (plan, _) = checked.evaluated.as_ref().expect("the site checks");
         let index = PlanIndex::new(plan);
         for (o, objective) in plan.objectives.iter().enumerate() {
-            let expected = if objective.parent.is_some() { 2 } else { 1 };
-            assert_eq!(level(plan, &index, o), expected, "{}", objective.id);
+            let info = ObjectiveInfo::new(plan, &index, o);
+            let depth = index.ancestors(plan, o).len() + 1;
+            assert_eq!(info.level as usize, depth, "{}", objective.id);
         }
     }
 }

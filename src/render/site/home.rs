@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::renderer::{Renderer, first_error};
 use crate::diagnostics::Diagnostic;
-use crate::model::ObjectiveKind;
 use crate::render::views::charts::{self, SummaryCharts};
 use crate::render::views::objective::{self, ObjectiveSummary};
 use crate::render::views::{self, Ctx, Link, paths};
@@ -22,41 +21,58 @@ impl Renderer<'_> {
             .into_iter()
             .filter_map(|year| year_summary(ctx, year))
             .collect();
-        let top_level = plan
-            .objectives
-            .iter()
-            .filter(|o| o.kind.is_top_level())
-            .count();
         let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
         let counts = ctx.fill(
             "home_counts",
             &[
                 ("objectives", &plan.objectives.len().to_string()),
-                ("top_level", &top_level.to_string()),
-                (
-                    "operational",
-                    &(plan.objectives.len() - top_level).to_string(),
-                ),
                 ("indicators", &indicators.to_string()),
-                ("ambiti", &plan.config.ambiti.len().to_string()),
+                (
+                    "ambiti",
+                    &views::counted(plan.config.ambiti.len(), &plan.config.tree.ambito),
+                ),
             ],
         );
-        let kinds: Vec<KindCount> = ObjectiveKind::ALL
-            .iter()
-            .map(|kind| KindCount {
-                label: ctx.t(&format!("kinds_{}", kind.code())),
-                count: plan.objectives.iter().filter(|o| o.kind == *kind).count(),
+        // The kinds the site declares, those it has objectives of, with
+        // their names (never "0 obiettivi strategici comuni").
+        let kinds: Vec<KindCount> = plan
+            .kind_counts()
+            .into_iter()
+            .map(|(kind, count)| {
+                let counted = views::counted(count, &kind.words);
+                KindCount {
+                    label: counted[counted.find(' ').map_or(0, |i| i + 1)..].to_string(),
+                    count,
+                }
             })
+            .filter(|k| k.count > 0)
             .collect();
         let intro = ctx.fill(
             "home_intro",
             &[("edition", &self.site.edition), ("ente", &self.site.ente)],
         );
+        // What the year's counts and overall achievement cover, by the rule.
+        let others = views::kinds_named(ctx, false);
+        let scope = (!others.is_empty()).then(|| match plan.config.scoring.rollup {
+            crate::model::RollupRule::Own => ctx.fill(
+                "rollup_scope_own",
+                &[
+                    ("top_level", &views::kinds_named(ctx, true)),
+                    ("others", &others),
+                ],
+            ),
+            _ => ctx.fill("rollup_scope_children", &[("others", &others)]),
+        });
         let reference_note = ctx.fill(
             "home_reference_note",
             &[("year", &self.site.reference_year.to_string())],
         );
-        let page = self.page(paths::HOME, ctx.t("home_title"), intro.clone(), Vec::new());
+        let page = self.page(
+            paths::HOME,
+            self.site.name.clone(),
+            intro.clone(),
+            Vec::new(),
+        );
         self.emit(
             "index.html",
             page,
@@ -67,6 +83,7 @@ impl Renderer<'_> {
                 ("years", &years),
                 ("ambiti", &ambiti),
                 ("reference_note", &reference_note),
+                ("scope", &scope),
                 ("charts", &charts::home_charts(ctx)),
                 ("pdf_href", &self.pdf_href()),
                 ("relazione", &views::relazione_link(ctx)),
@@ -84,7 +101,10 @@ impl Renderer<'_> {
                     let page = self.page(
                         &paths::ambito(&ambito.id),
                         ambito.title.clone(),
-                        format!("{}: {}", self.ctx.t("ambito_label"), ambito.title),
+                        format!(
+                            "{}: {}",
+                            self.ctx.plan.config.tree.ambito.singular, ambito.title
+                        ),
                         vec![Link {
                             href: paths::ambito(&ambito.id),
                             text: ambito.title.clone(),
@@ -192,7 +212,7 @@ fn ambito_view(ctx: &Ctx, a: usize) -> AmbitoView {
             .iter()
             .enumerate()
             .filter(|(_, o)| {
-                o.kind.is_top_level() && o.ambito.as_ref().is_some_and(|r| r.id == ambito.id)
+                ctx.plan.is_top_level(o) && o.ambito.as_ref().is_some_and(|r| r.id == ambito.id)
             })
             .map(|(position, _)| objective::objective_summary(ctx, position, true))
             .collect(),

@@ -13,7 +13,7 @@ impl Renderer<'_> {
         let year = self.site.reference_year.to_string();
         let columns = IndexColumns {
             indicator: self.ctx.t("indicators_col_indicator"),
-            ambito: self.ctx.t("indicators_col_ambito"),
+            ambito: self.ctx.plan.config.tree.ambito.singular.clone(),
             objective: self.ctx.t("indicators_col_objective"),
             servizio: self.ctx.t("indicators_col_servizio"),
             last_value: self.ctx.t("indicators_col_last_value"),

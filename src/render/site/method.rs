@@ -51,6 +51,7 @@ impl Renderer<'_> {
                 crate::model::ValueChoice::Printed => "relazione_rule_printed",
                 crate::model::ValueChoice::Computed => "relazione_rule_computed",
             }),
+            rollup: views::rollup_rule_text(&self.ctx),
         };
         let page = self.section_page(paths::METHOD, "method_title", "method_intro");
         let statuses: Vec<views::StatusView> = crate::engine::scoring::Status::ALL
@@ -84,4 +85,6 @@ struct MethodView {
     missed: String,
     /// Which figure counts where the printed value and its measures disagree.
     values: String,
+    /// How objectives roll up, sentence by sentence.
+    rollup: Vec<String>,
 }

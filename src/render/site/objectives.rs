@@ -34,7 +34,8 @@ impl Renderer<'_> {
         )
     }
 
-    /// The breadcrumbs of an objective: its ambito, its parent, itself.
+    /// The breadcrumbs of an objective: its ambito, the objectives above it
+    /// (from the top level down), itself.
     fn trail_of(&self, position: usize) -> Vec<Link> {
         let plan = self.ctx.plan;
         let objective = &plan.objectives[position];
@@ -50,14 +51,11 @@ impl Renderer<'_> {
                 text: ambito.title.clone(),
             });
         }
-        if let Some(parent) = objective
-            .parent
-            .as_ref()
-            .and_then(|p| self.ctx.index.objective(plan, &p.id))
-        {
+        for ancestor in self.ctx.index.ancestors(plan, position).into_iter().rev() {
+            let ancestor = &plan.objectives[ancestor];
             trail.push(Link {
-                href: paths::objective(&parent.id),
-                text: parent.title.clone(),
+                href: paths::objective(&ancestor.id),
+                text: ancestor.title.clone(),
             });
         }
         trail.push(Link {

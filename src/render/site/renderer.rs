@@ -16,7 +16,7 @@ use crate::render::format::date;
 use crate::render::theme::Theme;
 use crate::render::views::document;
 use crate::render::views::editions::{BannerLink, Editions, banner_link, editions_view};
-use crate::render::views::{Ctx, Link, paths};
+use crate::render::views::{self, Ctx, Link, paths};
 use crate::write::{OutputFile, Sink};
 
 #[derive(Debug, Serialize)]
@@ -38,6 +38,20 @@ pub(super) struct SiteView {
     approval: String,
     pub(super) smvp: Option<Link>,
     base_url: String,
+    /// The site's name (`site.title`, else the theme's "Performance").
+    pub(super) name: String,
+    /// What the site calls an ambito.
+    words: SiteWords,
+}
+
+/// The declared names templates use: "Linea di mandato", "Linee di
+/// mandato", and the same in lower case for sentences.
+#[derive(Debug, Serialize)]
+struct SiteWords {
+    ambito: String,
+    ambiti: String,
+    ambito_lower: String,
+    ambiti_lower: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -190,6 +204,17 @@ fn site_view(ctx: &Ctx) -> SiteView {
             text: s.title.clone(),
         }),
         base_url: config.site.base_url.clone(),
+        name: config
+            .site
+            .title
+            .clone()
+            .unwrap_or_else(|| ctx.t("site_section")),
+        words: SiteWords {
+            ambito: config.tree.ambito.singular.clone(),
+            ambiti: views::upper_first(&config.tree.ambito.plural),
+            ambito_lower: views::lower_first(&config.tree.ambito.singular),
+            ambiti_lower: config.tree.ambito.plural.clone(),
+        },
     }
 }
 

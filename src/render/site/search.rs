@@ -24,6 +24,7 @@ impl Renderer<'_> {
                     &objective.id,
                     &summary.kind_label,
                     objective.owners.as_deref().unwrap_or(""),
+                    &summary.responsible.join(" "),
                 ]),
             });
             for indicator in &objective.indicators {

@@ -7,7 +7,14 @@ use super::renderer::{Renderer, first_error};
 use crate::diagnostics::Diagnostic;
 use crate::model::Owners;
 use crate::render::views::objective::{self, ObjectiveSummary};
-use crate::render::views::{Link, paths};
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use crate::engine::YearRollup;
+use crate::engine::scoring::Status;
+use crate::model::Year;
+use crate::render::views::{Ctx, Link, paths};
 
 impl Renderer<'_> {
     pub(super) fn servizi(&self) -> Result<(), Diagnostic> {
@@ -19,7 +26,7 @@ impl Renderer<'_> {
             .iter()
             .map(|servizio| {
                 let mut has_all = false;
-                let objectives: Vec<ObjectiveSummary> = plan
+                let positions: Vec<usize> = plan
                     .objectives
                     .iter()
                     .enumerate()
@@ -30,16 +37,21 @@ impl Renderer<'_> {
                         }
                         Owners::Servizi(list) => list.iter().any(|r| r.id == servizio.id),
                     })
-                    .map(|(position, _)| objective::objective_summary(ctx, position, false))
+                    .map(|(position, _)| position)
+                    .collect();
+                let objectives: Vec<ObjectiveSummary> = positions
+                    .iter()
+                    .map(|&position| objective::objective_summary(ctx, position, false))
                     .collect();
                 ServizioView {
                     id: servizio.id.clone(),
                     href: paths::servizio(&servizio.id),
                     name: servizio.name.clone(),
-                    count: ctx.fill(
-                        "servizio_count",
-                        &[("count", &objectives.len().to_string())],
-                    ),
+                    count: match objectives.len() {
+                        1 => ctx.t("servizio_count_one"),
+                        n => ctx.fill("servizio_count", &[("count", &n.to_string())]),
+                    },
+                    results: results(ctx, &positions),
                     objectives,
                     includes_all: has_all,
                 }
@@ -84,6 +96,52 @@ struct ServizioView {
     href: String,
     name: String,
     count: String,
+    /// How its objectives went, year by year.
+    results: Vec<String>,
     objectives: Vec<ObjectiveSummary>,
     includes_all: bool,
+}
+
+/// "2024: su 3 obiettivi, 1 raggiunti, ...; grado medio 79,06%": the
+/// objectives of a Servizio by their status in each year they have
+/// targets, and the plain mean of the achievement of those assessed.
+fn results(ctx: &Ctx, positions: &[usize]) -> Vec<String> {
+    let years: BTreeSet<Year> = positions
+        .iter()
+        .flat_map(|&o| ctx.evaluation.objectives[o].years.keys().copied())
+        .collect();
+    years
+        .into_iter()
+        .map(|year| {
+            let rollups: Vec<&YearRollup> = positions
+                .iter()
+                .filter_map(|&o| ctx.evaluation.objectives[o].years.get(&year))
+                .collect();
+            let count = |status: Status| rollups.iter().filter(|y| y.status == status).count();
+            let mut text = ctx.fill(
+                "servizio_results",
+                &[
+                    ("year", &year.to_string()),
+                    ("total", &rollups.len().to_string()),
+                    ("reached", &count(Status::Raggiunto).to_string()),
+                    ("partial", &count(Status::ParzialmenteRaggiunto).to_string()),
+                    ("missed", &count(Status::NonRaggiunto).to_string()),
+                    ("unassessable", &count(Status::NonValutabile).to_string()),
+                ],
+            );
+            let assessed: Vec<Decimal> = rollups.iter().filter_map(|y| y.achievement).collect();
+            let mean = assessed
+                .iter()
+                .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(*a))
+                .and_then(|sum| sum.checked_div(Decimal::from(assessed.len())));
+            if let Some(mean) = mean.filter(|_| !assessed.is_empty()) {
+                text.push(' ');
+                text.push_str(&ctx.fill(
+                    "servizio_results_achievement",
+                    &[("achievement", &ctx.format.percent(mean))],
+                ));
+            }
+            text
+        })
+        .collect()
 }

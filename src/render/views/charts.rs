@@ -95,7 +95,8 @@ pub fn series_points(ctx: &Ctx, o: usize, i: usize) -> Vec<SeriesPoint> {
                 printed: entry.map(|e| match &e.observed {
                     crate::model::Observed::Value(p) => p.text.clone(),
                     crate::model::Observed::Date(d) => d.to_string(),
-                    crate::model::Observed::NotAvailable(text) => text.clone(),
+                    crate::model::Observed::NotDone(text)
+                    | crate::model::Observed::NotAvailable(text) => text.clone(),
                 }),
                 as_of: y.and_then(|y| y.as_of),
                 check: y
@@ -132,10 +133,12 @@ fn target_marks(
                 Basis::Change {
                     previous,
                     relative: false,
+                    ..
                 } => previous.checked_add(*delta),
                 Basis::Change {
                     previous,
                     relative: true,
+                    ..
                 } => previous
                     .checked_mul(Decimal::ONE_HUNDRED.checked_add(*delta)?)?
                     .checked_div(Decimal::ONE_HUNDRED),
@@ -492,10 +495,18 @@ fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
             )
         })
         .collect();
-    let title = ctx.fill("chart_mix_title", &[("year", &year_text)]);
+    let ambito = crate::render::views::lower_first(&ctx.plan.config.tree.ambito.singular);
+    let title = ctx.fill(
+        "chart_mix_title",
+        &[("year", &year_text), ("ambito", &ambito)],
+    );
     let description = ctx.fill(
         "chart_mix_description",
-        &[("year", &year_text), ("list", &list.join("; "))],
+        &[
+            ("year", &year_text),
+            ("list", &list.join("; ")),
+            ("ambito", &ambito),
+        ],
     );
     let mix_rows: Vec<MixRow> = rows
         .iter()
@@ -526,7 +537,7 @@ pub fn home_charts(ctx: &Ctx) -> SummaryCharts {
 /// targets by status in each ambito.
 pub fn year_charts(ctx: &Ctx, year: Year) -> SummaryCharts {
     let top: Vec<usize> = (0..ctx.plan.objectives.len())
-        .filter(|&o| ctx.plan.objectives[o].kind.is_top_level())
+        .filter(|&o| ctx.plan.is_top_level(&ctx.plan.objectives[o]))
         .collect();
     SummaryCharts {
         achievement: achievement_chart(ctx, "chart-achievement", &top, year),

@@ -35,6 +35,9 @@ pub struct DocumentView {
     pub ambiti: Vec<DocAmbito>,
     /// Whether page numbers are shown in the table of contents.
     pub paged: bool,
+    /// Whether the plan numbers its notes ("Nota 6"): without labels, the
+    /// indicators' tables have no note column.
+    pub note_labels: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -87,6 +90,9 @@ pub struct DocObjective {
     pub anchor: String,
     pub heading: String,
     pub kind_label: String,
+    pub responsible: Option<String>,
+    /// What the objectives under it are: "Obiettivi operativi".
+    pub operational_intro: String,
     pub period: String,
     pub new: bool,
     pub remark: Option<String>,
@@ -100,10 +106,15 @@ pub struct DocObjective {
 pub struct DocOperational {
     pub anchor: String,
     pub title: String,
+    /// 1 for a child of the top-level objective, 2 for a grandchild...
+    pub depth: usize,
+    /// Its heading's level (4 for a child, down to 6).
+    pub heading_level: usize,
     pub kind_label: String,
     pub period: String,
     pub new: bool,
     pub owners: String,
+    pub responsible: Option<String>,
     pub remark: Option<String>,
     pub indicators: Vec<DocIndicator>,
     pub narrative: String,
@@ -244,6 +255,11 @@ pub fn document_view(ctx: &Ctx, pages: Pages) -> DocumentView {
         summary,
         ambiti,
         paged: !matches!(pages, Pages::None),
+        note_labels: plan.indicators().any(|(_, _, i)| i.note.is_some())
+            || plan
+                .objectives
+                .iter()
+                .any(|o| o.notes.iter().any(|n| n.label.is_some())),
     }
 }
 
@@ -276,22 +292,34 @@ fn top_level_of(ctx: &Ctx, ambito: &str) -> Vec<usize> {
         .objectives
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.kind.is_top_level() && o.ambito.as_ref().is_some_and(|r| r.id == ambito))
+        .filter(|(_, o)| {
+            ctx.plan.is_top_level(o) && o.ambito.as_ref().is_some_and(|r| r.id == ambito)
+        })
         .map(|(position, _)| position)
         .collect()
 }
 
 fn kind_label(ctx: &Ctx, objective: &Objective) -> String {
-    ctx.t(&format!("kind_{}", objective.kind.code()))
+    views::kind_label(ctx, objective)
 }
 
 fn doc_objective(ctx: &Ctx, position: usize, number: usize) -> DocObjective {
     let objective = &ctx.plan.objectives[position];
-    let children = ctx.index.children(position);
+    let descendants = ctx.index.descendants(position);
     let mut notes = notes_of(ctx, objective);
-    for &child in children {
+    for &(child, _) in &descendants {
         notes.extend(notes_of(ctx, &ctx.plan.objectives[child]));
     }
+    let mut kinds: Vec<usize> = descendants
+        .iter()
+        .map(|&(c, _)| ctx.plan.objectives[c].kind)
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let kind_names: Vec<String> = kinds
+        .iter()
+        .map(|&k| ctx.plan.config.tree.kinds[k].words.plural.clone())
+        .collect();
     // The source lists its notes by number; notes without one keep their place
     // after them.
     notes.sort_by_key(|(key, _)| *key);
@@ -299,18 +327,23 @@ fn doc_objective(ctx: &Ctx, position: usize, number: usize) -> DocObjective {
         anchor: anchors::objective(&objective.id),
         heading: format!("{number}. {}", objective.title),
         kind_label: kind_label(ctx, objective),
+        responsible: responsible_text(objective),
+        operational_intro: views::upper_first(&views::joined(ctx, &kind_names)),
         period: objective.period.to_string(),
         new: objective.new,
         remark: objective.remark.clone(),
         indicators: doc_indicators(ctx, objective),
-        operational: children
+        operational: descendants
             .iter()
-            .map(|&c| {
+            .map(|&(c, depth)| {
                 let child = &ctx.plan.objectives[c];
                 DocOperational {
                     anchor: anchors::objective(&child.id),
                     title: child.title.clone(),
+                    depth,
+                    heading_level: (3 + depth).min(6),
                     kind_label: kind_label(ctx, child),
+                    responsible: responsible_text(child),
                     period: child.period.to_string(),
                     new: child.new,
                     owners: owners_text(ctx, child),
@@ -323,6 +356,13 @@ fn doc_objective(ctx: &Ctx, position: usize, number: usize) -> DocObjective {
         narrative: markdown::to_html(&objective.body),
         notes: notes.into_iter().map(|(_, note)| note).collect(),
     }
+}
+
+/// "Paolo Conti, Dirigente del Settore Affari generali; ...", when the
+/// objective names who answers for it.
+fn responsible_text(objective: &Objective) -> Option<String> {
+    let names = views::responsible_lines(objective);
+    (!names.is_empty()).then(|| names.join("; "))
 }
 
 /// Who answers for an objective, as printed when the content gives it.
@@ -407,9 +447,12 @@ fn notes_of(ctx: &Ctx, objective: &Objective) -> Vec<(u64, DocNote)> {
         .collect();
     rows.extend(objective.notes.iter().map(|note| {
         (
-            note_number(&note.label),
+            note_number(note.label.as_deref().unwrap_or_default()),
             DocNote {
-                label: note.label.clone(),
+                label: note
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| ctx.t("indicator_note")),
                 source: note.source.clone(),
                 series: note
                     .series
@@ -443,7 +486,7 @@ fn series_line(
     let mut parts = vec![match &entry.observed {
         Observed::Value(printed) => printed.text.clone(),
         Observed::Date(d) => date(*d),
-        Observed::NotAvailable(text) => text.clone(),
+        Observed::NotDone(text) | Observed::NotAvailable(text) => text.clone(),
     }];
     let remark = entry.remark.as_deref().unwrap_or_default();
     let measures: Vec<(String, String)> = entry

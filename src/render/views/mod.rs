@@ -278,6 +278,7 @@ pub fn value_text(ctx: &Ctx, indicator: &Indicator, result: &YearResult) -> Stri
             ctx.t("missing_nd")
         }
         Some(Missing::Printed(text)) => ctx.fill("missing_printed", &[("text", text)]),
+        Some(Missing::NotDone(_)) => ctx.t("missing_not_done"),
         Some(Missing::Terms(terms)) => ctx.fill("missing_terms", &[("terms", &terms.join(", "))]),
         Some(Missing::NothingAssessed) => ctx.t("missing_nothing_assessed"),
         Some(Missing::Invalid) => ctx.t("missing_invalid"),
@@ -322,6 +323,14 @@ pub fn mismatch_text(
 }
 
 pub fn deviation_text(ctx: &Ctx, indicator: &Indicator, score: &Score) -> Option<String> {
+    // A deadline's deviation is the delay of a late completion.
+    if let crate::engine::scoring::Rule::Deadline { delay, .. } = score.rule {
+        return match delay {
+            0 => None,
+            1 => Some(ctx.t("deviation_delay_one")),
+            days => Some(ctx.fill("deviation_delay", &[("days", &days.to_string())])),
+        };
+    }
     let deviation = score.deviation?;
     let sign = if deviation > Decimal::ZERO { "+" } else { "" };
     // A difference of percentages is in percentage points.
@@ -358,7 +367,10 @@ pub fn rests_on(ctx: &Ctx, year: Year, rollup: &crate::engine::YearRollup) -> St
             ("assessed", &c.assessed().to_string()),
             ("total", &c.total().to_string()),
             ("year", &year_text),
-            ("ambiti", &rollup.parts_assessed.to_string()),
+            (
+                "ambiti",
+                &counted(rollup.parts_assessed, &ctx.plan.config.tree.ambito),
+            ),
             ("all_ambiti", &rollup.parts.to_string()),
         ],
     );
@@ -401,4 +413,135 @@ pub fn relazione_link(ctx: &Ctx) -> Link {
         href: paths::RELAZIONE.into(),
         text: ctx.fill("relazione_link", &[("year", &year)]),
     }
+}
+
+/// "3 obiettivi strategici", "1 obiettivo strategico": a count with the
+/// declared words (the singular in lower case, as in a sentence).
+pub fn counted(count: usize, words: &crate::model::Words) -> String {
+    if count == 1 {
+        format!("1 {}", lower_first(&words.singular))
+    } else {
+        format!("{count} {}", words.plural)
+    }
+}
+
+/// The first letter in lower case: a label ("Obiettivo strategico") used in
+/// a sentence. Leaves an acronym ("PEG ...") alone.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_string(),
+    }
+}
+
+/// The first letter in upper case: a plural ("obiettivi operativi") used as
+/// a heading.
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "a, b e c": items in a sentence.
+pub fn joined(ctx: &Ctx, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{}{last}", rest.join(", "), ctx.t("list_and")),
+    }
+}
+
+/// The plural names of the kinds of objectives, level 1 (`top`) or below,
+/// that the site has objectives of: "obiettivi strategici comuni,
+/// obiettivi strategici specifici e obiettivi di ente".
+pub fn kinds_named(ctx: &Ctx, top: bool) -> String {
+    let names: Vec<String> = ctx
+        .plan
+        .kind_counts()
+        .into_iter()
+        .filter(|(kind, count)| kind.is_top_level() == top && *count > 0)
+        .map(|(kind, _)| kind.words.plural.clone())
+        .collect();
+    joined(ctx, &names)
+}
+
+/// How the plan's roll-up rule reads for a reader: one sentence per part
+/// (indicators to objectives, objectives to those above them, to the
+/// ambiti and the plan, what "reached" means).
+pub fn rollup_rule_text(ctx: &Ctx) -> Vec<String> {
+    let tree = &ctx.plan.config.tree;
+    let mut lines = vec![ctx.t("method_rollup")];
+    let below = kinds_named(ctx, false);
+    if !below.is_empty() {
+        lines.push(match ctx.plan.config.scoring.rollup {
+            crate::model::RollupRule::Own => ctx.fill("method_rollup_own", &[("children", &below)]),
+            crate::model::RollupRule::Children => {
+                ctx.fill("method_rollup_children", &[("children", &below)])
+            }
+            crate::model::RollupRule::Mixed { own, children } => {
+                let (own, children) = mix_shares(own, children);
+                ctx.fill(
+                    "method_rollup_mixed",
+                    &[
+                        ("children", &below),
+                        ("own", &share_text(ctx, own)),
+                        ("children_weight", &share_text(ctx, children)),
+                    ],
+                )
+            }
+        });
+    }
+    lines.push(ctx.fill(
+        "method_rollup_top",
+        &[
+            ("ambito", &lower_first(&tree.ambito.singular)),
+            ("ambiti", &tree.ambito.plural),
+            ("top_level", &kinds_named(ctx, true)),
+        ],
+    ));
+    lines.push(ctx.t("method_rollup_reached"));
+    lines
+}
+
+/// A share with only the decimals it has: "40%", "33,33%".
+pub fn share_text(ctx: &Ctx, share: Decimal) -> String {
+    format!("{}%", ctx.format.amount(share, 2))
+}
+
+/// The weights of a mixed roll-up as shares of 100%.
+pub fn mix_shares(own: Decimal, children: Decimal) -> (Decimal, Decimal) {
+    let share = |w: Decimal| {
+        own.checked_add(children)
+            .and_then(|total| w.checked_div(total))
+            .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED))
+            .map_or(Decimal::ZERO, |s| s.round_dp(2).normalize())
+    };
+    (share(own), share(children))
+}
+
+/// Who answers for an objective, one line each: "Paolo Conti, Dirigente
+/// del Settore Affari generali".
+pub fn responsible_lines(objective: &crate::model::Objective) -> Vec<String> {
+    objective
+        .responsible
+        .iter()
+        .map(|r| match (&r.name, &r.role) {
+            (Some(name), Some(role)) => format!("{name}, {role}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => String::new(),
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// The name of an objective's kind, as the site declares it ("Obiettivo
+/// strategico").
+pub fn kind_label(ctx: &Ctx, objective: &crate::model::Objective) -> String {
+    ctx.plan.kind(objective).words.singular.clone()
 }

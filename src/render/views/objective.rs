@@ -6,14 +6,15 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::engine::{IndicatorResult, Rollup, Unassessable, ValueStatus};
-use crate::model::{Indicator, Objective, Observed, Owners, Year};
+use crate::model::{Indicator, Objective, Observed, Owners, RollupRule, Year};
 use crate::render::format::date;
 use crate::render::markdown;
 use crate::render::views::charts::{ChartView, indicator_chart};
 use crate::render::views::working::working_lines;
 use crate::render::views::{
-    Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, mismatch_text, paths,
-    pretty_formula, rollup_status, target_view, value_status_text, value_text,
+    Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, kind_label,
+    mismatch_text, mix_shares, paths, pretty_formula, responsible_lines, rollup_status, share_text,
+    target_view, upper_first, value_status_text, value_text,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -42,13 +43,18 @@ pub struct ObjectiveSummary {
     pub id: String,
     pub href: String,
     pub title: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub kind_label: String,
     pub period: String,
     pub new: bool,
     pub achievements: Vec<AchievementCell>,
     pub children: Vec<ObjectiveSummary>,
     pub indicator_count: usize,
+    /// Its weight among the objectives of the same level, when they are not
+    /// all weighed alike.
+    pub weight: Option<String>,
+    /// Who answers for it, one line each.
+    pub responsible: Vec<String>,
 }
 
 pub fn objective_summary(ctx: &Ctx, position: usize, with_children: bool) -> ObjectiveSummary {
@@ -57,22 +63,60 @@ pub fn objective_summary(ctx: &Ctx, position: usize, with_children: bool) -> Obj
         id: objective.id.clone(),
         href: paths::objective(&objective.id),
         title: objective.title.clone(),
-        kind: objective.kind.code(),
-        kind_label: ctx.t(&format!("kind_{}", objective.kind.code())),
+        kind: ctx.plan.kind(objective).id.clone(),
+        kind_label: kind_label(ctx, objective),
         period: objective.period.to_string(),
         new: objective.new,
         achievements: achievements(ctx, &ctx.evaluation.objectives[position]),
+        // The whole subtree: as deep as the declared levels (validated, so
+        // no circle).
         children: if with_children {
             ctx.index
                 .children(position)
                 .iter()
-                .map(|&c| objective_summary(ctx, c, false))
+                .map(|&c| objective_summary(ctx, c, true))
                 .collect()
         } else {
             Vec::new()
         },
         indicator_count: objective.indicators.len(),
+        weight: weight_text(ctx, position),
+        responsible: responsible_lines(objective),
     }
+}
+
+/// The weight of an objective, shown when its siblings (the top-level
+/// objectives of its ambito, or the children of its parent) are not all
+/// weighed alike: equal weights say nothing.
+fn weight_text(ctx: &Ctx, position: usize) -> Option<String> {
+    let plan = ctx.plan;
+    let objective = &plan.objectives[position];
+    let siblings: Vec<&Objective> = match objective.parent.as_ref() {
+        Some(parent) => ctx
+            .index
+            .objectives
+            .get(&parent.id)
+            .map(|&p| {
+                ctx.index
+                    .children(p)
+                    .iter()
+                    .map(|&c| &plan.objectives[c])
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => plan
+            .objectives
+            .iter()
+            .filter(|o| {
+                plan.is_top_level(o)
+                    && o.ambito.as_ref().map(|a| &a.id) == objective.ambito.as_ref().map(|a| &a.id)
+            })
+            .collect(),
+    };
+    siblings
+        .iter()
+        .any(|o| o.weight != objective.weight)
+        .then(|| ctx.exact(objective.weight))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +129,11 @@ pub struct ObjectiveView {
     pub all_servizi: bool,
     pub owners: Option<String>,
     pub weight: Option<String>,
+    /// The heading of the objectives under this one: their kind's name
+    /// when they share one ("Obiettivi operativi").
+    pub children_heading: String,
+    /// How the achievement takes in the children, when it has some.
+    pub rollup: Vec<String>,
     pub narrative: String,
     pub indicators: Vec<IndicatorView>,
     pub notes: Vec<NoteView>,
@@ -137,7 +186,9 @@ pub fn objective_view(ctx: &Ctx, position: usize) -> ObjectiveView {
         servizi,
         all_servizi,
         owners: objective.owners.clone(),
-        weight: (objective.weight != Decimal::ONE).then(|| ctx.exact(objective.weight)),
+        weight: weight_text(ctx, position),
+        children_heading: children_heading(ctx, position),
+        rollup: rollup_lines(ctx, position),
         narrative: markdown::to_html(&objective.body),
         indicators: objective
             .indicators
@@ -158,7 +209,7 @@ pub fn objective_view(ctx: &Ctx, position: usize) -> ObjectiveView {
             .notes
             .iter()
             .map(|note| NoteView {
-                label: note.label.clone(),
+                label: note.label.clone().unwrap_or_default(),
                 source: note.source.clone(),
                 series: note
                     .series
@@ -170,10 +221,86 @@ pub fn objective_view(ctx: &Ctx, position: usize) -> ObjectiveView {
     }
 }
 
+/// "Obiettivi esecutivi (PEG)" when the children share a kind, else
+/// "Obiettivi collegati".
+fn children_heading(ctx: &Ctx, position: usize) -> String {
+    let children = ctx.index.children(position);
+    let mut kinds = children.iter().map(|&c| ctx.plan.objectives[c].kind);
+    match kinds.next() {
+        Some(first) if kinds.all(|k| k == first) => {
+            upper_first(&ctx.plan.config.tree.kinds[first].words.plural)
+        }
+        _ => ctx.t("objective_children"),
+    }
+}
+
+/// How an objective with children got its achievement, by the plan's rule:
+/// its own indicators only (said once), or year by year the children's
+/// weighted mean, or the mix of the two with its shares.
+fn rollup_lines(ctx: &Ctx, position: usize) -> Vec<String> {
+    let children = ctx.index.children(position);
+    if children.is_empty() {
+        return Vec::new();
+    }
+    let rule = ctx.plan.config.scoring.rollup;
+    if rule == RollupRule::Own {
+        return vec![ctx.t("rollup_own_only")];
+    }
+    let none = ctx.t("achievement_none");
+    let percent = |a: Option<Decimal>| a.map_or_else(|| none.clone(), |a| ctx.format.percent(a));
+    ctx.evaluation.objectives[position]
+        .years
+        .iter()
+        .filter(|(_, y)| y.from_children && y.achievement.is_some())
+        .map(|(year, y)| {
+            let year_text = year.to_string();
+            match rule {
+                // Only one of the two parts could be assessed: the mix is that part.
+                RollupRule::Mixed { .. } if y.own.is_none() => ctx.fill(
+                    "rollup_from_children",
+                    &[
+                        ("year", &year_text),
+                        ("achievement", &percent(y.achievement)),
+                    ],
+                ),
+                RollupRule::Mixed { .. } if y.children.is_none() => ctx.fill(
+                    "rollup_own_fallback",
+                    &[
+                        ("year", &year_text),
+                        ("achievement", &percent(y.achievement)),
+                    ],
+                ),
+                RollupRule::Mixed { own, children } => {
+                    let (own_share, children_share) = mix_shares(own, children);
+                    ctx.fill(
+                        "rollup_mixed",
+                        &[
+                            ("year", &year_text),
+                            ("own_weight", &share_text(ctx, own_share)),
+                            ("own", &percent(y.own)),
+                            ("children_weight", &share_text(ctx, children_share)),
+                            ("children", &percent(y.children)),
+                            ("achievement", &percent(y.achievement)),
+                        ],
+                    )
+                }
+                _ => ctx.fill(
+                    "rollup_from_children",
+                    &[
+                        ("year", &year_text),
+                        ("achievement", &percent(y.achievement)),
+                    ],
+                ),
+            }
+        })
+        .collect()
+}
+
 fn printed_text(ctx: &Ctx, observed: &Observed) -> String {
     match observed {
         Observed::Value(printed) => printed.text.clone(),
         Observed::Date(d) => date(*d),
+        Observed::NotDone(text) => text.clone(),
         Observed::NotAvailable(text) if text.is_empty() => ctx.t("achievement_none"),
         Observed::NotAvailable(text) => text.clone(),
     }
@@ -343,12 +470,12 @@ pub fn indicator_view(
         note: indicator.note.clone(),
         note_remark: indicator.note_remark.clone(),
         source: indicator.source.clone(),
-        weight: (indicator.weight != Decimal::ONE
-            || objective
-                .indicators
-                .iter()
-                .any(|i| i.weight != Decimal::ONE))
-        .then(|| ctx.exact(indicator.weight)),
+        // Shown when the objective's indicators are not all weighed alike.
+        weight: objective
+            .indicators
+            .iter()
+            .any(|i| i.weight != indicator.weight)
+            .then(|| ctx.exact(indicator.weight)),
         has_benchmarks: series.iter().any(|s| s.benchmarks.is_some()),
         has_remarks: series.iter().any(|s| s.remark.is_some()),
         years,

@@ -50,6 +50,8 @@ pub struct RollupRow {
     pub href: String,
     pub kind: Option<String>,
     pub operational: bool,
+    /// The level of its kind (1 under an ambito), for the indentation.
+    pub level: u32,
     pub achievement: String,
     pub status: StatusView,
     pub assessed: String,
@@ -140,7 +142,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
                 ambito.title.clone(),
                 paths::ambito(&ambito.id),
                 None,
-                false,
+                0,
                 y,
             ))
         })
@@ -153,13 +155,13 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
         let Some(y) = ctx.evaluation.objectives[o].years.get(&year) else {
             continue;
         };
-        let kind = ctx.t(&format!("kind_{}", objective.kind.code()));
+        let kind = views::kind_label(ctx, objective);
         objectives.push(rollup_row(
             ctx,
             objective.title.clone(),
             paths::objective(&objective.id),
             Some(kind.clone()),
-            !objective.kind.is_top_level(),
+            plan.kind(objective).level,
             y,
         ));
         let mut indicators = Vec::new();
@@ -267,14 +269,15 @@ fn rollup_row(
     title: String,
     href: String,
     kind: Option<String>,
-    operational: bool,
+    level: u32,
     y: &crate::engine::YearRollup,
 ) -> RollupRow {
     RollupRow {
         title,
         href,
         kind,
-        operational,
+        operational: level > 1,
+        level,
         achievement: y
             .achievement
             .map_or_else(|| ctx.t("achievement_none"), |a| ctx.format.percent(a)),

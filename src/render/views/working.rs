@@ -96,7 +96,9 @@ fn assessment_lines(
     if let Some(compared) = &assessment.compared {
         match &compared.basis {
             Basis::Value => {}
-            Basis::Change { previous, relative } => {
+            Basis::Change {
+                previous, relative, ..
+            } => {
                 let this_year = value.unwrap_or_default();
                 let (key, change) = if *relative {
                     (
@@ -191,10 +193,30 @@ fn assessment_lines(
                 &[("baseline", &plain(*baseline)), ("raw", &raw)],
             ),
             Rule::Zero { .. } => ctx.fill("rule_zero", &[("raw", &raw)]),
-            Rule::Deadline { done, due } => ctx.fill(
+            Rule::Deadline {
+                done,
+                due,
+                delay: 0,
+            } => ctx.fill(
                 "rule_deadline",
                 &[("done", &date(*done)), ("due", &date(*due)), ("raw", &raw)],
             ),
+            Rule::Deadline { done, due, delay } => ctx.fill(
+                if *delay == 1 {
+                    "rule_deadline_late_one"
+                } else {
+                    "rule_deadline_late"
+                },
+                &[
+                    ("done", &date(*done)),
+                    ("due", &date(*due)),
+                    ("days", &delay.to_string()),
+                    ("raw", &raw),
+                ],
+            ),
+            Rule::NotDone { due } => {
+                ctx.fill("rule_not_done", &[("due", &date(*due)), ("raw", &raw)])
+            }
         });
         if score.achievement_raw > score.achievement {
             lines.push(ctx.fill(
@@ -225,6 +247,9 @@ pub fn unassessable_text(ctx: &Ctx, reason: &Unassessable) -> String {
         }
         Unassessable::NoBenchmark(_) => ctx.t("unassessable_no_benchmark"),
         Unassessable::NoCompletionDate => ctx.t("unassessable_no_completion"),
+        Unassessable::NotYetDue(due) => {
+            ctx.fill("unassessable_not_yet_due", &[("due", &date(*due))])
+        }
         Unassessable::Overflow => ctx.t("unassessable_overflow"),
         Unassessable::NotAvailable(text) if crate::syntax::is_not_available(text) => {
             ctx.t("unassessable_not_available")

@@ -79,13 +79,16 @@ fn codes(list: &[(&str, &str)]) -> Vec<Code> {
 
 impl Codes {
     /// The codes of this site (the objective kinds are the site's).
-    pub fn list(self, _plan: &Plan) -> Vec<Code> {
+    pub fn list(self, plan: &Plan) -> Vec<Code> {
         match self {
-            Codes::ObjectiveKind => ObjectiveKind::ALL
+            Codes::ObjectiveKind => plan
+                .config
+                .tree
+                .kinds
                 .iter()
                 .map(|kind| Code {
-                    code: kind.code().to_string(),
-                    meaning: kind_meaning(*kind).to_string(),
+                    code: kind.id.clone(),
+                    meaning: kind_meaning(kind),
                 })
                 .collect(),
             Codes::Unit => Unit::ALL
@@ -101,7 +104,7 @@ impl Codes {
                 ("deadline", "entro una data"),
                 (
                     "change",
-                    "una variazione rispetto all'anno precedente (+10%)",
+                    "una variazione rispetto all'anno precedente o a un anno di base (+10%, +10 p.p., +5% rispetto al 2020)",
                 ),
                 (
                     "mean_of_previous",
@@ -187,13 +190,9 @@ impl Codes {
     }
 }
 
-fn kind_meaning(kind: ObjectiveKind) -> &'static str {
-    match kind {
-        ObjectiveKind::StrategicoComune => "obiettivo strategico comune",
-        ObjectiveKind::StrategicoSpecifico => "obiettivo strategico specifico",
-        ObjectiveKind::Ente => "obiettivo di ente",
-        ObjectiveKind::Operativo => "obiettivo operativo",
-    }
+/// "Obiettivo operativo (livello 2)": the kind's declared name and level.
+fn kind_meaning(kind: &ObjectiveKind) -> String {
+    format!("{} (livello {})", kind.words.singular, kind.level)
 }
 
 fn unit_meaning(unit: Unit) -> &'static str {
