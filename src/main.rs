@@ -81,6 +81,15 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
+    /// Editions of the plan: `edizione nuova` archives the current one in
+    /// edizioni/ and starts the next.
+    Edizione {
+        #[command(subcommand)]
+        what: cli::Edizione,
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
     /// Write the JSON Schemas of cruscotto.yaml and of the objectives'
     /// front-matter, for the editor.
     Schema {
@@ -117,6 +126,7 @@ fn main() -> ExitCode {
         Command::Rilevazione { year, root, output } => rilevazione(&out, year, &root, output),
         Command::Init { dir, preset } => cli::init(&out, &dir, preset),
         Command::New { what, root } => cli::new(&out, &root, what),
+        Command::Edizione { what, root } => cli::edizione(&out, &root, what),
         Command::Schema { root, output } => cli::schema(&out, &root, output),
         Command::Serve { root, port } => cli::serve(&out, &root, port),
     };
@@ -129,6 +139,7 @@ fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
     match &checked.evaluated {
         Some((plan, evaluation)) => {
             out.result(&cruscotto::render::summary::render(plan, evaluation));
+            out.result(&cli::editions_summary(&checked.editions));
             out.closing(&cli::counts(&checked.diagnostics), started);
             Status::Success
         }
@@ -166,23 +177,28 @@ fn build(
         return cli::content_failure(root);
     };
     let output = output.unwrap_or_else(|| root.join("output"));
-    let options = cruscotto::render::site::Options { pdf };
+    let options = cruscotto::render::site::Options {
+        pdf,
+        ..Default::default()
+    };
     match cruscotto::build_site(
         root,
         plan,
         evaluation,
+        &checked.editions,
         &mut checked.sources,
         &output,
         options,
     ) {
-        Ok(written) => {
+        Ok((written, editions)) => {
             out.closing(
                 &format!(
-                    "wrote {} files to {} ({} new or changed, {} unchanged and kept; {})",
+                    "wrote {} files to {} ({} new or changed, {} unchanged and kept{}; {})",
                     written.files,
                     output.display(),
                     written.written,
                     written.files.saturating_sub(written.written),
+                    cli::editions(&editions),
                     cli::counts(&checked.diagnostics)
                 ),
                 started,

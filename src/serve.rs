@@ -27,7 +27,7 @@ pub const SCRIPT: &str = "/__cruscotto/reload.js";
 pub const STYLE: &str = "/__cruscotto/overlay.css";
 
 /// The folders watched under the site's root, with the config file.
-pub const WATCHED: [&str; 3] = ["content", "themes", "rilevazioni"];
+pub const WATCHED: [&str; 4] = ["content", "themes", "rilevazioni", crate::editions::DIR];
 
 const RELOAD_JS: &str = "\
 // Added by `cruscotto serve` only: reloads the page when the site is rebuilt.
@@ -62,7 +62,7 @@ pub struct Problem {
 #[derive(Debug, Default)]
 struct Site {
     /// The last good build, by path (`obiettivi/x/index.html`).
-    files: HashMap<String, Vec<u8>>,
+    files: Arc<HashMap<String, Vec<u8>>>,
     /// The errors of the last build, when it failed.
     problems: Vec<Problem>,
 }
@@ -83,8 +83,10 @@ pub enum Build {
     },
 }
 
-/// Builds the site under `root` in memory, as `build` would (no PDF).
-pub fn build(root: &Path) -> Build {
+/// Builds the site under `root` in memory, as `build` would (no PDF). An
+/// earlier edition whose files `last` (the last good build) holds
+/// unchanged is taken from there.
+pub fn build(root: &Path, last: Option<&HashMap<String, Vec<u8>>>) -> Build {
     let mut checked = crate::check(root);
     let report = checked.diagnostics.render(&checked.sources);
     let Some((plan, evaluation)) = &checked.evaluated else {
@@ -93,9 +95,18 @@ pub fn build(root: &Path) -> Build {
             report,
         };
     };
-    let options = crate::render::site::Options { pdf: false };
-    match crate::render_site(root, plan, evaluation, &mut checked.sources, options) {
-        Ok(files) => Build::Built {
+    let options = crate::render::site::Options::default();
+    let previous = crate::editions::reuse::InMemory(last);
+    match crate::render_site(
+        root,
+        plan,
+        evaluation,
+        &checked.editions,
+        &mut checked.sources,
+        options,
+        &previous,
+    ) {
+        Ok((files, _)) => Build::Built {
             files: files
                 .into_iter()
                 .map(|f| (f.path.to_string_lossy().replace('\\', "/"), f.bytes))
@@ -446,7 +457,9 @@ pub fn serve(root: &Path, port: u16, quiet: bool) -> Result<(), Diagnostic> {
 
 fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool) {
     let started = Instant::now();
-    let result = build(root);
+    let last = Arc::clone(&site.lock().unwrap_or_else(PoisonError::into_inner).files);
+    let result = build(root, Some(&last));
+    drop(last);
     let ms = started.elapsed().as_millis();
     {
         let mut site = site.lock().unwrap_or_else(PoisonError::into_inner);
@@ -460,7 +473,7 @@ fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool)
                     eprint!("{report}");
                     println!("rebuilt in {ms} ms ({warnings} warnings)");
                 }
-                site.files = files;
+                site.files = Arc::new(files);
                 site.problems.clear();
             }
             Build::Failed { problems, report } => {
@@ -497,7 +510,7 @@ mod tests {
         files.insert("dati/piao.json".to_string(), b"{}".to_vec());
         files.insert("404.html".to_string(), b"<body>non trovata</body>".to_vec());
         Site {
-            files,
+            files: Arc::new(files),
             problems: Vec::new(),
         }
     }

@@ -141,6 +141,56 @@ pub fn counts(diagnostics: &Diagnostics) -> String {
     )
 }
 
+/// The earlier editions and what changed since the last one, for the
+/// summary of `check` (nothing without earlier editions).
+pub fn editions_summary(editions: &cruscotto::editions::Editions) -> String {
+    use cruscotto::compare::{ChangeKind, Revision};
+    let Some(previous) = editions.previous() else {
+        return String::new();
+    };
+    let list: Vec<String> = editions
+        .earlier
+        .iter()
+        .map(|e| {
+            format!(
+                "{} ({})",
+                e.folder.display(),
+                cruscotto::compare::edition_label(&e.plan.config.plan)
+            )
+        })
+        .collect();
+    let changes = editions.changes.as_deref().unwrap_or_default();
+    let shown = changes.iter().filter(|c| c.is_visible()).count();
+    let targets = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Target && c.is_visible())
+        .count();
+    let undeclared = changes
+        .iter()
+        .filter(|c| matches!(c.revision, Some(Revision::Undeclared)))
+        .count();
+    format!(
+        "\nEarlier editions: {}\nChanges since {}: {shown}, of which {targets} targets changed \
+         ({undeclared} without a declared revision)\n",
+        list.join(", "),
+        previous.folder.display()
+    )
+}
+
+/// `, 2 earlier editions: 1 rendered, 1 unchanged and reused` (nothing
+/// without earlier editions).
+pub fn editions(report: &cruscotto::editions::build::Report) -> String {
+    let (rendered, reused) = (report.rendered.len(), report.reused.len());
+    match rendered + reused {
+        0 => String::new(),
+        1 if reused == 1 => ", 1 earlier edition unchanged and reused".to_string(),
+        1 => ", 1 earlier edition rendered".to_string(),
+        all => {
+            format!(", {all} earlier editions: {rendered} rendered, {reused} unchanged and reused")
+        }
+    }
+}
+
 pub fn preset(text: &str) -> Result<Preset, String> {
     Preset::from_code(text).ok_or_else(|| {
         let all: Vec<&str> = Preset::ALL.iter().map(|p| p.code()).collect();
@@ -274,6 +324,90 @@ pub fn new(out: &Output, root: &Path, what: New) -> Status {
             Status::Success
         }
         Err(problem) => {
+            out.problem(problem);
+            Status::Io
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Edizione {
+    /// Archive the current edition in edizioni/<its id>/ and start the next
+    /// one: the reference year, the period and the edition's label move on,
+    /// ids stay.
+    #[command(name = "nuova")]
+    Nuova {
+        /// The id of the new edition (lowercase letters, digits and
+        /// dashes), e.g. its reference year: 2024.
+        #[arg(long)]
+        id: String,
+        /// The reference year of the new edition; default: the next year.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+pub fn edizione(out: &Output, root: &Path, what: Edizione) -> Status {
+    let Edizione::Nuova { id, year } = what;
+    match cruscotto::editions::archive::start_next(root, &id, year) {
+        Ok(started) => {
+            out.note(&format!(
+                "archived the current edition in {} ({} files): the next build publishes it there",
+                started.archived.display(),
+                started.files
+            ));
+            out.note(&format!(
+                "{} now describes the edition {}: reference year {}, period {}, label {:?}",
+                root.join(cruscotto::load::CONFIG_FILE).display(),
+                started.id,
+                started.reference_year,
+                started.period,
+                started.edition
+            ));
+            let mut still = vec!["plan.last_updated"];
+            if !started.edition_changed {
+                still.push("plan.edition (it does not name the period)");
+            }
+            if started.approval_removed {
+                still.push("plan.approval, once the new edition is adopted");
+            } else {
+                still.push("plan.approval, once the new edition is adopted (optional)");
+            }
+            still.push(
+                "the objectives, indicators and targets of the new plan (a revised target: \
+                 `target:` the previous edition's, `revised:` the new one, `reason:`)",
+            );
+            out.note(&format!("still to write: {}", still.join("; ")));
+            let checked = cruscotto::check(root);
+            let (errors, warnings) = (checked.diagnostics.errors(), checked.diagnostics.warnings());
+            out.note(
+                &if errors == 0 || started.previous_year == started.reference_year {
+                    format!(
+                        "`cruscotto check` lists {errors} errors and {warnings} warnings now, each \
+                     with its file and line (among them, the targets that changed without a \
+                     declared revision)"
+                    )
+                } else {
+                    format!(
+                        "the content still speaks of {} where the new edition needs {}: \
+                     `cruscotto check` lists {errors} errors and {warnings} warnings, each with \
+                     its file and line",
+                        started.previous_year, started.reference_year
+                    )
+                },
+            );
+            Status::Success
+        }
+        Err(cruscotto::editions::archive::Refused::Content(checked)) => {
+            out.diagnostics(&checked.diagnostics, &checked.sources);
+            eprintln!(
+                "nothing was changed: the current edition has {}; an edition is archived as \
+                 it was published, so fix them first",
+                counts(&checked.diagnostics)
+            );
+            content_failure(root)
+        }
+        Err(cruscotto::editions::archive::Refused::Request(problem)) => {
             out.problem(problem);
             Status::Io
         }

@@ -15,6 +15,7 @@
 
 pub mod charts;
 pub mod document;
+pub mod editions;
 pub mod glossary;
 pub mod index_rows;
 pub mod objective;
