@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use cruscotto::diagnostics::{problem, text};
 
 use cli::{Output, Status};
 
@@ -70,8 +71,8 @@ enum Command {
         /// The folder of the new site.
         dir: PathBuf,
         /// The kind of body: camera-di-commercio or comune.
-        #[arg(long, default_value = "camera-di-commercio", value_parser = cli::preset)]
-        preset: cruscotto::authoring::Preset,
+        #[arg(long, default_value = "camera-di-commercio")]
+        preset: String,
     },
     /// Add an objective file or an indicator, with every field commented.
     New {
@@ -104,8 +105,23 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let out = Output::new(cli.output);
     let started = Instant::now();
+    let root = match &cli.command {
+        Command::Check { root }
+        | Command::Build { root, .. }
+        | Command::Rilevazione { root, .. }
+        | Command::New { root, .. }
+        | Command::Schema { root, .. }
+        | Command::Serve { root, .. } => Some(root.as_path()),
+        Command::Init { .. } => None,
+    };
+    let out = match Output::new(cli.output, root) {
+        Ok(out) => out,
+        Err((out, problem)) => {
+            out.problem(problem);
+            return Status::Io.into();
+        }
+    };
     let status = match cli.command {
         Command::Check { root } => check(&out, &root, started),
         Command::Build {
@@ -115,7 +131,13 @@ fn main() -> ExitCode {
             year,
         } => build(&out, &root, output, pdf, year, started),
         Command::Rilevazione { year, root, output } => rilevazione(&out, year, &root, output),
-        Command::Init { dir, preset } => cli::init(&out, &dir, preset),
+        Command::Init { dir, preset } => match cli::preset(&preset) {
+            Ok(preset) => cli::init(&out, &dir, preset),
+            Err(problem) => {
+                out.problem(problem);
+                Status::Io
+            }
+        },
         Command::New { what, root } => cli::new(&out, &root, what),
         Command::Schema { root, output } => cli::schema(&out, &root, output),
         Command::Serve { root, port } => cli::serve(&out, &root, port),
@@ -129,12 +151,12 @@ fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
     match &checked.evaluated {
         Some((plan, evaluation)) => {
             out.result(&cruscotto::render::summary::render(plan, evaluation));
-            out.closing(&cli::counts(&checked.diagnostics), started);
+            out.closing(cli::counts(&checked.diagnostics), started);
             Status::Success
         }
         None => {
             out.failure(
-                &format!("check failed: {}", cli::counts(&checked.diagnostics)),
+                text::cli_check_failed(cli::counts(&checked.diagnostics)),
                 started,
             );
             cli::content_failure(root)
@@ -157,10 +179,7 @@ fn build(
     }
     let Some((plan, evaluation)) = &checked.evaluated else {
         out.failure(
-            &format!(
-                "build failed, the output folder is untouched: {}",
-                cli::counts(&checked.diagnostics)
-            ),
+            text::cli_build_failed(cli::counts(&checked.diagnostics)),
             started,
         );
         return cli::content_failure(root);
@@ -177,13 +196,12 @@ fn build(
     ) {
         Ok(written) => {
             out.closing(
-                &format!(
-                    "wrote {} files to {} ({} new or changed, {} unchanged and kept; {})",
+                text::cli_built(
                     written.files,
-                    output.display(),
+                    &output,
                     written.written,
                     written.files.saturating_sub(written.written),
-                    cli::counts(&checked.diagnostics)
+                    cli::counts(&checked.diagnostics),
                 ),
                 started,
             );
@@ -191,12 +209,12 @@ fn build(
         }
         Err(cruscotto::BuildFailure::Content(problems)) => {
             out.diagnostics(&problems, &checked.sources);
-            out.failure("build failed, the output folder is untouched", started);
+            out.failure(text::cli_build_failed_untouched(), started);
             Status::ContentErrors
         }
         Err(cruscotto::BuildFailure::Output(problems)) => {
             out.diagnostics(&problems, &checked.sources);
-            out.failure("build failed, the previous output is untouched", started);
+            out.failure(text::cli_build_failed_output(), started);
             Status::Io
         }
     }
@@ -206,14 +224,19 @@ fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<P
     let checked = cruscotto::check(root);
     out.diagnostics(&checked.diagnostics, &checked.sources);
     let Some((plan, _)) = &checked.evaluated else {
-        eprintln!("no sheet written: {}", cli::counts(&checked.diagnostics));
+        eprintln!(
+            "{}",
+            out.say(text::cli_sheet_not_written(cli::counts(
+                &checked.diagnostics
+            )))
+        );
         return cli::content_failure(root);
     };
     let Some(rows) = cruscotto::render::sheet::rows(plan, year) else {
-        eprintln!(
-            "error: no objective covers {year}: the plan runs {}; write a year of the plan",
-            plan.config.plan.period
-        );
+        out.problem(problem::sheet_year_outside_plan(
+            year,
+            plan.config.plan.period.to_string(),
+        ));
         return Status::Io;
     };
     let Some(output) = output else {
@@ -223,22 +246,22 @@ fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<P
                 match std::io::stdout().write_all(&bytes) {
                     Ok(()) => Status::Success,
                     Err(e) => {
-                        eprintln!("error: cannot write the sheet: {e}");
+                        out.problem(problem::write_failed(
+                            text::doing_write_file(),
+                            cruscotto::diagnostics::io_reason(&e),
+                        ));
                         Status::Io
                     }
                 }
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                out.problem(problem::internal_error(message));
                 Status::Io
             }
         };
     };
     if output.exists() {
-        eprintln!(
-            "error: {} already exists and may hold results: move it away, or pass another --output",
-            output.display()
-        );
+        out.problem(problem::sheet_file_exists().in_file(&output));
         return Status::Io;
     }
     let xlsx = output
@@ -249,23 +272,32 @@ fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<P
     } else {
         cruscotto::render::sheet::csv(&rows)
     };
-    let written = bytes.and_then(|bytes| {
-        std::fs::write(&output, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", output.display()))
-    });
-    match written {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            out.problem(problem::internal_error(message));
+            return Status::Io;
+        }
+    };
+    match std::fs::write(&output, bytes) {
         Ok(()) => {
-            println!(
-                "wrote the {year} sheet to {} ({} rows): fill in value, as_of (empty for a final value) and cause, then put it in {}/{year}.{}",
-                output.display(),
+            out.note(text::cli_sheet_written(
+                year,
+                &output,
                 rows.len(),
                 cruscotto::load::sheet::SHEET_DIR,
-                if xlsx { "xlsx" } else { "csv" }
-            );
+                if xlsx { "xlsx" } else { "csv" },
+            ));
             Status::Success
         }
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(e) => {
+            out.problem(
+                problem::write_failed(
+                    text::doing_write_file(),
+                    cruscotto::diagnostics::io_reason(&e),
+                )
+                .in_file(&output),
+            );
             Status::Io
         }
     }

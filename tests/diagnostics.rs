@@ -12,7 +12,9 @@ fn every_mistake_is_reported_in_one_run() {
         checked.diagnostics.errors(),
         25,
         "{}",
-        checked.diagnostics.render_short(&checked.sources)
+        checked
+            .diagnostics
+            .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     for diagnostic in checked.diagnostics.iter() {
         assert!(
@@ -26,14 +28,20 @@ fn every_mistake_is_reported_in_one_run() {
             diagnostic.message
         );
     }
-    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 #[test]
 fn a_site_without_config_says_where_to_run() {
     let dir = tempfile::tempdir().expect("temp dir");
     let checked = cruscotto::check(dir.path());
-    let text = checked.diagnostics.render(&checked.sources);
+    let text = checked
+        .diagnostics
+        .render(&checked.sources, cruscotto::diagnostics::Lang::En);
     assert!(text.contains("cruscotto.yaml"), "{text}");
     assert!(text.contains("--root"), "{text}");
 }
@@ -53,7 +61,9 @@ fn division_by_zero_names_the_year_and_the_line() {
     )
     .expect("write");
     let checked = cruscotto::check(dir.path());
-    let text = checked.diagnostics.render_short(&checked.sources);
+    let text = checked
+        .diagnostics
+        .render_short(&checked.sources, cruscotto::diagnostics::Lang::En);
     assert!(
         text.contains(
             "error: content/o.md:14: in 2022 the formula of `r` divides by zero: `b` is 0"

@@ -89,7 +89,9 @@ fn evaluate(root: &Path) -> (Plan, Evaluation) {
         checked.diagnostics.errors(),
         0,
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     checked.evaluated.expect("evaluated")
 }
@@ -320,7 +322,11 @@ servizi-digitali,eventi,,,,,\"5,5,5\",,,
 ";
     fs::write(site.path().join("rilevazioni/2023.csv"), sheet).expect("write");
     let checked = cruscotto::check(site.path());
-    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 #[test]
@@ -338,7 +344,11 @@ fn a_figure_in_both_the_content_and_the_sheet_must_agree() {
     )
     .expect("copy");
     let checked = cruscotto::check(site.path());
-    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 fn build(root: &Path, extra: &[&str]) -> tempfile::TempDir {
@@ -518,7 +528,11 @@ fn lock_files_of_an_open_sheet_are_not_sheets() {
     .expect("write");
     fs::write(site.path().join("rilevazioni/2023.xlsx"), b"not a workbook").expect("write");
     let checked = cruscotto::check(site.path());
-    insta::assert_snapshot!(checked.diagnostics.render_short(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 #[test]
@@ -538,7 +552,10 @@ fn a_stray_cell_far_away_is_reported_not_loaded() {
     workbook.save(&path).expect("save");
     let checked = cruscotto::check(site.path());
     assert_eq!(
-        checked.diagnostics.render_short(&checked.sources).trim(),
+        checked
+            .diagnostics
+            .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
+            .trim(),
         "error: rilevazioni/2023.xlsx:2: row 2, column AO: a value beyond the columns of the sheet"
     );
     // A value in the very last cell of a worksheet: refused, without
@@ -549,7 +566,9 @@ fn a_stray_cell_far_away_is_reported_not_loaded() {
     sheet.write_string(1_048_575, 16_383, "x").expect("far");
     workbook.save(&path).expect("save");
     let checked = cruscotto::check(site.path());
-    let report = checked.diagnostics.render_short(&checked.sources);
+    let report = checked
+        .diagnostics
+        .render_short(&checked.sources, cruscotto::diagnostics::Lang::En);
     assert!(
         report.contains("it has a value in row 1048576: a sheet holds at most 100000 rows"),
         "{report}"

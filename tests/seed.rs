@@ -807,7 +807,9 @@ fn plan() -> &'static Plan {
         Some((plan, _)) => plan,
         None => panic!(
             "the content does not check:\n{}",
-            checked.diagnostics.render_short(&checked.sources)
+            checked
+                .diagnostics
+                .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
         ),
     }
 }
@@ -1465,7 +1467,9 @@ fn every_narrative_paragraph_is_kept_with_its_objective() {
 #[test]
 fn the_checker_passes_and_reports_the_seed_defects() {
     let checked = checked();
-    let report = checked.diagnostics.render_short(&checked.sources);
+    let report = checked
+        .diagnostics
+        .render_short(&checked.sources, cruscotto::diagnostics::Lang::En);
     assert_eq!(checked.diagnostics.errors(), 0, "{report}");
     assert!(checked.evaluated.is_some(), "{report}");
     assert!(!report.lines().any(|l| l.starts_with("error")), "{report}");

@@ -61,7 +61,9 @@ fn refused(file: &str, from: &str, to: &str, message: &str, help: &str) {
     assert!(
         found && checked.evaluated.is_none(),
         "`{to}`: expected an error at {file}:{line} saying `{message}` with help `{help}`:\n{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
 }
 
@@ -72,7 +74,9 @@ fn accepted(file: &str, from: &str, to: &str) -> Checked {
         checked.diagnostics.errors(),
         0,
         "`{to}`:\n{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     checked
 }
@@ -550,7 +554,9 @@ fn words_in_a_sheet_value_are_refused_at_their_row() {
     assert!(
         found && checked.evaluated.is_none(),
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
 }
 
@@ -571,7 +577,9 @@ fn an_unnumbered_note_gets_no_warning_and_may_print_a_date() {
             .iter()
             .any(|d| d.message.contains("is referenced by no indicator")),
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     let (plan, _) = checked.evaluated.as_ref().expect("evaluated");
     let note = plan
