@@ -150,7 +150,11 @@ fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
     out.diagnostics(&checked.diagnostics, &checked.sources);
     match &checked.evaluated {
         Some((plan, evaluation)) => {
-            out.result(&cruscotto::render::summary::render(plan, evaluation));
+            out.result(&cruscotto::render::summary::render(
+                plan,
+                evaluation,
+                out.lang(),
+            ));
             out.closing(cli::counts(&checked.diagnostics), started);
             Status::Success
         }

@@ -20,13 +20,9 @@ fn every_mistake_is_reported_in_one_run() {
         assert!(
             diagnostic.span.is_some(),
             "no place for: {}",
-            diagnostic.message
+            diagnostic.code()
         );
-        assert!(
-            diagnostic.help.is_some(),
-            "no fix for: {}",
-            diagnostic.message
-        );
+        assert!(diagnostic.has_help(), "no fix for: {}", diagnostic.code());
     }
     insta::assert_snapshot!(
         checked

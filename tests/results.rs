@@ -208,7 +208,7 @@ fn check_warns_for_each_final_shortfall_without_a_cause() {
                     .as_ref()
                     .map(|s| checked.sources.location(s))
                     .unwrap_or_default(),
-                d.message
+                d.said(cruscotto::diagnostics::Lang::En).message
             )
         })
         .collect();

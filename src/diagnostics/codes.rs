@@ -480,6 +480,14 @@ catalogue! {
         cli_new_indicator "cli-new-indicator" (id, file);
         cli_wrote "cli-wrote" (file);
         about_option "about-option" (option);
+        summary_title "summary-title" (ente, edition, year);
+        summary_counts "summary-counts" (ambiti, objectives, kinds, indicators, targets);
+        summary_achievement "summary-achievement" ();
+        summary_plan "summary-plan" ();
+        summary_year "summary-year" (year, targets, met, partly, missed, unassessed);
+        summary_not_assessable "summary-not-assessable" (reasons);
+        summary_rests_on "summary-rests-on" (assessed, targets, ambiti_assessed, ambiti, monitoring);
+        help_target "help-target" ();
     }
 }
 

@@ -125,7 +125,10 @@ fn number_problem(text: &str) -> Option<Diagnostic> {
     if !number.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    crate::syntax::number::parse_number(number).err()
+    // The number's reason, with the target's help: it is a target being read.
+    crate::syntax::number::parse_number(number)
+        .err()
+        .map(|problem| problem.help(text::help_target()))
 }
 
 /// A change target: in % of the base value when written with `%` (the

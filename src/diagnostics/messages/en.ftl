@@ -78,21 +78,21 @@ date-without-year = `{ $value }` has no year
 
 ## Targets
 
--help-target = write a target like `>= 0,21%`, `<= 3`, `100%`, `zero`, `entro il 31/12/2023`, `entro giugno 2023`, `+10%`, `+2 p.p.`, `+5% rispetto al 2020`, `> media triennio precedente`, `≤ dato medio nazionale`, `da definire` or `n.d.` (see docs/content-format.md)
+help-target = write a target like `>= 0,21%`, `<= 3`, `100%`, `zero`, `entro il 31/12/2023`, `entro giugno 2023`, `+10%`, `+2 p.p.`, `+5% rispetto al 2020`, `> media triennio precedente`, `≤ dato medio nazionale`, `da definire` or `n.d.` (see docs/content-format.md)
 target-empty = the target is empty
-    .help = { -help-target }
+    .help = { help-target }
 target-deadline-without-date = `{ $target }` has no date after `entro`
     .help = write it like `entro il 31/12/2023`, `entro il 30/4`, `entro giugno 2023` or `entro il 2023`
 target-without-comparator = `{ $target }` needs a comparator
     .help = write e.g. `{ $example }`
 target-unreadable = `{ $target }` is not a target I can read
-    .help = { -help-target }
+    .help = { help-target }
 target-change-without-base-year = `{ $text }` names no base year
     .help = write it like `+5% rispetto al 2020`, or `+5%` for a change on the previous year
 target-baseline-without-year = `{ $target }` names no base year
     .help = write it like `>= baseline 2020 + 10%`
 target-no-number-after-sign = `{ $target }` has no number after the sign
-    .help = { -help-target }
+    .help = { help-target }
 
 ## Formulas
 
@@ -641,3 +641,13 @@ sheet-year-outside-plan = no objective covers { $year }: the plan runs { $period
     .help = write --year with a year of the plan
 sheet-file-exists = the file already exists and may hold results
     .help = move it away, or pass another --output
+
+## The summary of check
+
+summary-title = { $ente } - { $edition } (reference year { $year })
+summary-counts = { $ambiti } ambiti, { $objectives } objectives ({ $kinds }), { $indicators } indicators, { $targets } yearly targets
+summary-achievement = Achievement (grado di raggiungimento)
+summary-plan = Plan (mean of the ambiti)
+summary-year = { $year }: { $targets } targets: { $met } raggiunti, { $partly } parzialmente raggiunti, { $missed } non raggiunti, { $unassessed } non valutabili
+summary-not-assessable = not assessable: { $reasons }
+summary-rests-on = the plan's achievement rests on { $assessed } of { $targets } targets in { $ambiti_assessed } of { $ambiti } ambiti; { $monitoring } monitoring values

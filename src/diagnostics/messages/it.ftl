@@ -78,21 +78,21 @@ date-without-year = nella data `{ $value }` manca l'anno
 
 ## Target
 
--help-target = scrivi il target come `>= 0,21%`, `<= 3`, `100%`, `zero`, `entro il 31/12/2023`, `entro giugno 2023`, `+10%`, `+2 p.p.`, `+5% rispetto al 2020`, `> media triennio precedente`, `≤ dato medio nazionale`, `da definire` o `n.d.` (vedi docs/content-format.md)
+help-target = scrivi il target come `>= 0,21%`, `<= 3`, `100%`, `zero`, `entro il 31/12/2023`, `entro giugno 2023`, `+10%`, `+2 p.p.`, `+5% rispetto al 2020`, `> media triennio precedente`, `≤ dato medio nazionale`, `da definire` o `n.d.` (vedi docs/content-format.md)
 target-empty = il target è vuoto
-    .help = { -help-target }
+    .help = { help-target }
 target-deadline-without-date = in `{ $target }` dopo `entro` manca la data
     .help = scrivila come `entro il 31/12/2023`, `entro il 30/4`, `entro giugno 2023` o `entro il 2023`
 target-without-comparator = in `{ $target }` manca il confronto (maggiore, minore...)
     .help = scrivi per esempio `{ $example }`
 target-unreadable = `{ $target }` non è un target che cruscotto sa leggere
-    .help = { -help-target }
+    .help = { help-target }
 target-change-without-base-year = `{ $text }` non dice l'anno di partenza
     .help = scrivilo come `+5% rispetto al 2020`, oppure solo `+5%` per una variazione sull'anno precedente
 target-baseline-without-year = `{ $target }` non dice l'anno di partenza
     .help = scrivilo come `>= baseline 2020 + 10%`
 target-no-number-after-sign = in `{ $target }` dopo il segno manca il numero
-    .help = { -help-target }
+    .help = { help-target }
 
 ## Formule
 
@@ -599,7 +599,7 @@ new-indicators-not-found = non si trova dove sono scritti gli indicatori di ques
 ## Anteprima
 
 serve-overlay-title = I contenuti hanno errori: questa è l'ultima versione corretta
-serve-serving = anteprima del sito su { $address } (per fermarla: Ctrl+C)
+serve-serving = anteprima del sito su { $address } (Ctrl+C per fermarla)
 serve-rebuilt = sito ricostruito in { $ms } ms ({ $warnings ->
     [one] { $warnings } avviso
    *[other] { $warnings } avvisi
@@ -647,3 +647,28 @@ sheet-year-outside-plan = nessun obiettivo copre il { $year }: il piano va dal {
     .help = scrivi --year con un anno del piano
 sheet-file-exists = il file esiste già e potrebbe contenere dei risultati
     .help = spostalo altrove, o indica un altro file con --output
+
+## Il riepilogo di check
+
+summary-title = { $ente } - { $edition } (anno di riferimento { $year })
+summary-counts = { $ambiti ->
+    [one] { $ambiti } ambito
+   *[other] { $ambiti } ambiti
+}, { $objectives ->
+    [one] { $objectives } obiettivo
+   *[other] { $objectives } obiettivi
+} ({ $kinds }), { $indicators ->
+    [one] { $indicators } indicatore
+   *[other] { $indicators } indicatori
+}, { $targets ->
+    [one] { $targets } target annuale
+   *[other] { $targets } target annuali
+}
+summary-achievement = Grado di raggiungimento
+summary-plan = Piano (media degli ambiti)
+summary-year = { $year }: { $targets } target: { $met } raggiunti, { $partly } parzialmente raggiunti, { $missed } non raggiunti, { $unassessed } non valutabili
+summary-not-assessable = non valutabili: { $reasons }
+summary-rests-on = il raggiungimento del piano si basa su { $assessed } target su { $targets }, in { $ambiti_assessed } ambiti su { $ambiti }; { $monitoring ->
+    [one] { $monitoring } valore di monitoraggio
+   *[other] { $monitoring } valori di monitoraggio
+}
