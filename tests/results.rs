@@ -327,6 +327,12 @@ servizi-digitali,eventi,,,,,\"5,5,5\",,,
             .diagnostics
             .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
+    insta::assert_snapshot!(
+        "every_bad_cell_in_italian",
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::It)
+    );
 }
 
 #[test]
