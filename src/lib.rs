@@ -80,6 +80,7 @@ pub fn render_site(
 /// previous output is untouched. With `options.pdf`, the plan document and
 /// the Relazione are printed from the rendered pages, and their PDFs join
 /// the staging folder (and SHA256SUMS) before the swap.
+/// `progress` is told of each stage and each file written.
 pub fn build_site(
     root: &Path,
     plan: &Plan,
@@ -87,21 +88,74 @@ pub fn build_site(
     sources: &mut Sources,
     output: &Path,
     options: render::site::Options,
+    progress: &dyn Progress,
 ) -> Result<write::Written, BuildFailure> {
     let theme = load_theme(root, plan, sources).map_err(BuildFailure::Content)?;
     let staging = write::Staging::begin(output).map_err(|d| BuildFailure::Output(d.into()))?;
+    progress.stage(BuildStage::Pages);
     if options.pdf {
         // What Chromium loads to print: the pages' styles, fonts and images.
         let keep = write::Keep::new(&staging, &["assets", "piao", "relazione"]);
-        render_into(plan, evaluation, &theme, &keep, options).map_err(BuildFailure::Content)?;
+        let told = Told {
+            sink: &keep,
+            progress,
+        };
+        render_into(plan, evaluation, &theme, &told, options).map_err(BuildFailure::Content)?;
         let kept = keep.into_kept();
+        progress.stage(BuildStage::Printing);
         for pdf in render_pdfs(plan, evaluation, &theme, &kept).map_err(BuildFailure::Content)? {
             write::Sink::put(&staging, pdf).map_err(|d| BuildFailure::Output(d.into()))?;
+            progress.file();
         }
     } else {
-        render_into(plan, evaluation, &theme, &staging, options).map_err(BuildFailure::Content)?;
+        let told = Told {
+            sink: &staging,
+            progress,
+        };
+        render_into(plan, evaluation, &theme, &told, options).map_err(BuildFailure::Content)?;
     }
+    progress.stage(BuildStage::Finishing);
     staging.commit().map_err(|d| BuildFailure::Output(d.into()))
+}
+
+/// Told as a build goes, so that a person at a terminal sees it move (the
+/// command line draws a progress bar); [`Quietly`] tells no one.
+pub trait Progress: Sync {
+    /// A stage of the build begins.
+    fn stage(&self, _stage: BuildStage) {}
+    /// A file of the site is written (pages render on several threads).
+    fn file(&self) {}
+}
+
+/// The stages of [`build_site`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildStage {
+    /// The pages and the data files are rendered and written.
+    Pages,
+    /// Chromium prints the PDFs (`--pdf`).
+    Printing,
+    /// The checksums are written and the new site swapped in.
+    Finishing,
+}
+
+/// No progress to tell.
+#[derive(Debug)]
+pub struct Quietly;
+
+impl Progress for Quietly {}
+
+/// A sink that tells `progress` of each file it passes on.
+struct Told<'a> {
+    sink: &'a dyn write::Sink,
+    progress: &'a dyn Progress,
+}
+
+impl write::Sink for Told<'_> {
+    fn put(&self, file: write::OutputFile) -> Result<(), diagnostics::Diagnostic> {
+        self.sink.put(file)?;
+        self.progress.file();
+        Ok(())
+    }
 }
 
 /// Why a build wrote nothing: the content (or the theme, or printing) could

@@ -176,7 +176,10 @@ fn build(
     year: Option<i32>,
     started: Instant,
 ) -> Status {
+    let output = output.unwrap_or_else(|| root.join("output"));
+    let bar = cli::Bar::start(out, &output);
     let mut checked = cruscotto::check(root);
+    bar.finish();
     out.diagnostics(&checked.diagnostics, &checked.sources);
     if let (Some(year), Some((plan, _))) = (year, checked.evaluated.as_mut()) {
         plan.config.plan.relazione_year = Some(year);
@@ -188,16 +191,19 @@ fn build(
         );
         return cli::content_failure(root);
     };
-    let output = output.unwrap_or_else(|| root.join("output"));
     let options = cruscotto::render::site::Options { pdf };
-    match cruscotto::build_site(
+    let bar = cli::Bar::start(out, &output);
+    let built = cruscotto::build_site(
         root,
         plan,
         evaluation,
         &mut checked.sources,
         &output,
         options,
-    ) {
+        &bar,
+    );
+    bar.finish();
+    match built {
         Ok(written) => {
             out.closing(
                 text::cli_built(

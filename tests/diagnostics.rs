@@ -15,9 +15,7 @@ fn every_mistake_is_reported_in_one_run() {
         checked.diagnostics.errors(),
         25,
         "{}",
-        checked
-            .diagnostics
-            .render_short(&checked.sources, Lang::En)
+        checked.diagnostics.render_short(&checked.sources, Lang::En)
     );
     for diagnostic in checked.diagnostics.iter() {
         assert!(
@@ -58,7 +56,9 @@ fn the_reference_of_the_codes_is_up_to_date() {
     for stage in cruscotto::diagnostics::codes::STAGES {
         for code in stage.codes {
             let heading = format!("### `{}`\n", code.id);
-            let at = found.find(&heading).unwrap_or_else(|| panic!("no {heading}"));
+            let at = found
+                .find(&heading)
+                .unwrap_or_else(|| panic!("no {heading}"));
             let entry = &found[at..];
             let entry = &entry[..entry[4..].find("### ").map_or(entry.len(), |e| e + 4)];
             assert!(entry.contains("- **Italiano.** "), "{entry}");

@@ -2,6 +2,10 @@
 //! people or for scripts, the closing line with counts and time, the exit
 //! status; and the author's commands `init`, `new`, `schema`, `serve`.
 
+mod progress;
+
+pub use progress::Bar;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,7 +13,9 @@ use std::time::Instant;
 use clap::{Args, Subcommand, ValueEnum};
 
 use cruscotto::authoring::{self, NewIndicator, NewObjective, Preset};
-use cruscotto::diagnostics::{Arg, Diagnostic, Diagnostics, Lang, Message, Sources, problem, text};
+use cruscotto::diagnostics::{
+    Arg, Diagnostic, Diagnostics, Lang, Message, Sources, did_you_mean, problem, text,
+};
 use cruscotto::model::{Language, Unit};
 
 /// How a run ends.
@@ -196,8 +202,10 @@ pub fn counts(diagnostics: &Diagnostics) -> Message {
 /// The preset `--preset` names, or what to write instead.
 pub fn preset(code: &str) -> Result<Preset, Diagnostic> {
     Preset::from_code(code.trim()).ok_or_else(|| {
-        problem::unknown_preset(code, Arg::list(Preset::ALL.iter().map(|p| p.code())))
+        let presets = || Preset::ALL.iter().map(|p| p.code());
+        problem::unknown_site_preset(code, Arg::list(presets()))
             .within(text::about_option("--preset"))
+            .suggest(did_you_mean(code.trim(), presets()))
     })
 }
 
@@ -206,6 +214,7 @@ pub fn unit(code: &str) -> Result<Unit, Diagnostic> {
     Unit::from_code(code.trim()).ok_or_else(|| {
         problem::unknown_unit(code, Arg::list(Unit::ALL.map(Unit::code)))
             .within(text::about_option("--unit"))
+            .suggest(did_you_mean(code.trim(), Unit::ALL.map(Unit::code)))
     })
 }
 

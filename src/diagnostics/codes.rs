@@ -349,6 +349,7 @@ catalogue! {
         new_unknown_id "new-unknown-id" Error (what, value, ids);
         new_option_missing "new-option-missing" Error (option, ids);
         new_indicators_not_found "new-indicators-not-found" Error ();
+        unknown_site_preset "unknown-site-preset" Error (preset, presets);
     }
 
     stage serve "Anteprima" "Preview" {
@@ -488,6 +489,11 @@ catalogue! {
         summary_not_assessable "summary-not-assessable" (reasons);
         summary_rests_on "summary-rests-on" (assessed, targets, ambiti_assessed, ambiti, monitoring);
         help_target "help-target" ();
+        progress_files "progress-files" ();
+        progress_checking "progress-checking" ();
+        progress_pages "progress-pages" ();
+        progress_printing "progress-printing" ();
+        progress_finishing "progress-finishing" ();
     }
 }
 

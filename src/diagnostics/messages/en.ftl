@@ -577,6 +577,8 @@ subject-the-ambito = the ambito
 subject-an-objective = an objective
 help-none-yet = there is not { $what } in this site yet: add one first (see docs/content-format.md)
 bug-preset-missing = the preset `{ $preset }` is missing from this build of cruscotto
+unknown-site-preset = `{ $preset }` is not a kind of body init can start a site for
+    .help = write one of: { $presets }
 init-folder-not-empty = the folder is not empty
     .help = name a new folder, or an empty one: init never overwrites files
 init-not-a-folder = this is not a folder
@@ -651,3 +653,11 @@ summary-plan = Plan (mean of the ambiti)
 summary-year = { $year }: { $targets } targets: { $met } raggiunti, { $partly } parzialmente raggiunti, { $missed } non raggiunti, { $unassessed } non valutabili
 summary-not-assessable = not assessable: { $reasons }
 summary-rests-on = the plan's achievement rests on { $assessed } of { $targets } targets in { $ambiti_assessed } of { $ambiti } ambiti; { $monitoring } monitoring values
+
+## The progress bar
+
+progress-files = files
+progress-checking = checking the content
+progress-pages = pages and data
+progress-printing = printing the PDFs
+progress-finishing = putting the site in place

@@ -577,6 +577,8 @@ subject-the-ambito = l'ambito
 subject-an-objective = un obiettivo
 help-none-yet = nel sito non c'è ancora { $what }: aggiungine uno prima (vedi docs/content-format.md)
 bug-preset-missing = l'esempio `{ $preset }` manca in questa versione di cruscotto
+unknown-site-preset = `{ $preset }` non è un tipo di ente per cui init sa preparare un sito
+    .help = scrivi uno di questi: { $presets }
 init-folder-not-empty = la cartella non è vuota
     .help = indica una cartella nuova, o una vuota: init non sovrascrive mai i file
 init-not-a-folder = questa non è una cartella
@@ -672,3 +674,11 @@ summary-rests-on = il raggiungimento del piano si basa su { $assessed } target s
     [one] { $monitoring } valore di monitoraggio
    *[other] { $monitoring } valori di monitoraggio
 }
+
+## La barra di avanzamento
+
+progress-files = file
+progress-checking = controllo dei contenuti
+progress-pages = pagine e dati
+progress-printing = stampa dei PDF
+progress-finishing = il sito va al suo posto
