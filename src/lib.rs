@@ -7,7 +7,9 @@
 //! (`init`, `new`), [`schema`] and the preview [`serve`].
 
 pub mod authoring;
+pub mod compare;
 pub mod diagnostics;
+pub mod editions;
 pub mod engine;
 pub mod load;
 pub mod model;
@@ -30,92 +32,162 @@ use model::Plan;
 pub struct Checked {
     pub sources: Sources,
     pub diagnostics: Diagnostics,
-    /// Present when the content could be read and had no errors.
+    /// Present when the content could be read and had no errors (the
+    /// earlier editions' included).
     pub evaluated: Option<(Plan, Evaluation)>,
+    /// The earlier editions under `edizioni/`, and what changed since the
+    /// last one.
+    pub editions: editions::Editions,
 }
 
-/// Runs the first three stages on the site under `root`.
+/// Runs the first three stages on the site under `root`, and on its
+/// earlier editions.
 pub fn check(root: &Path) -> Checked {
     let mut sources = Sources::new();
     let mut diagnostics = Diagnostics::new();
-    let plan = load::load(root, &mut sources, &mut diagnostics);
-    if let Some(plan) = &plan {
-        validate::validate(plan, &sources, &mut diagnostics);
-    }
-    let evaluated = match plan {
-        Some(plan) if !diagnostics.has_errors() => {
-            let mut evaluation = engine::evaluate(&plan);
-            diagnostics.extend(std::mem::take(&mut evaluation.diagnostics));
-            Some((plan, evaluation))
-        }
-        _ => None,
-    };
+    let evaluated = check_into(root, &mut sources, &mut diagnostics);
+    let editions = editions::load(
+        root,
+        evaluated.as_ref().map(|(plan, _)| plan),
+        &mut sources,
+        &mut diagnostics,
+    );
     diagnostics.sort();
     let evaluated = evaluated.filter(|_| !diagnostics.has_errors());
     Checked {
         sources,
         diagnostics,
         evaluated,
+        editions,
     }
 }
 
-/// Renders every output file of an evaluated site, in memory (sorted by
-/// path). `build_site` writes them as they are rendered instead.
+/// Loads, validates and evaluates one site (its problems added to
+/// `diagnostics`, which must not hold errors of another site yet).
+pub(crate) fn check_into(
+    root: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Plan, Evaluation)> {
+    let plan = load::load(root, sources, diagnostics);
+    if let Some(plan) = &plan {
+        validate::validate(plan, sources, diagnostics);
+    }
+    match plan {
+        Some(plan) if !diagnostics.has_errors() => {
+            let mut evaluation = engine::evaluate(&plan);
+            diagnostics.extend(std::mem::take(&mut evaluation.diagnostics));
+            Some((plan, evaluation))
+        }
+        _ => None,
+    }
+}
+
+/// Renders every output file of an evaluated site, its earlier editions
+/// included, in memory (sorted by path); an earlier edition that
+/// `previous` holds unchanged is taken from there. `build_site` writes the
+/// files as they are rendered instead.
+#[allow(clippy::too_many_arguments)]
 pub fn render_site(
     root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
+    editions: &editions::Editions,
     sources: &mut Sources,
     options: render::site::Options,
-) -> Result<Vec<write::OutputFile>, Diagnostics> {
+    previous: &dyn editions::reuse::Previous,
+) -> Result<(Vec<write::OutputFile>, editions::build::Report), Diagnostics> {
     let theme = load_theme(root, plan, sources)?;
     let files = write::Collect::default();
-    render_into(plan, evaluation, &theme, &files, options)?;
-    Ok(files.into_files())
+    let known = editions::build::current(plan, editions);
+    let record = editions::build::Record::new(&files);
+    let current = render::site::Options {
+        editions: known.as_ref(),
+        ..options
+    };
+    render_into(plan, evaluation, &theme, &record, current)?;
+    let pages = record.into_pages();
+    let report = editions::build::earlier(
+        root, editions, plan, &pages, sources, &files, previous, options,
+    )?;
+    Ok((files.into_files(), report))
 }
+
+/// What the PDFs are printed from: the pages, with their styles, fonts and
+/// images.
+pub(crate) const PRINTED: &[&str] = &["assets", "piao", "relazione"];
 
 /// Renders an evaluated site into `output`, each file written into the
 /// staging folder as soon as it is rendered (the whole site is never held
 /// in memory), and swaps it in when every file is written: on any error the
 /// previous output is untouched. With `options.pdf`, the plan document and
 /// the Relazione are printed from the rendered pages, and their PDFs join
-/// the staging folder (and SHA256SUMS) before the swap.
-/// `progress` is told of each stage and each file written.
+/// the staging folder (and SHA256SUMS) before the swap. The earlier
+/// editions go under `edizioni/<id>/`: each rendered, or, when nothing it
+/// depends on changed since the last build, its files taken from the
+/// output as they are. `progress` is told of each stage and each file
+/// written.
+#[allow(clippy::too_many_arguments)]
 pub fn build_site(
     root: &Path,
     plan: &Plan,
     evaluation: &Evaluation,
+    editions: &editions::Editions,
     sources: &mut Sources,
     output: &Path,
     options: render::site::Options,
     progress: &dyn Progress,
-) -> Result<write::Written, BuildFailure> {
+) -> Result<(write::Written, editions::build::Report), BuildFailure> {
     let theme = load_theme(root, plan, sources).map_err(BuildFailure::Content)?;
     let staging = write::Staging::begin(output).map_err(|d| BuildFailure::Output(d.into()))?;
+    let previous = editions::reuse::OutputFolder::open(staging.output());
+    let known = editions::build::current(plan, editions);
+    let current = render::site::Options {
+        editions: known.as_ref(),
+        ..options
+    };
     progress.stage(BuildStage::Pages);
-    if options.pdf {
-        // What Chromium loads to print: the pages' styles, fonts and images.
-        let keep = write::Keep::new(&staging, &["assets", "piao", "relazione"]);
+    let pages = if options.pdf {
+        let keep = write::Keep::new(&staging, PRINTED);
         let told = Told {
             sink: &keep,
             progress,
         };
-        render_into(plan, evaluation, &theme, &told, options).map_err(BuildFailure::Content)?;
+        let record = editions::build::Record::new(&told);
+        render_into(plan, evaluation, &theme, &record, current).map_err(BuildFailure::Content)?;
+        let pages = record.into_pages();
         let kept = keep.into_kept();
         progress.stage(BuildStage::Printing);
         for pdf in render_pdfs(plan, evaluation, &theme, &kept).map_err(BuildFailure::Content)? {
             write::Sink::put(&staging, pdf).map_err(|d| BuildFailure::Output(d.into()))?;
             progress.file();
         }
+        pages
     } else {
         let told = Told {
             sink: &staging,
             progress,
         };
-        render_into(plan, evaluation, &theme, &told, options).map_err(BuildFailure::Content)?;
+        let record = editions::build::Record::new(&told);
+        render_into(plan, evaluation, &theme, &record, current).map_err(BuildFailure::Content)?;
+        record.into_pages()
+    };
+    if !editions.earlier.is_empty() {
+        progress.stage(BuildStage::Editions);
     }
+    let told = Told {
+        sink: &staging,
+        progress,
+    };
+    let report = editions::build::earlier(
+        root, editions, plan, &pages, sources, &told, &previous, options,
+    )
+    .map_err(BuildFailure::Content)?;
     progress.stage(BuildStage::Finishing);
-    staging.commit().map_err(|d| BuildFailure::Output(d.into()))
+    let written = staging
+        .commit()
+        .map_err(|d| BuildFailure::Output(d.into()))?;
+    Ok((written, report))
 }
 
 /// Told as a build goes, so that a person at a terminal sees it move (the
@@ -134,6 +206,8 @@ pub enum BuildStage {
     Pages,
     /// Chromium prints the PDFs (`--pdf`).
     Printing,
+    /// The earlier editions are rendered, or taken from the last build.
+    Editions,
     /// The checksums are written and the new site swapped in.
     Finishing,
 }
@@ -166,7 +240,7 @@ pub enum BuildFailure {
     Output(Diagnostics),
 }
 
-fn load_theme(
+pub(crate) fn load_theme(
     root: &Path,
     plan: &Plan,
     sources: &mut Sources,
@@ -187,7 +261,7 @@ fn load_theme(
 }
 
 /// Renders the pages and the data files into `sink`.
-fn render_into(
+pub(crate) fn render_into(
     plan: &Plan,
     evaluation: &Evaluation,
     theme: &render::theme::Theme,
@@ -198,7 +272,15 @@ fn render_into(
     let (pages, data) = rayon::join(
         || render::site::render(plan, evaluation, theme, options, sink),
         || {
-            render::data::files(plan, evaluation)?
+            let changes = options.editions.and_then(|known| {
+                let changes = known.changes.as_ref()?;
+                Some(render::changes::file(
+                    changes.previous_id,
+                    &known.id,
+                    changes.list,
+                ))
+            });
+            render::data::files(plan, evaluation, changes.transpose()?.into_iter().collect())?
                 .into_iter()
                 .try_for_each(|file| sink.put(file))
         },
@@ -221,7 +303,10 @@ pub fn render_pdfs(
     use render::views::document::{self, Pages};
     use render::views::paths;
     let chromium = print::find_chromium()?;
-    let options = render::site::Options { pdf: true };
+    let options = render::site::Options {
+        pdf: true,
+        ..Default::default()
+    };
     let config = &plan.config;
     let labels = &theme.labels;
     let mut pdfs = Vec::new();

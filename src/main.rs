@@ -82,6 +82,15 @@ enum Command {
         #[arg(long, default_value = ".", global = true)]
         root: PathBuf,
     },
+    /// Editions of the plan: `edizione nuova` archives the current one in
+    /// edizioni/ and starts the next.
+    Edizione {
+        #[command(subcommand)]
+        what: cli::Edizione,
+        /// The site folder (with cruscotto.yaml and content/).
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
     /// Write the JSON Schemas of cruscotto.yaml and of the objectives'
     /// front-matter, for the editor.
     Schema {
@@ -111,6 +120,7 @@ fn main() -> ExitCode {
         | Command::Build { root, .. }
         | Command::Rilevazione { root, .. }
         | Command::New { root, .. }
+        | Command::Edizione { root, .. }
         | Command::Schema { root, .. }
         | Command::Serve { root, .. } => Some(root.as_path()),
         Command::Init { .. } => None,
@@ -139,6 +149,7 @@ fn main() -> ExitCode {
             }
         },
         Command::New { what, root } => cli::new(&out, &root, what),
+        Command::Edizione { what, root } => cli::edizione(&out, &root, what),
         Command::Schema { root, output } => cli::schema(&out, &root, output),
         Command::Serve { root, port } => cli::serve(&out, &root, port),
     };
@@ -155,6 +166,7 @@ fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
                 evaluation,
                 out.lang(),
             ));
+            out.result(&cli::editions_summary(out, &checked.editions));
             out.closing(cli::counts(&checked.diagnostics), started);
             Status::Success
         }
@@ -191,12 +203,16 @@ fn build(
         );
         return cli::content_failure(root);
     };
-    let options = cruscotto::render::site::Options { pdf };
+    let options = cruscotto::render::site::Options {
+        pdf,
+        ..Default::default()
+    };
     let bar = cli::Bar::start(out, &output);
     let built = cruscotto::build_site(
         root,
         plan,
         evaluation,
+        &checked.editions,
         &mut checked.sources,
         &output,
         options,
@@ -204,13 +220,14 @@ fn build(
     );
     bar.finish();
     match built {
-        Ok(written) => {
+        Ok((written, editions)) => {
             out.closing(
                 text::cli_built(
                     written.files,
                     &output,
                     written.written,
                     written.files.saturating_sub(written.written),
+                    cli::editions(&editions),
                     cli::counts(&checked.diagnostics),
                 ),
                 started,

@@ -148,6 +148,10 @@ pub struct Links {
 pub struct PlanInfo {
     pub title: String,
     pub edition: String,
+    /// The id of this edition (`plan.edition_id`), the folder it is archived
+    /// in (`edizioni/<id>/`) when the next one starts; default: the
+    /// reference year.
+    pub edition_id: Option<Ref>,
     pub update: Option<String>,
     pub period: Period,
     pub reference_year: Year,
@@ -160,6 +164,13 @@ pub struct PlanInfo {
 }
 
 impl PlanInfo {
+    /// The edition's id: `edition_id`, else the reference year.
+    pub fn edition_id(&self) -> String {
+        self.edition_id
+            .as_ref()
+            .map_or_else(|| self.reference_year.to_string(), |r| r.id.clone())
+    }
+
     /// The year of the Relazione: `relazione_year`, else the reference year.
     pub fn relazione_year(&self) -> Year {
         self.relazione_year.unwrap_or(self.reference_year)

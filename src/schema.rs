@@ -176,6 +176,13 @@ pub fn config_schema() -> Value {
             "plan": object("Il piano: titolo, edizione, periodo, anno di riferimento.", json!({
                 "title": text("Il titolo del piano."),
                 "edition": text("L'edizione (es. PIAO 2025-2027)."),
+                "edition_id": {
+                    "description": "Facoltativo: il codice dell'edizione (lettere minuscole, cifre e trattini, es. 2025), la cartella edizioni/<codice>/ in cui sarà archiviata quando inizia la successiva (predefinito: l'anno di riferimento).",
+                    "anyOf": [
+                        { "type": "integer", "minimum": 0 },
+                        { "$ref": "#/$defs/id" }
+                    ]
+                },
                 "update": text("Facoltativo: l'aggiornamento (es. Aggiornamento 2025)."),
                 "period": period("Gli anni del piano (es. 2025-2027)."),
                 "reference_year": { "type": "integer", "description": "L'anno di cui il sito rende conto: i suoi target sono confrontati con i suoi valori." },

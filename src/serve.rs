@@ -29,7 +29,7 @@ pub const SCRIPT: &str = "/__cruscotto/reload.js";
 pub const STYLE: &str = "/__cruscotto/overlay.css";
 
 /// The folders watched under the site's root, with the config file.
-pub const WATCHED: [&str; 3] = ["content", "themes", "rilevazioni"];
+pub const WATCHED: [&str; 4] = ["content", "themes", "rilevazioni", crate::editions::DIR];
 
 const RELOAD_JS: &str = "\
 // Added by `cruscotto serve` only: reloads the page when the site is rebuilt.
@@ -64,7 +64,7 @@ pub struct Problem {
 #[derive(Debug)]
 struct Site {
     /// The last good build, by path (`obiettivi/x/index.html`).
-    files: HashMap<String, Vec<u8>>,
+    files: Arc<HashMap<String, Vec<u8>>>,
     /// The errors of the last build, when it failed.
     problems: Vec<Problem>,
     /// The language of the preview's messages and overlay.
@@ -88,8 +88,9 @@ pub enum Build {
 }
 
 /// Builds the site under `root` in memory, as `build` would (no PDF); the
-/// problems are said in `lang`.
-pub fn build(root: &Path, lang: Lang) -> Build {
+/// problems are said in `lang`. An earlier edition whose files `last` (the
+/// last good build) holds unchanged is taken from there.
+pub fn build(root: &Path, last: Option<&HashMap<String, Vec<u8>>>, lang: Lang) -> Build {
     let mut checked = crate::check(root);
     let report = checked.diagnostics.render(&checked.sources, lang);
     let Some((plan, evaluation)) = &checked.evaluated else {
@@ -98,9 +99,18 @@ pub fn build(root: &Path, lang: Lang) -> Build {
             report,
         };
     };
-    let options = crate::render::site::Options { pdf: false };
-    match crate::render_site(root, plan, evaluation, &mut checked.sources, options) {
-        Ok(files) => Build::Built {
+    let options = crate::render::site::Options::default();
+    let previous = crate::editions::reuse::InMemory(last);
+    match crate::render_site(
+        root,
+        plan,
+        evaluation,
+        &checked.editions,
+        &mut checked.sources,
+        options,
+        &previous,
+    ) {
+        Ok((files, _)) => Build::Built {
             files: files
                 .into_iter()
                 .map(|f| (f.path.to_string_lossy().replace('\\', "/"), f.bytes))
@@ -380,7 +390,7 @@ pub fn serve(root: &Path, port: u16, quiet: bool, lang: Lang) -> Result<(), Diag
         .canonicalize()
         .map_err(|e| problem::serve_no_site_folder(io_reason(&e)).in_file(root))?;
     let site = Arc::new(Mutex::new(Site {
-        files: HashMap::new(),
+        files: Arc::new(HashMap::new()),
         problems: Vec::new(),
         lang,
     }));
@@ -463,8 +473,12 @@ fn ms_arg(ms: u128) -> i64 {
 
 fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool) {
     let started = Instant::now();
-    let lang = site.lock().unwrap_or_else(PoisonError::into_inner).lang;
-    let result = build(root, lang);
+    let (last, lang) = {
+        let site = site.lock().unwrap_or_else(PoisonError::into_inner);
+        (Arc::clone(&site.files), site.lang)
+    };
+    let result = build(root, Some(&last), lang);
+    drop(last);
     let ms = started.elapsed().as_millis();
     {
         let mut site = site.lock().unwrap_or_else(PoisonError::into_inner);
@@ -478,7 +492,7 @@ fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool)
                     eprint!("{report}");
                     println!("{}", text::serve_rebuilt(ms_arg(ms), warnings).format(lang));
                 }
-                site.files = files;
+                site.files = Arc::new(files);
                 site.problems.clear();
             }
             Build::Failed { problems, report } => {
@@ -515,7 +529,7 @@ mod tests {
         files.insert("dati/piao.json".to_string(), b"{}".to_vec());
         files.insert("404.html".to_string(), b"<body>non trovata</body>".to_vec());
         Site {
-            files,
+            files: Arc::new(files),
             problems: Vec::new(),
             lang: Lang::En,
         }

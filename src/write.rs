@@ -358,7 +358,7 @@ fn relative_path(path: &Path) -> Result<String, Diagnostic> {
 
 /// One line of `SHA256SUMS`, as `sha256sum` writes it (a name with a
 /// backslash or a line break is escaped and the line starts with `\`).
-fn sums_line(path: &str, hash: &str) -> String {
+pub(crate) fn sums_line(path: &str, hash: &str) -> String {
     if path.contains(['\\', '\n', '\r']) {
         let escaped = path
             .replace('\\', "\\\\")

@@ -1,8 +1,9 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 //! The built sites, as a browser and a validator see them.
 //!
-//! Builds the default site, `fixtures/every-shape`, `fixtures/results` and
-//! `fixtures/comune` (a Comune's tree, three levels deep), then runs
+//! Builds the default site, `fixtures/every-shape`, `fixtures/results`,
+//! `fixtures/comune` (a Comune's tree, three levels deep) and
+//! `fixtures/editions` (two editions of a plan), then runs
 //! `tests/browser/check-site.mjs` on each: axe-core accessibility checks in
 //! headless Chromium, third-party requests, console and page errors, pages
 //! with JavaScript disabled, internal links and fragments, and the Nu Html
@@ -184,6 +185,10 @@ fn built_sites_pass_the_browser_checks() {
     build(&repo().join("fixtures").join("results"), &results, &[]);
     let comune = temp.path().join("comune");
     build(&repo().join("fixtures").join("comune"), &comune, &[]);
+    // Two editions: the archive, the changes, the earlier edition's pages
+    // with their banner.
+    let editions = temp.path().join("editions");
+    build(&repo().join("fixtures").join("editions"), &editions, &[]);
 
     let mut pages = Vec::new();
     for page in [
@@ -213,6 +218,7 @@ fn built_sites_pass_the_browser_checks() {
         check_site(&fixture, &[]),
         check_site(&results, &[]),
         check_site(&comune, &[]),
+        check_site(&editions, &[]),
         interactions(&fixture),
     ]
     .into_iter()

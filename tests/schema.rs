@@ -104,6 +104,8 @@ fn validate_site(root: &Path) {
 fn the_default_site_and_the_fixtures_validate() {
     validate_site(Path::new("."));
     validate_site(Path::new("fixtures/every-shape"));
+    validate_site(Path::new("fixtures/editions"));
+    validate_site(Path::new("fixtures/editions/edizioni/2023"));
     validate_site(Path::new("src/authoring/presets/camera-di-commercio"));
     validate_site(Path::new("src/authoring/presets/comune"));
 }

@@ -41,8 +41,10 @@ fuzz_target!(|data: &[u8]| {
             site.path(),
             plan,
             evaluation,
+            &checked.editions,
             &mut checked.sources,
             cruscotto::render::site::Options::default(),
+            &cruscotto::editions::reuse::Nothing,
         );
     }
 });

@@ -199,6 +199,53 @@ pub fn counts(diagnostics: &Diagnostics) -> Message {
     text::cli_counts(diagnostics.errors(), diagnostics.warnings())
 }
 
+/// The earlier editions and what changed since the last one, for the
+/// summary of `check` (nothing without earlier editions).
+pub fn editions_summary(out: &Output, editions: &cruscotto::editions::Editions) -> String {
+    use cruscotto::compare::{ChangeKind, Revision};
+    let Some(previous) = editions.previous() else {
+        return String::new();
+    };
+    let list: Vec<String> = editions
+        .earlier
+        .iter()
+        .map(|e| {
+            format!(
+                "{} ({})",
+                e.folder.display(),
+                cruscotto::compare::edition_label(&e.plan.config.plan)
+            )
+        })
+        .collect();
+    let changes = editions.changes.as_deref().unwrap_or_default();
+    let shown = changes.iter().filter(|c| c.is_visible()).count();
+    let targets = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Target && c.is_visible())
+        .count();
+    let undeclared = changes
+        .iter()
+        .filter(|c| matches!(c.revision, Some(Revision::Undeclared)))
+        .count();
+    format!(
+        "\n{}\n{}\n",
+        out.say(text::summary_earlier_editions(Arg::list(list))),
+        out.say(text::summary_changes_since(
+            &previous.folder,
+            shown,
+            targets,
+            undeclared
+        ))
+    )
+}
+
+/// `, 2 earlier editions: 1 rendered, 1 unchanged and reused` (nothing
+/// without earlier editions).
+pub fn editions(report: &cruscotto::editions::build::Report) -> Message {
+    let (rendered, reused) = (report.rendered.len(), report.reused.len());
+    text::cli_built_editions(rendered + reused, rendered, reused)
+}
+
 /// The preset `--preset` names, or what to write instead.
 pub fn preset(code: &str) -> Result<Preset, Diagnostic> {
     Preset::from_code(code.trim()).ok_or_else(|| {
@@ -330,6 +377,79 @@ pub fn new(out: &Output, root: &Path, what: New) -> Status {
             Status::Success
         }
         Err(problem) => {
+            out.problem(problem);
+            Status::Io
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Edizione {
+    /// Archive the current edition in edizioni/<its id>/ and start the next
+    /// one: the reference year, the period and the edition's label move on,
+    /// ids stay.
+    #[command(name = "nuova")]
+    Nuova {
+        /// The id of the new edition (lowercase letters, digits and
+        /// dashes), e.g. its reference year: 2024.
+        #[arg(long)]
+        id: String,
+        /// The reference year of the new edition; default: the next year.
+        #[arg(long)]
+        year: Option<i32>,
+    },
+}
+
+pub fn edizione(out: &Output, root: &Path, what: Edizione) -> Status {
+    let Edizione::Nuova { id, year } = what;
+    match cruscotto::editions::archive::start_next(root, &id, year) {
+        Ok(started) => {
+            out.note(text::cli_edition_archived(&started.archived, started.files));
+            out.note(text::cli_edition_started(
+                root.join(cruscotto::load::CONFIG_FILE).as_path(),
+                &started.id,
+                started.reference_year,
+                started.period.to_string(),
+                format!("{:?}", started.edition),
+            ));
+            let mut still = vec![text::still_last_updated()];
+            if !started.edition_changed {
+                still.push(text::still_edition());
+            }
+            still.push(text::still_approval(if started.approval_removed {
+                "yes"
+            } else {
+                "no"
+            }));
+            still.push(text::still_objectives());
+            let still: Vec<String> = still.into_iter().map(|m| out.say(m)).collect();
+            out.note(text::cli_edition_still_to_write(still.join("; ")));
+            let checked = cruscotto::check(root);
+            let counts = counts(&checked.diagnostics);
+            out.note(
+                if checked.diagnostics.errors() == 0
+                    || started.previous_year == started.reference_year
+                {
+                    text::cli_edition_check_lists(counts)
+                } else {
+                    text::cli_edition_content_behind(
+                        started.previous_year,
+                        started.reference_year,
+                        counts,
+                    )
+                },
+            );
+            Status::Success
+        }
+        Err(cruscotto::editions::archive::Refused::Content(checked)) => {
+            out.diagnostics(&checked.diagnostics, &checked.sources);
+            eprintln!(
+                "{}",
+                out.say(text::cli_edition_refused(counts(&checked.diagnostics)))
+            );
+            content_failure(root)
+        }
+        Err(cruscotto::editions::archive::Refused::Request(problem)) => {
             out.problem(problem);
             Status::Io
         }

@@ -76,6 +76,7 @@ impl Progress for Bar {
             let message = match stage {
                 BuildStage::Pages => text::progress_pages(),
                 BuildStage::Printing => text::progress_printing(),
+                BuildStage::Editions => text::progress_editions(),
                 BuildStage::Finishing => {
                     // Every file is written: the bar is full, whatever the
                     // last build's count said.

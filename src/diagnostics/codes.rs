@@ -352,6 +352,25 @@ catalogue! {
         unknown_site_preset "unknown-site-preset" Error (preset, presets);
     }
 
+    stage editions "Edizioni del piano" "Editions of the plan" {
+        revision_not_declared "revision-not-declared" Warning (year, indicator, before, previous, after);
+        revision_original_differs "revision-original-differs" Warning (year, indicator, declared, previous, before);
+        earlier_edition_more_recent "earlier-edition-more-recent" Warning (folder, year, current_year);
+        editions_not_a_folder "editions-not-a-folder" Error (folder);
+        edition_is_a_link "edition-is-a-link" Error (folder);
+        edition_not_a_folder "edition-not-a-folder" Warning (file, folder);
+        invalid_edition_folder "invalid-edition-folder" Error (name, folder, example);
+        edition_without_config "edition-without-config" Error (folder, config);
+        edition_id_taken "edition-id-taken" Error (folder, id, config);
+        edition_page_without_banner "edition-page-without-banner" Error (page);
+        edition_unreadable "edition-unreadable" Error (reason);
+        invalid_edition_id "invalid-edition-id" Error (id, folder, example);
+        edition_id_exists "edition-id-exists" Error (id);
+        edition_id_is_current "edition-id-is-current" Error (id);
+        current_edition_archived_already "current-edition-archived-already" Error (id, folder, config);
+        plan_not_in_block_form "plan-not-in-block-form" Error (config);
+    }
+
     stage serve "Anteprima" "Preview" {
         serve_port_unavailable "serve-port-unavailable" Error (address, detail);
         serve_no_site_folder "serve-no-site-folder" Error (reason);
@@ -473,7 +492,7 @@ catalogue! {
         cli_build_failed "cli-build-failed" (counts);
         cli_build_failed_untouched "cli-build-failed-untouched" ();
         cli_build_failed_output "cli-build-failed-output" ();
-        cli_built "cli-built" (files, folder, written, kept, counts);
+        cli_built "cli-built" (files, folder, written, kept, editions, counts);
         cli_sheet_not_written "cli-sheet-not-written" (counts);
         cli_sheet_written "cli-sheet-written" (year, file, rows, folder, extension);
         cli_init_done "cli-init-done" (preset, folder);
@@ -494,6 +513,23 @@ catalogue! {
         progress_pages "progress-pages" ();
         progress_printing "progress-printing" ();
         progress_finishing "progress-finishing" ();
+        help_config_unchanged "help-config-unchanged" (folder, config);
+        bug_next_config "bug-next-config" (config);
+        doing_copy_file "doing-copy-file" ();
+        summary_earlier_editions "summary-earlier-editions" (editions);
+        summary_changes_since "summary-changes-since" (folder, changes, targets, undeclared);
+        cli_built_editions "cli-built-editions" (total, rendered, reused);
+        cli_edition_archived "cli-edition-archived" (folder, files);
+        cli_edition_started "cli-edition-started" (config, id, year, period, edition);
+        still_last_updated "still-last-updated" ();
+        still_edition "still-edition" ();
+        still_approval "still-approval" (removed);
+        still_objectives "still-objectives" ();
+        cli_edition_still_to_write "cli-edition-still-to-write" (items);
+        cli_edition_check_lists "cli-edition-check-lists" (counts);
+        cli_edition_content_behind "cli-edition-content-behind" (previous, year, counts);
+        cli_edition_refused "cli-edition-refused" (counts);
+        progress_editions "progress-editions" ();
     }
 }
 

@@ -34,6 +34,10 @@ impl Span {
     }
 }
 
+/// How the files compiled into cruscotto (the default theme's) end their
+/// names in messages.
+pub const BUILT_IN: &str = " (built in)";
+
 /// Every file read, kept so that diagnostics can quote the lines they point at.
 #[derive(Debug, Default)]
 pub struct Sources {
@@ -48,6 +52,28 @@ impl Sources {
     pub fn add(&mut self, path: impl Into<PathBuf>, text: String) -> SourceId {
         self.files.push((path.into(), text));
         SourceId(self.files.len() - 1)
+    }
+
+    /// How many files were read so far: the files read after this point
+    /// have ids from it on (see [`Sources::prefix_since`]).
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Puts `prefix` before the paths of the files read since `start`
+    /// ([`Sources::len`] then), but those built into cruscotto: a site read
+    /// as a folder of another (an earlier edition, `edizioni/2023`) names
+    /// its files from the outer site's root.
+    pub fn prefix_since(&mut self, start: usize, prefix: &Path) {
+        for (path, _) in self.files.iter_mut().skip(start) {
+            if path.is_relative() && !path.to_string_lossy().ends_with(BUILT_IN) {
+                *path = prefix.join(&*path);
+            }
+        }
     }
 
     pub fn path(&self, id: SourceId) -> &Path {
@@ -245,6 +271,25 @@ impl Diagnostics {
 
     pub fn warnings(&self) -> usize {
         self.items.len() - self.errors()
+    }
+
+    /// Puts `prefix` before the relative paths of the problems that name a
+    /// file without a place in it (see [`Sources::prefix_since`] for the
+    /// others).
+    pub fn prefix_paths(&mut self, prefix: &Path) {
+        for d in &mut self.items {
+            if let Some(path) = &mut d.path
+                && path.is_relative()
+                && !path.to_string_lossy().ends_with(BUILT_IN)
+            {
+                *path = prefix.join(&*path);
+            }
+        }
+    }
+
+    /// Keeps only the errors.
+    pub fn retain_errors(&mut self) {
+        self.items.retain(Diagnostic::is_error);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {

@@ -56,6 +56,7 @@ fn stand_in_plan() -> PlanInfo {
     PlanInfo {
         title: String::new(),
         edition: String::new(),
+        edition_id: None,
         update: None,
         period: Period {
             start: 2000,
@@ -158,6 +159,9 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
     let mut fields = Fields::of(node, text::subject_section("plan"), diags)?;
     let title = required_text(&mut fields, "title", diags);
     let edition = required_text(&mut fields, "edition", diags);
+    let edition_id = fields
+        .get("edition_id")
+        .and_then(|n| values::id(n, "edition_id", diags));
     let update = optional_text(&mut fields, "update", diags);
     let period = fields
         .require("period", diags)
@@ -203,6 +207,7 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
     Some(PlanInfo {
         title: title.unwrap_or_default(),
         edition: edition.unwrap_or_default(),
+        edition_id,
         update,
         period,
         reference_year: reference_year.unwrap_or(period.start),

@@ -8,6 +8,7 @@
 //! and `summary` write the other outputs from the leaves. No two modules
 //! use each other.
 
+pub mod changes;
 pub mod charts;
 pub mod data;
 pub mod format;

@@ -626,7 +626,7 @@ cli-build-failed-output = build failed, the previous output is untouched
 cli-built = wrote { $files ->
     [one] { $files } file
    *[other] { $files } files
-} to { $folder } ({ $written } new or changed, { $kept } unchanged and kept; { $counts })
+} to { $folder } ({ $written } new or changed, { $kept } unchanged and kept{ $editions }; { $counts })
 cli-sheet-not-written = no sheet written: { $counts }
 cli-sheet-written = wrote the { $year } sheet to { $file } ({ $rows ->
     [one] { $rows } row
@@ -660,4 +660,68 @@ progress-files = files
 progress-checking = checking the content
 progress-pages = pages and data
 progress-printing = printing the PDFs
+progress-editions = earlier editions
 progress-finishing = putting the site in place
+
+## Editions of the plan
+
+help-config-unchanged = the current edition is archived in { $folder }; { $config } is unchanged: move its reference year and period on by hand
+bug-next-config = the next edition's { $config } could not be written (nothing was changed)
+doing-copy-file = cannot copy the file
+summary-earlier-editions = Earlier editions: { $editions }
+summary-changes-since = Changes since { $folder }: { $changes }, of which { $targets } targets changed ({ $undeclared } without a declared revision)
+cli-built-editions = { $total ->
+    [0] {""}
+    [one] { $reused ->
+        [one] , 1 earlier edition unchanged and reused
+       *[other] , 1 earlier edition rendered
+    }
+   *[other] , { $total } earlier editions: { $rendered } rendered, { $reused } unchanged and reused
+}
+cli-edition-archived = archived the current edition in { $folder } ({ $files } files): the next build publishes it there
+cli-edition-started = { $config } now describes the edition { $id }: reference year { $year }, period { $period }, label { $edition }
+still-last-updated = plan.last_updated
+still-edition = plan.edition (it does not name the period)
+still-approval = { $removed ->
+    [yes] plan.approval, once the new edition is adopted
+   *[no] plan.approval, once the new edition is adopted (optional)
+}
+still-objectives = the objectives, indicators and targets of the new plan (a revised target: `target:` the previous edition's, `revised:` the new one, `reason:`)
+cli-edition-still-to-write = still to write: { $items }
+cli-edition-check-lists = `cruscotto check` lists { $counts } now, each with its file and line (among them, the targets that changed without a declared revision)
+cli-edition-content-behind = the content still speaks of { $previous } where the new edition needs { $year }: `cruscotto check` lists { $counts }, each with its file and line
+cli-edition-refused = nothing was changed: the current edition has { $counts }; an edition is archived as it was published, so fix them first
+revision-not-declared = { $year }: the target of `{ $indicator }` was `{ $before }` in the previous edition ({ $previous }) and is now `{ $after }`, with no declared revision
+    .label = changed since the previous edition
+    .help = declare the revision, so that the pages show both targets: `{ $year }: {"{"} target: "{ $before }", revised: "{ $after }", reason: "..." {"}"}`
+revision-original-differs = { $year }: the revision of `{ $indicator }` starts from `{ $declared }`, but the previous edition ({ $previous }) set `{ $before }`
+    .label = not the previous edition's target
+    .help = write the previous edition's target as the original: `target: "{ $before }"`, or check the previous edition
+earlier-edition-more-recent = the earlier edition { $folder } is more recent than the current one (reference year { $year }, this one { $current_year })
+    .help = the current edition is the one at the root of the site: check plan.reference_year here and in the earlier edition's cruscotto.yaml
+editions-not-a-folder = { $folder } is not a folder
+    .help = { $folder }/ holds the earlier editions of the site, one folder each: move this file away
+edition-is-a-link = an earlier edition is a symbolic link
+    .help = an earlier edition is kept in the site as it was published: copy its folder into { $folder }/ instead of linking it
+edition-not-a-folder = { $file } is not read: an earlier edition is a folder
+    .help = { $folder }/ holds one folder per earlier edition: move this file out of it
+invalid-edition-folder = `{ $name }` cannot be the id of an edition: it becomes the address { $folder }/{ $name }/
+    .help = rename the folder with lowercase letters, digits and dashes, e.g. `{ $example }`
+edition-without-config = the earlier edition { $folder } has no { $config }
+    .help = an earlier edition is a complete site: its { $config } and content/ as they were published (`cruscotto edizione nuova` archives the current one)
+edition-id-taken = the current edition and the earlier one in { $folder } have the same id `{ $id }`
+    .help = give the current edition its own id: `edition_id: ...` under `plan:` in { $config } (without it, the id is the reference year)
+edition-page-without-banner = the page { $page } of this earlier edition does not say which edition it is
+    .help = this edition's own theme replaces templates/base.html without the banner: add {"{"}% include "partials/edition-banner.html" %{"}"} right after <header ...> in it, or remove it to use the built-in one
+edition-unreadable = cannot read the earlier edition: { $reason }
+    .help = check that its files may be read
+invalid-edition-id = `{ $id }` cannot be the id of an edition
+    .help = the id becomes the address { $folder }/<id>/ once the edition is archived: use lowercase letters, digits and dashes, e.g. `--id { $example }`
+edition-id-exists = an earlier edition already has the id `{ $id }`
+    .help = name the new edition with an id no earlier edition has
+edition-id-is-current = `{ $id }` is the id of the current edition
+    .help = name the new edition with an id of its own, e.g. its reference year
+current-edition-archived-already = the current edition's id is `{ $id }`, and { $folder } already exists
+    .help = nothing was changed: give the current edition its own id with `edition_id: ...` under `plan:` in { $config }, then run the command again
+plan-not-in-block-form = { $config } does not write `plan:` as one key per line
+    .help = write `plan:` with one key per line under it (see docs/content-format.md), then run the command again

@@ -632,7 +632,7 @@ cli-built = { $files ->
 }, { $kept ->
     [one] { $kept } uguale e tenuto
    *[other] { $kept } uguali e tenuti
-}; { $counts })
+}{ $editions }; { $counts })
 cli-sheet-not-written = foglio non scritto: { $counts }
 cli-sheet-written = scritto il foglio del { $year } in { $file } ({ $rows ->
     [one] { $rows } riga
@@ -681,4 +681,71 @@ progress-files = file
 progress-checking = controllo dei contenuti
 progress-pages = pagine e dati
 progress-printing = stampa dei PDF
+progress-editions = edizioni precedenti
 progress-finishing = il sito va al suo posto
+
+## Edizioni del piano
+
+help-config-unchanged = l'edizione attuale è archiviata in { $folder }; { $config } non è cambiato: porta avanti a mano l'anno di riferimento e il periodo
+bug-next-config = non si è riusciti a scrivere { $config } della nuova edizione (nulla è stato cambiato)
+doing-copy-file = non si può copiare il file
+summary-earlier-editions = Edizioni precedenti: { $editions }
+summary-changes-since = Modifiche rispetto a { $folder }: { $changes }, di cui { $targets } target cambiati ({ $undeclared } senza una revisione dichiarata)
+cli-built-editions = { $total ->
+    [0] {""}
+    [one] { $reused ->
+        [one] , 1 edizione precedente uguale e ripresa
+       *[other] , 1 edizione precedente ricostruita
+    }
+   *[other] , { $total } edizioni precedenti: { $rendered } ricostruite, { $reused } uguali e riprese
+}
+cli-edition-archived = archiviata l'edizione attuale in { $folder } ({ $files ->
+    [one] { $files } file
+   *[other] { $files } file
+}): la prossima costruzione la pubblica lì
+cli-edition-started = { $config } ora descrive l'edizione { $id }: anno di riferimento { $year }, periodo { $period }, titolo { $edition }
+still-last-updated = plan.last_updated
+still-edition = plan.edition (non nomina il periodo)
+still-approval = { $removed ->
+    [yes] plan.approval, quando la nuova edizione è adottata
+   *[no] plan.approval, quando la nuova edizione è adottata (facoltativo)
+}
+still-objectives = gli obiettivi, gli indicatori e i target del nuovo piano (un target rivisto: `target:` quello dell'edizione precedente, `revised:` il nuovo, `reason:`)
+cli-edition-still-to-write = resta da scrivere: { $items }
+cli-edition-check-lists = `cruscotto check` ora segnala { $counts }, ognuno con il suo file e la sua riga (tra questi, i target cambiati senza una revisione dichiarata)
+cli-edition-content-behind = i contenuti parlano ancora del { $previous } dove la nuova edizione ha bisogno del { $year }: `cruscotto check` segnala { $counts }, ognuno con il suo file e la sua riga
+cli-edition-refused = nulla è stato cambiato: l'edizione attuale ha { $counts }; un'edizione si archivia come è stata pubblicata, quindi prima correggili
+revision-not-declared = { $year }: il target di `{ $indicator }` era `{ $before }` nell'edizione precedente ({ $previous }) e ora è `{ $after }`, senza una revisione dichiarata
+    .label = cambiato rispetto all'edizione precedente
+    .help = dichiara la revisione, così le pagine mostrano entrambi i target: `{ $year }: {"{"} target: "{ $before }", revised: "{ $after }", reason: "..." {"}"}`
+revision-original-differs = { $year }: la revisione di `{ $indicator }` parte da `{ $declared }`, ma l'edizione precedente ({ $previous }) aveva `{ $before }`
+    .label = non è il target dell'edizione precedente
+    .help = scrivi come target originale quello dell'edizione precedente: `target: "{ $before }"`, o controlla l'edizione precedente
+earlier-edition-more-recent = l'edizione precedente { $folder } è più recente di quella attuale (anno di riferimento { $year }, questa { $current_year })
+    .help = l'edizione attuale è quella nella cartella principale del sito: controlla plan.reference_year qui e nel cruscotto.yaml dell'edizione precedente
+editions-not-a-folder = { $folder } non è una cartella
+    .help = { $folder }/ contiene le edizioni precedenti del sito, una cartella ciascuna: sposta altrove questo file
+edition-is-a-link = un'edizione precedente è un collegamento
+    .help = un'edizione precedente si tiene nel sito com'è stata pubblicata: copia la sua cartella dentro { $folder }/ invece di collegarla
+edition-not-a-folder = { $file } non è letto: un'edizione precedente è una cartella
+    .help = { $folder }/ contiene una cartella per ogni edizione precedente: sposta fuori questo file
+invalid-edition-folder = `{ $name }` non va bene come id di un'edizione: diventa l'indirizzo { $folder }/{ $name }/
+    .help = rinomina la cartella con lettere minuscole, cifre e trattini, per esempio `{ $example }`
+edition-without-config = l'edizione precedente { $folder } non ha { $config }
+    .help = un'edizione precedente è un sito completo: il suo { $config } e content/ come sono stati pubblicati (`cruscotto edizione nuova` archivia quella attuale)
+edition-id-taken = l'edizione attuale e quella precedente in { $folder } hanno lo stesso id `{ $id }`
+    .help = dai all'edizione attuale un id suo: `edition_id: ...` sotto `plan:` in { $config } (senza, l'id è l'anno di riferimento)
+edition-page-without-banner = la pagina { $page } di questa edizione precedente non dice di quale edizione è
+    .help = il tema proprio di questa edizione sostituisce templates/base.html senza l'avviso dell'edizione: aggiungi {"{"}% include "partials/edition-banner.html" %{"}"} subito dopo <header ...>, o toglilo per usare quello incluso
+edition-unreadable = l'edizione precedente non si legge: { $reason }
+    .help = controlla di poter leggere i suoi file
+invalid-edition-id = `{ $id }` non va bene come id di un'edizione
+    .help = l'id diventa l'indirizzo { $folder }/<id>/ quando l'edizione è archiviata: usa lettere minuscole, cifre e trattini, per esempio `--id { $example }`
+edition-id-exists = un'edizione precedente ha già l'id `{ $id }`
+    .help = dai alla nuova edizione un id che nessuna edizione precedente ha
+edition-id-is-current = `{ $id }` è l'id dell'edizione attuale
+    .help = dai alla nuova edizione un id suo, per esempio il suo anno di riferimento
+current-edition-archived-already = l'id dell'edizione attuale è `{ $id }`, e { $folder } esiste già
+    .help = nulla è stato cambiato: dai all'edizione attuale un id suo con `edition_id: ...` sotto `plan:` in { $config }, poi lancia di nuovo il comando
+plan-not-in-block-form = { $config } non scrive `plan:` con una chiave per riga
+    .help = scrivi `plan:` con una chiave per riga sotto (vedi docs/content-format.md), poi lancia di nuovo il comando

@@ -45,7 +45,14 @@ pub const PACKAGE_PATH: &str = "dati/datapackage.json";
 pub const CATALOGUE_PATH: &str = "dati/catalogo.jsonld";
 
 /// Every data file of the site, except the charts' (see `render::series`).
-pub fn files(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<OutputFile>, Diagnostic> {
+/// `extra` are data files written elsewhere (`modifiche.csv`, see
+/// `render::changes`), described with the others in the package and the
+/// catalogue.
+pub fn files(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    extra: Vec<OutputFile>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let index = PlanIndex::new(plan);
     let infos: Vec<ObjectiveInfo> = (0..plan.objectives.len())
         .map(|o| ObjectiveInfo::new(plan, &index, o))
@@ -60,7 +67,7 @@ pub fn files(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<OutputFile>, Di
         || rayon::join(|| history::csv(plan), || piao_json(plan, evaluation)),
     );
     let (indicators, per_objective) = indicators.map_err(bug(dictionary::INDICATORS.path))?;
-    let main = [
+    let mut main = vec![
         OutputFile::new(dictionary::INDICATORS.path, indicators),
         OutputFile::new(
             dictionary::OBJECTIVES.path,
@@ -70,8 +77,9 @@ pub fn files(plan: &Plan, evaluation: &Evaluation) -> Result<Vec<OutputFile>, Di
             dictionary::HISTORY.path,
             history.map_err(bug(dictionary::HISTORY.path))?,
         ),
-        OutputFile::new(JSON_PATH, json.map_err(bug(JSON_PATH))?),
     ];
+    main.extend(extra);
+    main.push(OutputFile::new(JSON_PATH, json.map_err(bug(JSON_PATH))?));
     let package = OutputFile::new(
         PACKAGE_PATH,
         package::datapackage(plan, &main).map_err(bug(PACKAGE_PATH))?,

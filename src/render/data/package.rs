@@ -91,12 +91,15 @@ fn schema(plan: &Plan, table: &Table) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut schema = json!({
         "fields": fields,
         "missingValues": [""],
-        "primaryKey": table.primary_key,
         "foreignKeys": foreign_keys,
-    })
+    });
+    if !table.primary_key.is_empty() {
+        schema["primaryKey"] = json!(table.primary_key);
+    }
+    schema
 }
 
 fn field(plan: &Plan, field: &Field) -> Value {

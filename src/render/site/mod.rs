@@ -3,6 +3,7 @@
 //! kind of page from the views, and this one runs them all.
 
 mod documents;
+mod editions;
 mod home;
 mod indicators;
 mod method;
@@ -41,7 +42,7 @@ pub fn render(
     let renderer = Renderer::new(plan, evaluation, theme, options, sink)?;
     // The sections of the site, each a task (those with many pages split
     // further).
-    first_error((0..13).into_par_iter().map(|section| match section {
+    first_error((0..14).into_par_iter().map(|section| match section {
         0 => renderer.home(),
         1 => renderer.ambiti(),
         2 => renderer.objectives(),
@@ -54,6 +55,7 @@ pub fn render(
         9 => renderer.relazione(),
         10 => renderer.series_files(),
         11 => renderer.not_found(theme),
+        12 => renderer.editions(),
         _ => theme.statics.iter().try_for_each(|(path, bytes)| {
             sink.put(OutputFile::new(
                 Path::new("assets").join(path),

@@ -30,7 +30,10 @@ impl Renderer<'_> {
                 ("series", &series),
                 (
                     "data",
-                    &crate::render::views::open_data::data_page(self.ctx.plan),
+                    &crate::render::views::open_data::data_page(
+                        self.ctx.plan,
+                        self.options.editions.is_some_and(|e| e.changes.is_some()),
+                    ),
                 ),
                 ("pdf_href", &self.pdf_href()),
                 ("relazione", &views::relazione_link(&self.ctx)),

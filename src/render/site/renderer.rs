@@ -15,6 +15,7 @@ use crate::model::Plan;
 use crate::render::format::date;
 use crate::render::theme::Theme;
 use crate::render::views::document;
+use crate::render::views::editions::{BannerLink, Editions, banner_link, editions_view};
 use crate::render::views::{self, Ctx, Link, paths};
 use crate::write::{OutputFile, Sink};
 
@@ -71,6 +72,9 @@ pub(super) struct PageView {
     canonical: String,
     breadcrumbs: Vec<Link>,
     nav: Vec<NavItem>,
+    /// On a page of an earlier edition: the same page (or the home) in the
+    /// current one.
+    edition: Option<BannerLink>,
 }
 
 /// What every template gets, plus the page's own data.
@@ -82,7 +86,7 @@ pub(super) struct Renderer<'a> {
     pub(super) site: SiteView,
     /// Where each template comes from, for messages.
     origins: &'a BTreeMap<String, String>,
-    pub(super) options: Options,
+    pub(super) options: Options<'a>,
     /// Where each page goes as soon as it is rendered.
     pub(super) sink: &'a dyn Sink,
     /// The addresses of the pages, for the sitemap.
@@ -91,9 +95,11 @@ pub(super) struct Renderer<'a> {
 
 /// What a build asks of the render besides the content.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Options<'a> {
     /// The plan document is also printed to PDF: pages link to it.
     pub pdf: bool,
+    /// The other editions of the plan, when the site has earlier ones.
+    pub editions: Option<&'a Editions<'a>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -103,7 +109,7 @@ impl<'a> Renderer<'a> {
         plan: &'a Plan,
         evaluation: &'a Evaluation,
         theme: &'a Theme,
-        options: Options,
+        options: Options<'a>,
         sink: &'a dyn Sink,
     ) -> Result<Self, Diagnostic> {
         let mut tera = Tera::new();
@@ -126,6 +132,8 @@ impl<'a> Renderer<'a> {
         let site = site_view(&ctx);
         tera.global_context().insert("site", &site);
         tera.global_context().insert("t", &theme.labels);
+        let editions = options.editions.map(|e| editions_view(&ctx, e));
+        tera.global_context().insert("editions", &editions);
         Ok(Renderer {
             tera,
             ctx,
@@ -276,6 +284,11 @@ impl Renderer<'_> {
             ),
             breadcrumbs,
             nav,
+            edition: self
+                .options
+                .editions
+                .and_then(|e| e.archived.as_ref())
+                .map(|archived| banner_link(&self.ctx, archived, path)),
         }
     }
 

@@ -15,6 +15,7 @@
 
 pub mod charts;
 pub mod document;
+pub mod editions;
 pub mod index_rows;
 pub mod objective;
 pub mod open_data;

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::paths;
 use crate::model::Plan;
-use crate::render::data::dictionary::{Code, HISTORY, INDICATORS, OBJECTIVES, TABLES, Table};
+use crate::render::data::dictionary::{
+    CHANGES, Code, HISTORY, INDICATORS, OBJECTIVES, TABLES, Table,
+};
 use crate::render::data::{CATALOGUE_PATH, JSON_PATH, PACKAGE_PATH, licence, objective_csv_path};
 
 #[derive(Debug, Serialize)]
@@ -75,7 +77,10 @@ fn anchor(table: &Table) -> String {
     format!("file-{}", table.name)
 }
 
-pub fn data_page(plan: &Plan) -> DataPage {
+/// The open-data page; `changes`: the site has earlier editions, and so
+/// `modifiche.csv`.
+pub fn data_page(plan: &Plan, changes: bool) -> DataPage {
+    let present = |table: &Table| changes || table.path != CHANGES.path;
     let config = &plan.config;
     let licence = licence::of(config.site.data_license);
     let update = config
@@ -84,8 +89,9 @@ pub fn data_page(plan: &Plan) -> DataPage {
         .as_ref()
         .map(|u| format!(", {u}"))
         .unwrap_or_default();
-    let mut files: Vec<Download> = [&INDICATORS, &OBJECTIVES, &HISTORY]
+    let mut files: Vec<Download> = [&INDICATORS, &OBJECTIVES, &HISTORY, &CHANGES]
         .into_iter()
+        .filter(|table| present(table))
         .map(|table| Download {
             href: table.path.to_string(),
             title: table.title,
@@ -125,6 +131,7 @@ pub fn data_page(plan: &Plan) -> DataPage {
         },
         tables: TABLES
             .iter()
+            .filter(|table| present(table))
             .map(|table| TableView {
                 anchor: anchor(table),
                 title: table.title,

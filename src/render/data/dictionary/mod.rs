@@ -54,6 +54,11 @@ pub enum Codes {
     Reason,
     /// What a row of `serie-storiche.csv` holds.
     Quantity,
+    /// What a row of `modifiche.csv` is about, how it changed, and how a
+    /// changed target matches the declared revision.
+    ChangeItem,
+    Change,
+    Revision,
 }
 
 /// A code and what it means.
@@ -147,6 +152,39 @@ impl Codes {
                 ),
                 ("cluster_mean", "la media del cluster di riferimento"),
                 ("national_mean", "la media nazionale"),
+            ]),
+            Codes::ChangeItem => codes(&[
+                ("plan", "il piano (edizione, periodo, anno di riferimento)"),
+                ("ambito", "un ambito"),
+                ("servizio", "un Servizio"),
+                ("objective", "un obiettivo"),
+                ("indicator", "un indicatore"),
+                ("target", "il target di un indicatore in un anno"),
+            ]),
+            Codes::Change => codes(&[
+                ("added", "aggiunto in questa edizione"),
+                ("removed", "non più presente in questa edizione"),
+                ("renamed", "stesso codice, nuovo titolo o nome"),
+                ("edition_changed", "nuova edizione del piano"),
+                ("period_changed", "nuovo periodo"),
+                ("reference_year_changed", "nuovo anno di riferimento"),
+                ("servizi_changed", "altri Servizi responsabili"),
+                ("weight_changed", "nuovo peso"),
+                ("target_changed", "nuovo target in vigore per l'anno"),
+            ]),
+            Codes::Revision => codes(&[
+                (
+                    "declared",
+                    "il target è rivisto e la revisione parte dal target dell'edizione precedente",
+                ),
+                (
+                    "not_declared",
+                    "il target è cambiato senza una revisione dichiarata",
+                ),
+                (
+                    "original_differs",
+                    "la revisione dichiarata parte da un target diverso da quello dell'edizione precedente",
+                ),
             ]),
         }
     }
@@ -293,7 +331,7 @@ impl Table {
 
 mod tables;
 
-pub use tables::{CHART, HISTORY, INDICATORS, OBJECTIVES, PACKAGE_TABLES, TABLES};
+pub use tables::{CHANGES, CHART, HISTORY, INDICATORS, OBJECTIVES, PACKAGE_TABLES, TABLES};
 
 #[cfg(test)]
 mod tests {

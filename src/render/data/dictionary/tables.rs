@@ -500,8 +500,85 @@ pub const CHART: Table = Table {
     foreign_keys: &[],
 };
 
-/// The files described in `datapackage.json`, in order.
-pub const PACKAGE_TABLES: [&Table; 3] = [&INDICATORS, &OBJECTIVES, &HISTORY];
+/// What changed since the previous edition, `dati/modifiche.csv` (a site
+/// with earlier editions only).
+pub const CHANGES: Table = Table {
+    name: "modifiche",
+    path: "dati/modifiche.csv",
+    title: "Modifiche rispetto all'edizione precedente",
+    description: "Una riga per ogni differenza tra questa edizione del piano e la precedente, confrontate per codice: obiettivi, indicatori, ambiti e Servizi aggiunti, tolti o con un nuovo nome, periodi, Servizi responsabili e pesi cambiati, e ogni target in vigore cambiato, con il precedente e il nuovo e la revisione che questa edizione dichiara.",
+    fields: &[
+        text(
+            "previous_edition",
+            "Edizione precedente",
+            "Il codice dell'edizione precedente, con cui si confronta: è anche il suo indirizzo (edizioni/<codice>/).",
+        )
+        .required(),
+        text(
+            "current_edition",
+            "Questa edizione",
+            "Il codice di questa edizione.",
+        )
+        .required(),
+        text("item", "Che cosa cambia", "Che cosa cambia.")
+            .codes(Codes::ChangeItem)
+            .required(),
+        text("change", "Come cambia", "Come cambia.")
+            .codes(Codes::Change)
+            .required(),
+        text(
+            "id",
+            "Codice",
+            "Il codice dell'ambito, del Servizio, dell'obiettivo o dell'indicatore (per un target: dell'indicatore); vuoto per il piano.",
+        ),
+        text(
+            "name",
+            "Titolo o nome",
+            "Il titolo o il nome, in questa edizione (nella precedente, per ciò che è stato tolto).",
+        ),
+        text(
+            "objective_id",
+            "Obiettivo",
+            "L'obiettivo dell'indicatore o del target.",
+        ),
+        integer("year", "Anno", "L'anno del target."),
+        text(
+            "previous",
+            "Prima",
+            "Il valore nell'edizione precedente: il target in vigore come scritto, il periodo (2023-2025), il peso (punto decimale), i Servizi per nome separati da ; (all: tutti i Servizi). Vuoto per un'aggiunta.",
+        ),
+        text(
+            "current",
+            "Ora",
+            "Il valore in questa edizione, nella stessa forma. Vuoto per ciò che è stato tolto.",
+        ),
+        text(
+            "revision",
+            "Revisione",
+            "Per un target cambiato: come corrisponde alla revisione dichiarata in questa edizione.",
+        )
+        .codes(Codes::Revision),
+        text(
+            "revision_original",
+            "Target originario dichiarato",
+            "Il target originario che questa edizione dichiara nella revisione, come scritto.",
+        ),
+        text(
+            "revision_reason",
+            "Motivo della revisione",
+            "Il motivo della revisione, come scritto.",
+        ),
+    ],
+    // No column is never empty in every row (the plan's rows have no id,
+    // only targets have a year): the rows have no key.
+    primary_key: &[],
+    foreign_keys: &[],
+};
 
-/// Every table of the dictionary, in the order of the open-data page.
-pub const TABLES: [&Table; 4] = [&INDICATORS, &OBJECTIVES, &HISTORY, &CHART];
+/// The files described in `datapackage.json`, in order (`modifiche.csv`
+/// only on a site with earlier editions).
+pub const PACKAGE_TABLES: [&Table; 4] = [&INDICATORS, &OBJECTIVES, &HISTORY, &CHANGES];
+
+/// Every table of the dictionary, in the order of the open-data page
+/// (`modifiche.csv` only on a site with earlier editions).
+pub const TABLES: [&Table; 5] = [&INDICATORS, &OBJECTIVES, &HISTORY, &CHANGES, &CHART];
