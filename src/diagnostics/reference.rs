@@ -124,10 +124,117 @@ fn collect_inline<'r>(
 
 /// A pattern as a template for the reference: values as `‹name›`, quoted
 /// messages and terms written out, a choice as its default.
-pub fn template(resource: &FluentResource, pattern: &ast::Pattern<&str>) -> String {
+pub fn template(resource: &FluentResource, pattern: &ast::Pattern<&str>, lang: Lang) -> String {
     let mut out = String::new();
-    write_pattern(resource, pattern, &mut out, 0);
+    write_pattern(resource, pattern, &mut out, 0, lang);
     out
+}
+
+/// A value's name as the reference shows it to a reader of `lang`.
+fn value_name(name: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return name;
+    }
+    match name {
+        "above" => "livello sopra",
+        "address" => "indirizzo",
+        "ambiti" => "ambiti",
+        "ambito" | "parent_ambito" => "ambito",
+        "base" => "anno di partenza",
+        "before" => "prima",
+        "after" => "dopo",
+        "byte" => "byte",
+        "change" => "variazione",
+        "character" => "carattere",
+        "choice" => "scelta",
+        "circle" => "cerchio",
+        "code" => "codice",
+        "column" => "colonna",
+        "columns" => "colonne",
+        "computed" => "valore calcolato",
+        "config" => "file di configurazione",
+        "content" => "nei contenuti",
+        "context" => "contesto",
+        "count" => "numero",
+        "current_year" => "anno attuale",
+        "declared" => "dichiarato",
+        "deeper" => "tipi più in basso",
+        "detail" => "dettaglio",
+        "digit" => "cifra",
+        "divisor" => "divisore",
+        "doing" => "operazione",
+        "example" => "esempio",
+        "extension" => "estensione",
+        "file" => "file",
+        "first" => "primo",
+        "folder" => "cartella",
+        "formula" => "formula",
+        "found" => "trovato",
+        "function" => "funzione",
+        "functions" => "funzioni",
+        "id" => "id",
+        "ids" => "id possibili",
+        "image" => "immagine",
+        "indicator" => "indicatore",
+        "key" => "chiave",
+        "keys" => "chiavi",
+        "kind" | "kind_id" | "parent_kind" => "tipo",
+        "kinds" => "tipi",
+        "label" => "etichetta",
+        "language" => "lingua",
+        "languages" => "lingue",
+        "last" => "ultimo",
+        "length" => "lunghezza",
+        "level" | "parent_level" => "livello",
+        "licence" => "licenza",
+        "licences" => "licenze",
+        "link" => "collegamento",
+        "max" => "massimo",
+        "measure" => "misura",
+        "measures" => "misure",
+        "name" => "nome",
+        "number" => "numero",
+        "objective" => "obiettivo",
+        "option" => "opzione",
+        "optional" => "facoltative",
+        "others" => "altri",
+        "page" => "pagina",
+        "parent" => "genitore",
+        "parents" => "genitori",
+        "path" => "percorso",
+        "period" => "periodo",
+        "place" => "posto",
+        "points" => "punti",
+        "preset" => "insieme predefinito",
+        "presets" => "insiemi predefiniti",
+        "previous" => "edizione precedente",
+        "printed" => "valore stampato",
+        "program" => "programma",
+        "reason" => "motivo",
+        "remark" => "nota",
+        "rest" => "resto",
+        "rule" => "regola",
+        "scheme" => "schema",
+        "second" => "secondo",
+        "seconds" => "secondi",
+        "servizi" => "Servizi",
+        "sheet" => "nel foglio",
+        "size" => "dimensione",
+        "status" => "esito",
+        "target" => "target",
+        "template" => "modello",
+        "text" => "testo",
+        "unit" => "unità",
+        "units" => "unità possibili",
+        "url" => "indirizzo",
+        "value" => "valore",
+        "variable" => "variabile",
+        "what" => "che cosa",
+        "written" => "scritto",
+        "year" => "anno",
+        "years" => "anni",
+        other => other,
+    }
 }
 
 fn write_pattern(
@@ -135,12 +242,13 @@ fn write_pattern(
     pattern: &ast::Pattern<&str>,
     out: &mut String,
     depth: usize,
+    lang: Lang,
 ) {
     for element in &pattern.elements {
         match element {
             ast::PatternElement::TextElement { value } => out.push_str(value),
             ast::PatternElement::Placeable { expression } => {
-                write_expression(resource, expression, out, depth);
+                write_expression(resource, expression, out, depth, lang);
             }
         }
     }
@@ -151,12 +259,13 @@ fn write_expression(
     expression: &ast::Expression<&str>,
     out: &mut String,
     depth: usize,
+    lang: Lang,
 ) {
     match expression {
-        ast::Expression::Inline(inline) => write_inline(resource, inline, out, depth),
+        ast::Expression::Inline(inline) => write_inline(resource, inline, out, depth, lang),
         ast::Expression::Select { variants, .. } => {
             if let Some(variant) = variants.iter().find(|v| v.default) {
-                write_pattern(resource, &variant.value, out, depth);
+                write_pattern(resource, &variant.value, out, depth, lang);
             }
         }
     }
@@ -167,6 +276,7 @@ fn write_inline(
     inline: &ast::InlineExpression<&str>,
     out: &mut String,
     depth: usize,
+    lang: Lang,
 ) {
     // Quoted messages and terms nest a few levels; a loop is the catalogue's bug.
     if depth > 8 {
@@ -174,7 +284,7 @@ fn write_inline(
     }
     match inline {
         ast::InlineExpression::VariableReference { id } => {
-            let _ = write!(out, "‹{}›", id.name);
+            let _ = write!(out, "‹{}›", value_name(id.name, lang));
         }
         ast::InlineExpression::StringLiteral { value } => out.push_str(value),
         ast::InlineExpression::NumberLiteral { value } => out.push_str(value),
@@ -185,7 +295,7 @@ fn write_inline(
                 None => entry.value,
             });
             if let Some(pattern) = pattern {
-                write_pattern(resource, pattern, out, depth + 1);
+                write_pattern(resource, pattern, out, depth + 1, lang);
             }
         }
         ast::InlineExpression::TermReference { id, .. } => {
@@ -194,11 +304,11 @@ fn write_inline(
                 _ => None,
             });
             if let Some(pattern) = term {
-                write_pattern(resource, pattern, out, depth + 1);
+                write_pattern(resource, pattern, out, depth + 1, lang);
             }
         }
         ast::InlineExpression::Placeable { expression } => {
-            write_expression(resource, expression, out, depth);
+            write_expression(resource, expression, out, depth, lang);
         }
         ast::InlineExpression::FunctionReference { .. } => {}
     }
@@ -218,7 +328,7 @@ pub fn markdown() -> String {
          Ogni problema che `cruscotto` segnala ha un codice stabile, lo stesso in ogni \
          lingua: compare tra parentesi quadre (`errore[unknown-key]`) e nel campo `code` \
          di `--format json`. Qui, per ogni codice, la gravità, che cosa significa e che \
-         cosa scrivere; `‹nome›` è un valore preso dal contenuto.\n\n\
+         cosa scrivere; `‹nome›` sta per un valore preso dai contenuti.\n\n\
          Every problem `cruscotto` reports has a stable code, the same in every language: \
          it is shown in square brackets (`error[unknown-key]`) and in the `code` field of \
          `--format json`. Here, for each code, its severity, what it means and what to \
@@ -246,11 +356,15 @@ pub fn markdown() -> String {
                 };
                 let meaning = entry
                     .value
-                    .map(|p| template(resource, p))
+                    .map(|p| template(resource, p, *lang))
                     .unwrap_or_default();
                 let _ = write!(out, "\n- **{name}.** {}", one_line(&meaning));
                 if let Some(help) = entry.attributes.get("help") {
-                    let _ = write!(out, ". *{fix}:* {}", one_line(&template(resource, help)));
+                    let _ = write!(
+                        out,
+                        ". *{fix}:* {}",
+                        one_line(&template(resource, help, *lang))
+                    );
                 }
                 out.push('\n');
             }
