@@ -1819,7 +1819,8 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     );
     assert_eq!(&row[status_col], "non_valutabile", "CSV {BLANK_2022}");
 
-    // The summary of `cruscotto check`: a 2022 column and the 2022 counts.
+    // The summary of `cruscotto check` (in Italian, the site's language): a
+    // 2022 column and the 2022 counts.
     let output = Command::cargo_bin("cruscotto")
         .expect("binary")
         .args(["check", "--root"])
@@ -1830,7 +1831,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let header = stdout
         .lines()
-        .find(|l| l.starts_with("Achievement"))
+        .find(|l| l.starts_with("Grado di raggiungimento"))
         .unwrap_or_else(|| panic!("no achievement table:\n{stdout}"));
     assert!(header.split_whitespace().any(|w| w == "2022"), "{header}");
     let printed_2022 = seed()
@@ -1854,7 +1855,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         .count();
     let missed = SPOT_CHECKS.len() - met - partly;
     let line = format!(
-        "2022: {printed_2022} targets: {met} raggiunti, {partly} parzialmente raggiunti, {missed} non raggiunti, {} non valutabili",
+        "2022: {printed_2022} target: {met} raggiunti, {partly} parzialmente raggiunti, {missed} non raggiunti, {} non valutabili",
         printed_2022 - SPOT_CHECKS.len()
     );
     assert!(
@@ -1868,8 +1869,13 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         .filter(|s| s.value_status == "monitoring")
         .count();
     let rests = format!(
-        "      the plan's achievement rests on {} of {printed_2022} targets in 2 of 6 ambiti; {monitoring} monitoring values",
-        SPOT_CHECKS.len()
+        "      il raggiungimento del piano si basa su {} target su {printed_2022}, in 2 ambiti su 6; {monitoring} {}",
+        SPOT_CHECKS.len(),
+        if monitoring == 1 {
+            "valore di monitoraggio"
+        } else {
+            "valori di monitoraggio"
+        }
     );
     assert!(
         stdout.lines().any(|l| l == rests),
