@@ -11,19 +11,11 @@ use std::process::{Child, Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin;
 
-/// The binary, in a locale that is not Italian: the messages' language
-/// is then the site's (Italian for the sites `init` writes).
-fn cruscotto() -> Command {
-    let mut command = Command::cargo_bin("cruscotto").expect("binary");
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8");
-    command
-}
+mod common;
+
+use common::cruscotto;
 
 /// Runs the binary; (status, stdout, stderr).
 fn run(args: &[&str], root: Option<&Path>) -> (i32, String, String) {

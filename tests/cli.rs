@@ -8,18 +8,7 @@ use common::copy_dir;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-/// The binary, in a locale that is not Italian: the messages' language
-/// is then the site's (the fixtures are Italian).
-fn cruscotto() -> Command {
-    let mut command = Command::cargo_bin("cruscotto").expect("binary");
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8");
-    command
-}
+use common::cruscotto;
 
 /// A copy of a fixture site in a temporary folder, so builds do not touch
 /// the repository.
