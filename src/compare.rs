@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Diagnostics, Span, problem};
 use crate::model::{
     Objective, Owners, Period, Plan, PlanInfo, Target, TargetEntry, TargetKind, Year,
 };
@@ -635,30 +635,12 @@ pub fn revision_warnings(changes: &[Change], previous: &str) -> Diagnostics {
         let (before, after) = (side(&change.before), side(&change.after));
         match &change.revision {
             Some(Revision::Undeclared) => diagnostics.push(
-                Diagnostic::warning(format!(
-                    "{year}: the target of `{indicator}` was `{before}` in the previous edition \
-                     ({previous}) and is now `{after}`, with no declared revision"
-                ))
-                .at(span)
-                .label("changed since the previous edition")
-                .code("revision_not_declared")
-                .help(format!(
-                    "declare the revision, so that the pages show both targets: \
-                     `{year}: {{ target: \"{before}\", revised: \"{after}\", reason: \"...\" }}`"
-                )),
+                problem::revision_not_declared(*year, indicator, &before, previous, &after)
+                    .at(span),
             ),
             Some(Revision::Mismatch { declared, .. }) => diagnostics.push(
-                Diagnostic::warning(format!(
-                    "{year}: the revision of `{indicator}` starts from `{declared}`, but the \
-                     previous edition ({previous}) set `{before}`"
-                ))
-                .at(span)
-                .label("not the previous edition's target")
-                .code("revision_original_differs")
-                .help(format!(
-                    "write the previous edition's target as the original: \
-                     `target: \"{before}\"`, or check the previous edition"
-                )),
+                problem::revision_original_differs(*year, indicator, declared, previous, &before)
+                    .at(span),
             ),
             _ => {}
         }
@@ -793,13 +775,15 @@ mod tests {
         let warnings = revision_warnings(&changes, "edizioni/2023");
         let warning = warnings.iter().next().expect("a warning");
         assert!(!warning.is_error());
+        let said = warning.said(crate::diagnostics::Lang::En);
+        assert_eq!(warning.code(), "revision-not-declared");
         assert_eq!(
-            warning.message,
+            said.message,
             "2024: the target of `i` was `>= 70%` in the previous edition (edizioni/2023) and \
              is now `>= 75%`, with no declared revision"
         );
         assert_eq!(
-            warning.help.as_deref(),
+            said.help.as_deref(),
             Some(
                 "declare the revision, so that the pages show both targets: \
                  `2024: { target: \">= 70%\", revised: \">= 75%\", reason: \"...\" }`"

@@ -125,7 +125,9 @@ pub(crate) const PRINTED: &[&str] = &["assets", "piao", "relazione"];
 /// the staging folder (and SHA256SUMS) before the swap. The earlier
 /// editions go under `edizioni/<id>/`: each rendered, or, when nothing it
 /// depends on changed since the last build, its files taken from the
-/// output as they are.
+/// output as they are. `progress` is told of each stage and each file
+/// written.
+#[allow(clippy::too_many_arguments)]
 pub fn build_site(
     root: &Path,
     plan: &Plan,
@@ -134,6 +136,7 @@ pub fn build_site(
     sources: &mut Sources,
     output: &Path,
     options: render::site::Options,
+    progress: &dyn Progress,
 ) -> Result<(write::Written, editions::build::Report), BuildFailure> {
     let theme = load_theme(root, plan, sources).map_err(BuildFailure::Content)?;
     let staging = write::Staging::begin(output).map_err(|d| BuildFailure::Output(d.into()))?;
@@ -143,29 +146,90 @@ pub fn build_site(
         editions: known.as_ref(),
         ..options
     };
+    progress.stage(BuildStage::Pages);
     let pages = if options.pdf {
         let keep = write::Keep::new(&staging, PRINTED);
-        let record = editions::build::Record::new(&keep);
+        let told = Told {
+            sink: &keep,
+            progress,
+        };
+        let record = editions::build::Record::new(&told);
         render_into(plan, evaluation, &theme, &record, current).map_err(BuildFailure::Content)?;
         let pages = record.into_pages();
         let kept = keep.into_kept();
+        progress.stage(BuildStage::Printing);
         for pdf in render_pdfs(plan, evaluation, &theme, &kept).map_err(BuildFailure::Content)? {
             write::Sink::put(&staging, pdf).map_err(|d| BuildFailure::Output(d.into()))?;
+            progress.file();
         }
         pages
     } else {
-        let record = editions::build::Record::new(&staging);
+        let told = Told {
+            sink: &staging,
+            progress,
+        };
+        let record = editions::build::Record::new(&told);
         render_into(plan, evaluation, &theme, &record, current).map_err(BuildFailure::Content)?;
         record.into_pages()
     };
+    if !editions.earlier.is_empty() {
+        progress.stage(BuildStage::Editions);
+    }
+    let told = Told {
+        sink: &staging,
+        progress,
+    };
     let report = editions::build::earlier(
-        root, editions, plan, &pages, sources, &staging, &previous, options,
+        root, editions, plan, &pages, sources, &told, &previous, options,
     )
     .map_err(BuildFailure::Content)?;
+    progress.stage(BuildStage::Finishing);
     let written = staging
         .commit()
         .map_err(|d| BuildFailure::Output(d.into()))?;
     Ok((written, report))
+}
+
+/// Told as a build goes, so that a person at a terminal sees it move (the
+/// command line draws a progress bar); [`Quietly`] tells no one.
+pub trait Progress: Sync {
+    /// A stage of the build begins.
+    fn stage(&self, _stage: BuildStage) {}
+    /// A file of the site is written (pages render on several threads).
+    fn file(&self) {}
+}
+
+/// The stages of [`build_site`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildStage {
+    /// The pages and the data files are rendered and written.
+    Pages,
+    /// Chromium prints the PDFs (`--pdf`).
+    Printing,
+    /// The earlier editions are rendered, or taken from the last build.
+    Editions,
+    /// The checksums are written and the new site swapped in.
+    Finishing,
+}
+
+/// No progress to tell.
+#[derive(Debug)]
+pub struct Quietly;
+
+impl Progress for Quietly {}
+
+/// A sink that tells `progress` of each file it passes on.
+struct Told<'a> {
+    sink: &'a dyn write::Sink,
+    progress: &'a dyn Progress,
+}
+
+impl write::Sink for Told<'_> {
+    fn put(&self, file: write::OutputFile) -> Result<(), diagnostics::Diagnostic> {
+        self.sink.put(file)?;
+        self.progress.file();
+        Ok(())
+    }
 }
 
 /// Why a build wrote nothing: the content (or the theme, or printing) could

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use cruscotto::diagnostics::{problem, text};
 
 use cli::{Output, Status};
 
@@ -70,8 +71,8 @@ enum Command {
         /// The folder of the new site.
         dir: PathBuf,
         /// The kind of body: camera-di-commercio or comune.
-        #[arg(long, default_value = "camera-di-commercio", value_parser = cli::preset)]
-        preset: cruscotto::authoring::Preset,
+        #[arg(long, default_value = "camera-di-commercio")]
+        preset: String,
     },
     /// Add an objective file or an indicator, with every field commented.
     New {
@@ -113,8 +114,24 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let out = Output::new(cli.output);
     let started = Instant::now();
+    let root = match &cli.command {
+        Command::Check { root }
+        | Command::Build { root, .. }
+        | Command::Rilevazione { root, .. }
+        | Command::New { root, .. }
+        | Command::Edizione { root, .. }
+        | Command::Schema { root, .. }
+        | Command::Serve { root, .. } => Some(root.as_path()),
+        Command::Init { .. } => None,
+    };
+    let out = match Output::new(cli.output, root) {
+        Ok(out) => out,
+        Err((out, problem)) => {
+            out.problem(problem);
+            return Status::Io.into();
+        }
+    };
     let status = match cli.command {
         Command::Check { root } => check(&out, &root, started),
         Command::Build {
@@ -124,7 +141,13 @@ fn main() -> ExitCode {
             year,
         } => build(&out, &root, output, pdf, year, started),
         Command::Rilevazione { year, root, output } => rilevazione(&out, year, &root, output),
-        Command::Init { dir, preset } => cli::init(&out, &dir, preset),
+        Command::Init { dir, preset } => match cli::preset(&preset) {
+            Ok(preset) => cli::init(&out, &dir, preset),
+            Err(problem) => {
+                out.problem(problem);
+                Status::Io
+            }
+        },
         Command::New { what, root } => cli::new(&out, &root, what),
         Command::Edizione { what, root } => cli::edizione(&out, &root, what),
         Command::Schema { root, output } => cli::schema(&out, &root, output),
@@ -138,14 +161,18 @@ fn check(out: &Output, root: &std::path::Path, started: Instant) -> Status {
     out.diagnostics(&checked.diagnostics, &checked.sources);
     match &checked.evaluated {
         Some((plan, evaluation)) => {
-            out.result(&cruscotto::render::summary::render(plan, evaluation));
-            out.result(&cli::editions_summary(&checked.editions));
-            out.closing(&cli::counts(&checked.diagnostics), started);
+            out.result(&cruscotto::render::summary::render(
+                plan,
+                evaluation,
+                out.lang(),
+            ));
+            out.result(&cli::editions_summary(out, &checked.editions));
+            out.closing(cli::counts(&checked.diagnostics), started);
             Status::Success
         }
         None => {
             out.failure(
-                &format!("check failed: {}", cli::counts(&checked.diagnostics)),
+                text::cli_check_failed(cli::counts(&checked.diagnostics)),
                 started,
             );
             cli::content_failure(root)
@@ -161,27 +188,27 @@ fn build(
     year: Option<i32>,
     started: Instant,
 ) -> Status {
+    let output = output.unwrap_or_else(|| root.join("output"));
+    let bar = cli::Bar::start(out, &output);
     let mut checked = cruscotto::check(root);
+    bar.finish();
     out.diagnostics(&checked.diagnostics, &checked.sources);
     if let (Some(year), Some((plan, _))) = (year, checked.evaluated.as_mut()) {
         plan.config.plan.relazione_year = Some(year);
     }
     let Some((plan, evaluation)) = &checked.evaluated else {
         out.failure(
-            &format!(
-                "build failed, the output folder is untouched: {}",
-                cli::counts(&checked.diagnostics)
-            ),
+            text::cli_build_failed(cli::counts(&checked.diagnostics)),
             started,
         );
         return cli::content_failure(root);
     };
-    let output = output.unwrap_or_else(|| root.join("output"));
     let options = cruscotto::render::site::Options {
         pdf,
         ..Default::default()
     };
-    match cruscotto::build_site(
+    let bar = cli::Bar::start(out, &output);
+    let built = cruscotto::build_site(
         root,
         plan,
         evaluation,
@@ -189,17 +216,19 @@ fn build(
         &mut checked.sources,
         &output,
         options,
-    ) {
+        &bar,
+    );
+    bar.finish();
+    match built {
         Ok((written, editions)) => {
             out.closing(
-                &format!(
-                    "wrote {} files to {} ({} new or changed, {} unchanged and kept{}; {})",
+                text::cli_built(
                     written.files,
-                    output.display(),
+                    &output,
                     written.written,
                     written.files.saturating_sub(written.written),
                     cli::editions(&editions),
-                    cli::counts(&checked.diagnostics)
+                    cli::counts(&checked.diagnostics),
                 ),
                 started,
             );
@@ -207,12 +236,12 @@ fn build(
         }
         Err(cruscotto::BuildFailure::Content(problems)) => {
             out.diagnostics(&problems, &checked.sources);
-            out.failure("build failed, the output folder is untouched", started);
+            out.failure(text::cli_build_failed_untouched(), started);
             Status::ContentErrors
         }
         Err(cruscotto::BuildFailure::Output(problems)) => {
             out.diagnostics(&problems, &checked.sources);
-            out.failure("build failed, the previous output is untouched", started);
+            out.failure(text::cli_build_failed_output(), started);
             Status::Io
         }
     }
@@ -222,14 +251,19 @@ fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<P
     let checked = cruscotto::check(root);
     out.diagnostics(&checked.diagnostics, &checked.sources);
     let Some((plan, _)) = &checked.evaluated else {
-        eprintln!("no sheet written: {}", cli::counts(&checked.diagnostics));
+        eprintln!(
+            "{}",
+            out.say(text::cli_sheet_not_written(cli::counts(
+                &checked.diagnostics
+            )))
+        );
         return cli::content_failure(root);
     };
     let Some(rows) = cruscotto::render::sheet::rows(plan, year) else {
-        eprintln!(
-            "error: no objective covers {year}: the plan runs {}; write a year of the plan",
-            plan.config.plan.period
-        );
+        out.problem(problem::sheet_year_outside_plan(
+            year,
+            plan.config.plan.period.to_string(),
+        ));
         return Status::Io;
     };
     let Some(output) = output else {
@@ -239,22 +273,22 @@ fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<P
                 match std::io::stdout().write_all(&bytes) {
                     Ok(()) => Status::Success,
                     Err(e) => {
-                        eprintln!("error: cannot write the sheet: {e}");
+                        out.problem(problem::write_failed(
+                            text::doing_write_file(),
+                            cruscotto::diagnostics::io_reason(&e),
+                        ));
                         Status::Io
                     }
                 }
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                out.problem(problem::internal_error(message));
                 Status::Io
             }
         };
     };
     if output.exists() {
-        eprintln!(
-            "error: {} already exists and may hold results: move it away, or pass another --output",
-            output.display()
-        );
+        out.problem(problem::sheet_file_exists().in_file(&output));
         return Status::Io;
     }
     let xlsx = output
@@ -265,23 +299,32 @@ fn rilevazione(out: &Output, year: i32, root: &std::path::Path, output: Option<P
     } else {
         cruscotto::render::sheet::csv(&rows)
     };
-    let written = bytes.and_then(|bytes| {
-        std::fs::write(&output, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", output.display()))
-    });
-    match written {
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            out.problem(problem::internal_error(message));
+            return Status::Io;
+        }
+    };
+    match std::fs::write(&output, bytes) {
         Ok(()) => {
-            println!(
-                "wrote the {year} sheet to {} ({} rows): fill in value, as_of (empty for a final value) and cause, then put it in {}/{year}.{}",
-                output.display(),
+            out.note(text::cli_sheet_written(
+                year,
+                &output,
                 rows.len(),
                 cruscotto::load::sheet::SHEET_DIR,
-                if xlsx { "xlsx" } else { "csv" }
-            );
+                if xlsx { "xlsx" } else { "csv" },
+            ));
             Status::Success
         }
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(e) => {
+            out.problem(
+                problem::write_failed(
+                    text::doing_write_file(),
+                    cruscotto::diagnostics::io_reason(&e),
+                )
+                .in_file(&output),
+            );
             Status::Io
         }
     }

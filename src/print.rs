@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use lopdf::{Document, Object, StringFormat};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, io_reason, problem, text};
 use crate::model::Date;
 use crate::write::OutputFile;
 
@@ -64,13 +64,10 @@ pub fn find_chromium() -> Result<PathBuf, Diagnostic> {
         if path.is_file() {
             return Ok(path);
         }
-        return Err(Diagnostic::error(format!(
-            "{CHROMIUM_VARIABLE} names `{}`, which is not a file",
-            path.display()
-        ))
-        .help(format!(
-            "set {CHROMIUM_VARIABLE} to the Chromium program, or unset it to use the one on the PATH"
-        )));
+        return Err(problem::chromium_variable_not_a_file(
+            CHROMIUM_VARIABLE,
+            &path,
+        ));
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     for dir in std::env::split_paths(&path) {
@@ -81,10 +78,7 @@ pub fn find_chromium() -> Result<PathBuf, Diagnostic> {
             }
         }
     }
-    Err(Diagnostic::error("--pdf needs Chromium, which is not installed")
-        .help(format!(
-            "install Chromium (on Debian and Ubuntu: `apt-get install chromium`), or set {CHROMIUM_VARIABLE} to its path; without --pdf the site builds without the PDF"
-        )))
+    Err(problem::chromium_missing(CHROMIUM_VARIABLE))
 }
 
 /// Prints `page` (a path in the site, e.g. `piao/index.html`) to PDF.
@@ -101,7 +95,7 @@ pub fn print_pdf(
     let work = tempfile::Builder::new()
         .prefix("cruscotto-print-")
         .tempdir()
-        .map_err(|e| Diagnostic::error(format!("cannot create a folder to print in: {e}")))?;
+        .map_err(|e| problem::print_io_failed(text::doing_create_print_folder(), io_reason(&e)))?;
     let site = work.path().join("site");
     for file in files {
         write_file(&site.join(&file.path), &file.bytes)?;
@@ -129,11 +123,13 @@ pub fn print_pdf(
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| {
-            Diagnostic::error(format!("cannot create a folder to print in: {e}")).in_file(parent)
+            problem::print_io_failed(text::doing_create_print_folder(), io_reason(&e))
+                .in_file(parent)
         })?;
     }
-    fs::write(path, bytes)
-        .map_err(|e| Diagnostic::error(format!("cannot write a file to print: {e}")).in_file(path))
+    fs::write(path, bytes).map_err(|e| {
+        problem::print_io_failed(text::doing_write_print_file(), io_reason(&e)).in_file(path)
+    })
 }
 
 fn run_chromium(chromium: &Path, work: &Path, page: &Path) -> Result<Vec<u8>, Diagnostic> {
@@ -166,15 +162,9 @@ fn run_chromium(chromium: &Path, work: &Path, page: &Path) -> Result<Vec<u8>, Di
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
-    let mut child = command.spawn().map_err(|e| {
-        Diagnostic::error(format!(
-            "cannot start Chromium ({}): {e}",
-            chromium.display()
-        ))
-        .help(format!(
-            "check that it runs, or set {CHROMIUM_VARIABLE} to another Chromium"
-        ))
-    })?;
+    let mut child = command
+        .spawn()
+        .map_err(|e| problem::chromium_not_started(chromium, io_reason(&e), CHROMIUM_VARIABLE))?;
     let started = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -182,14 +172,12 @@ fn run_chromium(chromium: &Path, work: &Path, page: &Path) -> Result<Vec<u8>, Di
             Ok(None) if started.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(Diagnostic::error(format!(
-                    "Chromium did not finish printing the document in {} seconds",
-                    TIMEOUT.as_secs()
-                ))
-                .help("try again; if it happens again, build without --pdf"));
+                return Err(problem::chromium_timeout(TIMEOUT.as_secs()));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => return Err(Diagnostic::error(format!("Chromium failed: {e}"))),
+            Err(e) => {
+                return Err(problem::chromium_failed(e.to_string(), String::new()));
+            }
         }
     };
     let mut stderr = String::new();
@@ -199,11 +187,10 @@ fn run_chromium(chromium: &Path, work: &Path, page: &Path) -> Result<Vec<u8>, Di
     }
     match fs::read(&pdf) {
         Ok(bytes) if status.success() && !bytes.is_empty() => Ok(bytes),
-        _ => Err(Diagnostic::error(format!(
-            "Chromium could not print the document ({status}){}",
-            last_lines(&stderr)
-        ))
-        .help("check that Chromium runs on this machine, or build without --pdf")),
+        _ => Err(problem::chromium_failed(
+            status.to_string(),
+            last_lines(&stderr),
+        )),
     }
 }
 
@@ -231,12 +218,11 @@ fn heading_pages(
     pdf: &[u8],
     headings: &[(String, String)],
 ) -> Result<BTreeMap<String, usize>, Diagnostic> {
-    let document = Document::load_mem(pdf)
-        .map_err(|e| Diagnostic::error(format!("cannot read the PDF Chromium printed: {e}")))?;
-    let toc = document.get_toc().map_err(|e| {
-        Diagnostic::error(format!("the PDF Chromium printed has no outline: {e}"))
-            .help("a Chromium of version 120 or later is needed for --pdf")
-    })?;
+    let document =
+        Document::load_mem(pdf).map_err(|e| problem::printed_pdf_unreadable(e.to_string()))?;
+    let toc = document
+        .get_toc()
+        .map_err(|e| problem::printed_pdf_without_outline(e.to_string()))?;
     let titles: Vec<&str> = toc.toc.iter().map(|e| e.title.as_str()).collect();
     Ok(match_headings(&titles, headings)
         .into_iter()
@@ -410,8 +396,8 @@ fn finish(
     headings: &[(String, String)],
     printed_from: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let mut document = Document::load_mem(pdf)
-        .map_err(|e| Diagnostic::error(format!("cannot read the PDF Chromium printed: {e}")))?;
+    let mut document =
+        Document::load_mem(pdf).map_err(|e| problem::printed_pdf_unreadable(e.to_string()))?;
     fix_outline(&mut document, headings);
     renumber_structure_ids(&mut document);
     publish_links(&mut document, printed_from, &metadata.site_url);
@@ -450,7 +436,7 @@ fn finish(
     let mut bytes = Vec::new();
     document
         .save_to(&mut bytes)
-        .map_err(|e| Diagnostic::error(format!("cannot write the PDF: {e}")))?;
+        .map_err(|e| problem::internal_error(format!("PDF: {e}")))?;
     Ok(bytes)
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, io_reason, problem, text};
 use crate::model::{DataLicense, Plan, Unit};
 
 /// Where `init` and `schema` put the schemas, under the site's root.
@@ -447,9 +447,7 @@ pub fn write(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 
 fn write_ids(site: &SiteIds, root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let io = |path: &Path, e: std::io::Error| {
-        Diagnostic::error(format!("cannot write the schema: {e}"))
-            .in_file(path)
-            .help("check that the folder exists and that you may write in it")
+        problem::write_failed(text::doing_write_file(), io_reason(&e)).in_file(path)
     };
     fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let mut written = Vec::new();

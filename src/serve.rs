@@ -18,7 +18,9 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity, Sources};
+use crate::diagnostics::{
+    Diagnostic, Diagnostics, Lang, Severity, Sources, io_reason, problem, text,
+};
 
 /// The addresses the preview adds to the site; no page of a site can have
 /// them (ids never start with `_`).
@@ -59,12 +61,14 @@ pub struct Problem {
 }
 
 /// What is being served.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Site {
     /// The last good build, by path (`obiettivi/x/index.html`).
     files: Arc<HashMap<String, Vec<u8>>>,
     /// The errors of the last build, when it failed.
     problems: Vec<Problem>,
+    /// The language of the preview's messages and overlay.
+    lang: Lang,
 }
 
 /// The result of one build in memory: the files, or the problems and the
@@ -83,15 +87,15 @@ pub enum Build {
     },
 }
 
-/// Builds the site under `root` in memory, as `build` would (no PDF). An
-/// earlier edition whose files `last` (the last good build) holds
-/// unchanged is taken from there.
-pub fn build(root: &Path, last: Option<&HashMap<String, Vec<u8>>>) -> Build {
+/// Builds the site under `root` in memory, as `build` would (no PDF); the
+/// problems are said in `lang`. An earlier edition whose files `last` (the
+/// last good build) holds unchanged is taken from there.
+pub fn build(root: &Path, last: Option<&HashMap<String, Vec<u8>>>, lang: Lang) -> Build {
     let mut checked = crate::check(root);
-    let report = checked.diagnostics.render(&checked.sources);
+    let report = checked.diagnostics.render(&checked.sources, lang);
     let Some((plan, evaluation)) = &checked.evaluated else {
         return Build::Failed {
-            problems: problems(&checked.diagnostics, &checked.sources),
+            problems: problems(&checked.diagnostics, &checked.sources, lang),
             report,
         };
     };
@@ -115,17 +119,18 @@ pub fn build(root: &Path, last: Option<&HashMap<String, Vec<u8>>>) -> Build {
             warnings: checked.diagnostics.warnings(),
         },
         Err(diagnostics) => Build::Failed {
-            problems: problems(&diagnostics, &checked.sources),
-            report: diagnostics.render(&checked.sources),
+            problems: problems(&diagnostics, &checked.sources, lang),
+            report: diagnostics.render(&checked.sources, lang),
         },
     }
 }
 
-fn problems(diagnostics: &Diagnostics, sources: &Sources) -> Vec<Problem> {
+fn problems(diagnostics: &Diagnostics, sources: &Sources, lang: Lang) -> Vec<Problem> {
     diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| Problem {
+        .map(|d| (d, d.said(lang)))
+        .map(|(d, said)| Problem {
             place: match (&d.span, &d.path) {
                 (Some(span), _) => {
                     let (line, column) = sources.line_col(span);
@@ -134,8 +139,8 @@ fn problems(diagnostics: &Diagnostics, sources: &Sources) -> Vec<Problem> {
                 (None, Some(path)) => path.display().to_string(),
                 (None, None) => String::new(),
             },
-            message: d.message.clone(),
-            help: d.help.clone(),
+            message: said.message,
+            help: said.help,
         })
         .collect()
 }
@@ -147,12 +152,15 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The errors as an alert on top of the page.
-pub fn overlay(problems: &[Problem]) -> String {
-    let mut html = String::from(
-        "<section id=\"cruscotto-errori\" role=\"alert\" aria-labelledby=\"cruscotto-errori-titolo\">\
-         <h2 id=\"cruscotto-errori-titolo\">The content has errors: this is the last good build</h2><ol>",
+/// The errors as an alert on top of the page, in `lang`.
+pub fn overlay(problems: &[Problem], lang: Lang) -> String {
+    let mut html = format!(
+        "<section id=\"cruscotto-errori\" lang=\"{}\" role=\"alert\" aria-labelledby=\"cruscotto-errori-titolo\">\
+         <h2 id=\"cruscotto-errori-titolo\">{}</h2><ol>",
+        lang.code(),
+        escape(&text::serve_overlay_title().format(lang))
     );
+    let help_word = text::help_prefix().format(lang);
     for problem in problems {
         html.push_str("<li>");
         if !problem.place.is_empty() {
@@ -161,7 +169,8 @@ pub fn overlay(problems: &[Problem]) -> String {
         html.push_str(&escape(&problem.message));
         if let Some(help) = &problem.help {
             html.push_str(&format!(
-                "<br><span class=\"aiuto\">help: {}</span>",
+                "<br><span class=\"aiuto\">{}: {}</span>",
+                escape(&help_word),
                 escape(help)
             ));
         }
@@ -173,14 +182,14 @@ pub fn overlay(problems: &[Problem]) -> String {
 
 /// A page as the preview serves it: with the reload script, and the
 /// overlay when the last build failed.
-pub fn inject(html: &str, problems: &[Problem]) -> String {
+pub fn inject(html: &str, problems: &[Problem], lang: Lang) -> String {
     let mut page = html.to_string();
     if let Some(at) = page.find("</head>") {
         page.insert_str(at, &format!("<link rel=\"stylesheet\" href=\"{STYLE}\">"));
     }
     let mut tail = String::new();
     if !problems.is_empty() {
-        tail.push_str(&overlay(problems));
+        tail.push_str(&overlay(problems, lang));
     }
     tail.push_str(&format!("<script src=\"{SCRIPT}\"></script>"));
     match page.rfind("</body>") {
@@ -253,7 +262,7 @@ fn answer(site: &Site, url: &str) -> Answer {
         site.files.get(key).map(|bytes| {
             let kind = content_type(key);
             let body = if kind.starts_with("text/html") {
-                inject(&String::from_utf8_lossy(bytes), &site.problems).into_bytes()
+                inject(&String::from_utf8_lossy(bytes), &site.problems, site.lang).into_bytes()
             } else {
                 bytes.clone()
             };
@@ -356,8 +365,7 @@ fn stream_events(request: Request, rebuilt: Receiver<()>) {
 }
 
 fn listen_error(address: &str, error: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!("cannot serve on {address}: {error}"))
-        .help("another program may be using the port: choose another with --port")
+    problem::serve_port_unavailable(address, error.to_string())
 }
 
 /// Whether a changed path is one the site is built from.
@@ -377,13 +385,15 @@ fn relevant(root: &Path, path: &Path) -> bool {
 
 /// Serves the site under `root` on 127.0.0.1:`port` until the process is
 /// stopped. Prints the address, then each rebuild.
-pub fn serve(root: &Path, port: u16, quiet: bool) -> Result<(), Diagnostic> {
-    let root = root.canonicalize().map_err(|e| {
-        Diagnostic::error(format!("cannot open the site folder: {e}"))
-            .in_file(root)
-            .help("pass --root with the folder that holds cruscotto.yaml")
-    })?;
-    let site = Arc::new(Mutex::new(Site::default()));
+pub fn serve(root: &Path, port: u16, quiet: bool, lang: Lang) -> Result<(), Diagnostic> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| problem::serve_no_site_folder(io_reason(&e)).in_file(root))?;
+    let site = Arc::new(Mutex::new(Site {
+        files: Arc::new(HashMap::new()),
+        problems: Vec::new(),
+        lang,
+    }));
     let clients: Clients = Arc::new(Mutex::new(Vec::new()));
     rebuild(&root, &site, &clients, quiet);
 
@@ -405,12 +415,10 @@ pub fn serve(root: &Path, port: u16, quiet: bool) -> Result<(), Diagnostic> {
             let _ = events.send(event.paths);
         }
     })
-    .map_err(|e| Diagnostic::error(format!("cannot watch the site folder: {e}")).in_file(&root))?;
+    .map_err(|e| problem::serve_cannot_watch(e.to_string()).in_file(&root))?;
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| {
-            Diagnostic::error(format!("cannot watch the site folder: {e}")).in_file(&root)
-        })?;
+        .map_err(|e| problem::serve_cannot_watch(e.to_string()).in_file(&root))?;
     let mut watched = Vec::new();
     for dir in WATCHED {
         let path = root.join(dir);
@@ -418,7 +426,10 @@ pub fn serve(root: &Path, port: u16, quiet: bool) -> Result<(), Diagnostic> {
             watched.push(path);
         }
     }
-    println!("serving the site on http://127.0.0.1:{port}/ (stop with Ctrl+C)");
+    println!(
+        "{}",
+        text::serve_serving(format!("http://127.0.0.1:{port}/")).format(lang)
+    );
     let _ = std::io::stdout().flush();
 
     {
@@ -455,10 +466,18 @@ pub fn serve(root: &Path, port: u16, quiet: bool) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Milliseconds as a number for the catalogue (they fit easily).
+fn ms_arg(ms: u128) -> i64 {
+    i64::try_from(ms).unwrap_or(i64::MAX)
+}
+
 fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool) {
     let started = Instant::now();
-    let last = Arc::clone(&site.lock().unwrap_or_else(PoisonError::into_inner).files);
-    let result = build(root, Some(&last));
+    let (last, lang) = {
+        let site = site.lock().unwrap_or_else(PoisonError::into_inner);
+        (Arc::clone(&site.files), site.lang)
+    };
+    let result = build(root, Some(&last), lang);
     drop(last);
     let ms = started.elapsed().as_millis();
     {
@@ -471,7 +490,7 @@ fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool)
             } => {
                 if !quiet {
                     eprint!("{report}");
-                    println!("rebuilt in {ms} ms ({warnings} warnings)");
+                    println!("{}", text::serve_rebuilt(ms_arg(ms), warnings).format(lang));
                 }
                 site.files = Arc::new(files);
                 site.problems.clear();
@@ -479,8 +498,8 @@ fn rebuild(root: &Path, site: &Arc<Mutex<Site>>, clients: &Clients, quiet: bool)
             Build::Failed { problems, report } => {
                 eprint!("{report}");
                 println!(
-                    "the content has {} errors: still serving the last good build ({ms} ms)",
-                    problems.len()
+                    "{}",
+                    text::serve_failed(problems.len(), ms_arg(ms)).format(lang)
                 );
                 site.problems = problems;
             }
@@ -512,6 +531,7 @@ mod tests {
         Site {
             files: Arc::new(files),
             problems: Vec::new(),
+            lang: Lang::En,
         }
     }
 

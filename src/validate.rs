@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources, Span, did_you_mean};
+use crate::diagnostics::{
+    Arg, Diagnostic, Diagnostics, Sources, Span, did_you_mean, problem, text,
+};
 use crate::model::{
     Expr, Indicator, Objective, ObjectiveKind, Owners, Plan, PlanIndex, Ref, ServiziRule, Target,
     TargetKind, Unit,
@@ -29,13 +31,7 @@ pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
 /// publish empty pages.
 fn every_ambito_has_objectives(plan: &Plan, diags: &mut Diagnostics) {
     if plan.objectives.is_empty() {
-        diags.push(
-            Diagnostic::error("there are no objectives in content/")
-                .in_file(crate::load::CONTENT_DIR)
-                .help(
-                    "write one .md file per objective under content/ (see docs/content-format.md)",
-                ),
-        );
+        diags.push(problem::no_objectives().in_file(crate::load::CONTENT_DIR));
         return;
     }
     for ambito in &plan.config.ambiti {
@@ -46,38 +42,23 @@ fn every_ambito_has_objectives(plan: &Plan, diags: &mut Diagnostics) {
         if !used {
             diags.push(
                 // A warning: a new site lists its ambiti before their objectives.
-                Diagnostic::warning(format!("the ambito `{}` has no objectives", ambito.id))
-                    .at(&ambito.span)
-                    .help(format!(
-                        "write `ambito: {0}` in the objectives that belong to it (`cruscotto new obiettivo \"TITOLO\" --ambito {0}`), or delete the ambito",
-                        ambito.id
-                    )),
+                problem::ambito_without_objectives(&ambito.id).at(&ambito.span),
             );
         }
     }
 }
 
-fn first_written(sources: &Sources, span: &Span) -> String {
-    format!("first written at {}", sources.location(span))
-}
-
 /// Reports every id written again after its first use.
 fn duplicates<'a>(
     items: impl IntoIterator<Item = (&'a str, &'a Span)>,
-    what: &str,
-    help: &str,
+    problem: fn(Arg, Arg) -> Diagnostic,
     sources: &Sources,
     diags: &mut Diagnostics,
 ) {
     let mut seen: BTreeMap<&str, &Span> = BTreeMap::new();
     for (id, span) in items {
         if let Some(first) = seen.insert(id, span) {
-            diags.push(
-                Diagnostic::error(format!("the {what} id `{id}` is used twice"))
-                    .at(span)
-                    .label(first_written(sources, first))
-                    .help(help),
-            );
+            diags.push(problem(id.into(), sources.location(first).into()).at(span));
         }
     }
 }
@@ -85,47 +66,31 @@ fn duplicates<'a>(
 fn unique_ids(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     let config = &plan.config;
     let ambiti = config.ambiti.iter().map(|a| (a.id.as_str(), &a.span));
-    duplicates(
-        ambiti,
-        "ambito",
-        "give each ambito its own id",
-        sources,
-        diags,
-    );
+    duplicates(ambiti, problem::duplicate_ambito, sources, diags);
     let servizi = config.servizi.iter().map(|s| (s.id.as_str(), &s.span));
-    duplicates(
-        servizi,
-        "Servizio",
-        "give each Servizio its own id",
-        sources,
-        diags,
-    );
+    duplicates(servizi, problem::duplicate_servizio, sources, diags);
     let objectives = plan.objectives.iter().map(|o| (o.id.as_str(), &o.span));
-    let help = "ids become page addresses: give each objective its own id";
-    duplicates(objectives, "objective", help, sources, diags);
+    duplicates(objectives, problem::duplicate_objective, sources, diags);
     let indicators = plan.indicators().map(|(_, _, i)| (i.id.as_str(), &i.span));
-    let help = "indicator ids must be unique in the whole site: make this one more specific";
-    duplicates(indicators, "indicator", help, sources, diags);
+    duplicates(indicators, problem::duplicate_indicator, sources, diags);
 }
 
-fn unknown(what: &str, reference: &Ref, known: Vec<&str>) -> Diagnostic {
-    let mut diagnostic =
-        Diagnostic::error(format!("there is no {what} `{}`", reference.id)).at(&reference.span);
+/// A reference to an id that does not exist (`problem` says of what), with
+/// the closest id or the ids to choose from.
+fn unknown(problem: fn(Arg) -> Diagnostic, reference: &Ref, known: Vec<&str>) -> Diagnostic {
+    let diagnostic = problem(reference.id.as_str().into()).at(&reference.span);
     match did_you_mean(&reference.id, known.iter().copied()) {
-        Some(close) => {
-            diagnostic = diagnostic
-                .label(format!("did you mean `{close}`?"))
-                .help(format!("write `{close}`"));
-        }
+        Some(close) => diagnostic
+            .suggest(Some(close))
+            .help(text::write_value(close)),
         None => {
             let mut list = known.join(", ");
             if list.len() > 300 {
                 list = format!("{}, ...", &list[..list.floor_char_boundary(300)]);
             }
-            diagnostic = diagnostic.help(format!("write one of: {list}"));
+            diagnostic.help(text::write_one_of(list))
         }
     }
-    diagnostic
 }
 
 /// The ids a reference may name, listed once for the whole plan (not once
@@ -187,20 +152,16 @@ fn references(
     if let Some(ambito) = &objective.ambito
         && !known.ambiti_set.contains(ambito.id.as_str())
     {
-        diags.push(unknown("ambito", ambito, ambiti.clone()).help(format!(
-            "use an ambito declared in cruscotto.yaml: {}",
-            ambiti.join(", ")
-        )));
+        diags.push(
+            unknown(problem::unknown_ambito, ambito, ambiti.clone())
+                .help(text::help_declared_ambiti(Arg::list(ambiti))),
+        );
     }
     if kind.is_top_level() {
         if objective.ambito.is_none() {
             diags.push(
-                Diagnostic::error(format!("the objective `{}` has no `ambito`", objective.id))
-                    .at(&objective.span)
-                    .help(format!(
-                        "add `ambito: ...` with one of: {}",
-                        ambiti.join(", ")
-                    )),
+                problem::objective_without_ambito(&objective.id, Arg::list(ambiti))
+                    .at(&objective.span),
             );
         }
         if let Some(parent) = &objective.parent {
@@ -210,65 +171,43 @@ fn references(
                 .filter(|k| !k.is_top_level())
                 .map(|k| k.id.as_str())
                 .collect();
-            diags.push(
-                Diagnostic::error(format!(
-                    "an objective of kind {} sits under an ambito and has no `parent`",
-                    kind_words(kind)
-                ))
-                .at(&parent.span)
-                .help(if deeper.is_empty() {
-                    "delete the `parent` line".to_string()
-                } else {
-                    format!(
-                        "write the kind of objective it is (`kind: {}`), or delete the `parent` line",
-                        deeper.join("` or `kind: ")
-                    )
-                }),
-            );
+            let mut diagnostic =
+                problem::top_level_with_parent(kind_words(kind), Arg::codes(&deeper))
+                    .at(&parent.span);
+            if deeper.is_empty() {
+                diagnostic = diagnostic.help(text::delete_parent());
+            }
+            diags.push(diagnostic);
         }
     } else {
         let candidates = || known.parents_for(plan, kind);
         match &objective.parent {
             None => diags.push(
-                Diagnostic::error(format!(
-                    "the objective `{}` of kind {} has no `parent`",
-                    objective.id,
-                    kind_words(kind)
-                ))
-                .at(&objective.span)
-                .help(format!(
-                    "add `parent: ...` with the id of the objective it serves (an objective of kind {})",
-                    kind.parents.join(" or ")
-                )),
+                problem::objective_without_parent(
+                    &objective.id,
+                    kind_words(kind),
+                    Arg::codes(&kind.parents),
+                )
+                .at(&objective.span),
             ),
             Some(parent) => match index.objective(plan, &parent.id) {
-                None => diags.push(unknown("objective", parent, candidates())),
+                None => diags.push(unknown(problem::unknown_objective, parent, candidates())),
                 Some(p) if !kind.parents.contains(&plan.kind(p).id) => diags.push(
-                    Diagnostic::error(format!(
-                        "`{}` is of kind {}, which cannot be the parent of an objective of kind {}",
-                        parent.id,
+                    problem::parent_of_wrong_kind(
+                        &parent.id,
                         kind_words(plan.kind(p)),
-                        kind_words(kind)
-                    ))
-                    .at(&parent.span)
-                    .help(format!(
-                        "the parent of a `{}` objective is of kind {} (see `objectives` in cruscotto.yaml): write the id of one of those, or change this objective's `kind`",
-                        kind.id,
-                        kind.parents.join(" or ")
-                    )),
+                        kind_words(kind),
+                        &kind.id,
+                        Arg::codes(&kind.parents),
+                    )
+                    .at(&parent.span),
                 ),
                 Some(p) => {
-                    if let (Some(own), Some(theirs)) =
-                        (&objective.ambito, index.ambito_of(plan, p))
+                    if let (Some(own), Some(theirs)) = (&objective.ambito, index.ambito_of(plan, p))
                         && own.id != theirs
                     {
                         diags.push(
-                            Diagnostic::error(format!(
-                                "the ambito `{}` differs from the parent's `{theirs}`",
-                                own.id
-                            ))
-                            .at(&own.span)
-                            .help("delete the `ambito` line: an objective under another takes its ambito"),
+                            problem::ambito_differs_from_parent(&own.id, theirs).at(&own.span),
                         );
                     }
                 }
@@ -279,32 +218,21 @@ fn references(
         || matches!(&objective.servizi, Owners::Servizi(s) if !s.is_empty());
     let servizi = &known.servizi;
     match (kind.servizi, &objective.servizi) {
-        (ServiziRule::None, _) if has_servizi => diags.push(
-            Diagnostic::error(format!(
-                "objectives of kind {} are not assigned to Servizi",
-                kind_words(kind)
-            ))
-            .at(&objective.span)
-            .help(
-                "move `servizi` to the objectives under this one, or name who answers for it with `responsible:`",
-            ),
-        ),
+        (ServiziRule::None, _) if has_servizi => {
+            diags.push(problem::servizi_not_assigned(kind_words(kind)).at(&objective.span));
+        }
         (ServiziRule::Required, Owners::Servizi(list)) if list.is_empty() => diags.push(
-            Diagnostic::error(format!(
-                "the objective `{}` of kind {} has no Servizio",
-                objective.id,
-                kind_words(kind)
-            ))
-            .at(&objective.span)
-            .help(format!(
-                "add `servizi: [...]` with ids from cruscotto.yaml ({}), or `servizi: all`",
-                servizi.join(", ")
-            )),
+            problem::objective_without_servizi(&objective.id, kind_words(kind), Arg::list(servizi))
+                .at(&objective.span),
         ),
         (_, Owners::Servizi(list)) => {
             for servizio in list {
                 if !known.servizi_set.contains(servizio.id.as_str()) {
-                    diags.push(unknown("Servizio", servizio, servizi.clone()));
+                    diags.push(unknown(
+                        problem::unknown_servizio,
+                        servizio,
+                        servizi.clone(),
+                    ));
                 }
             }
         }
@@ -328,14 +256,14 @@ fn targets(plan: &Plan, objective: &Objective, indicator: &Indicator, diags: &mu
     for (year, entry) in &indicator.targets {
         if !(first..=last).contains(year) {
             diags.push(
-                Diagnostic::warning(format!(
-                    "the target year {year} is far from the objective's period {} and the plan's {plan_period}",
-                    objective.period
-                ))
-                .at(&entry.original.span)
-                .help(format!(
-                    "check the year: targets from {first} to {last} are expected; a target for a later year is kept and shown as written"
-                )),
+                problem::target_year_far_from_period(
+                    *year,
+                    objective.period.to_string(),
+                    plan_period.to_string(),
+                    first,
+                    last,
+                )
+                .at(&entry.original.span),
             );
         }
         for target in std::iter::once(&entry.original).chain(&entry.revised) {
@@ -345,13 +273,7 @@ fn targets(plan: &Plan, objective: &Objective, indicator: &Indicator, diags: &mu
             } = target.kind
                 && base >= *year
             {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "the base year {base} is not before the target's year {year}"
-                    ))
-                    .at(&target.span)
-                    .help("a change is measured on an earlier year: name a year before the target's (`rispetto al 2020`)"),
-                );
+                diags.push(problem::base_year_not_before(base, *year).at(&target.span));
             }
         }
     }
@@ -360,20 +282,12 @@ fn targets(plan: &Plan, objective: &Objective, indicator: &Indicator, diags: &mu
 fn target_unit(indicator: &Indicator, target: &Target, diags: &mut Diagnostics) {
     let is_deadline = matches!(target.kind, TargetKind::Deadline { .. });
     if is_deadline != (indicator.unit == Unit::Date) {
-        let help = if is_deadline {
-            "a deadline needs `unit: date` on the indicator (its value is the completion date)"
+        let problem = if is_deadline {
+            problem::deadline_on_non_date(&target.text, indicator.unit.code())
         } else {
-            "an indicator with `unit: date` takes deadlines: `entro il 31/12/2023`"
+            problem::value_target_on_date(&target.text)
         };
-        diags.push(
-            Diagnostic::error(format!(
-                "the target `{}` does not fit the indicator's unit `{}`",
-                target.text,
-                indicator.unit.code()
-            ))
-            .at(&target.span)
-            .help(help),
-        );
+        diags.push(problem.at(&target.span));
         return;
     }
     if let Some(sign) = target.unit {
@@ -382,17 +296,8 @@ fn target_unit(indicator: &Indicator, target: &Target, diags: &mut Diagnostics) 
             || (sign == Unit::Percent && matches!(target.kind, TargetKind::Change { .. }));
         if !fits {
             diags.push(
-                Diagnostic::error(format!(
-                    "the target `{}` is in {} but the indicator's unit is {}",
-                    target.text,
-                    sign.code(),
-                    indicator.unit.code()
-                ))
-                .at(&target.span)
-                .help(format!(
-                    "write `unit: {}` on the indicator, or write the target without the unit sign",
-                    sign.code()
-                )),
+                problem::target_in_another_unit(&target.text, sign.code(), indicator.unit.code())
+                    .at(&target.span),
             );
         }
     }
@@ -409,39 +314,22 @@ fn formula(
     let mut used = BTreeSet::new();
     let Some(formula) = &indicator.formula else {
         if !indicator.measures.is_empty() {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "the indicator `{}` declares measures but has no formula",
-                    indicator.id
-                ))
-                .at(&indicator.span)
-                .help("add `formula: ...` to compute the value from the measures"),
-            );
+            diags.push(problem::measures_without_formula(&indicator.id).at(&indicator.span));
         }
         return;
     };
     if indicator.unit == Unit::Date {
-        diags.push(
-            Diagnostic::error("a date indicator cannot have a formula")
-                .at(&formula.span)
-                .help("delete the formula: the value of a date indicator is the completion date in the series"),
-        );
+        diags.push(problem::formula_on_date_indicator().at(&formula.span));
     }
     let mut problems = Vec::new();
     formula.expr.walk(&mut |expr| match expr {
         Expr::Measure(name) | Expr::Prev(name) | Expr::MeanPrev(name, _) => {
             used.insert(name.clone());
             if !declared.contains(&name.as_str()) {
-                let mut d = Diagnostic::error(format!(
-                    "the formula uses `{name}`, which is not a measure of this indicator"
-                ))
-                .at(&formula.span);
-                d = match did_you_mean(name, declared.iter().copied()) {
-                    Some(close) => d.label(format!("did you mean `{close}`?")).help(format!("write `{close}`")),
-                    None => d.help(format!(
-                        "declare it under `measures:` (`{name}: {{ label: \"...\", source: \"...\" }}`)"
-                    )),
-                };
+                let mut d = problem::formula_unknown_measure(name).at(&formula.span);
+                if let Some(close) = did_you_mean(name, declared.iter().copied()) {
+                    d = d.suggest(Some(close)).help(text::write_value(close));
+                }
                 problems.push(d);
             }
         }
@@ -452,13 +340,9 @@ fn formula(
                     id: id.clone(),
                     span: formula.span.clone(),
                 };
-                problems.push(unknown("indicator", &reference, known));
+                problems.push(unknown(problem::unknown_indicator, &reference, known));
             } else if id == &indicator.id {
-                problems.push(
-                    Diagnostic::error("the formula refers to its own indicator")
-                        .at(&formula.span)
-                        .help("use measures, or prev(x) for the previous year"),
-                );
+                problems.push(problem::formula_refers_to_itself().at(&formula.span));
             }
         }
         _ => {}
@@ -474,7 +358,7 @@ fn formula(
                         // Listed only when needed: building it for every scope grew
                         // with the square of the objectives.
                         let known = plan.objectives.iter().map(|o| o.id.as_str()).collect();
-                        diags.push(unknown("objective", reference, known));
+                        diags.push(unknown(problem::unknown_objective, reference, known));
                     }
                 }
             }
@@ -485,36 +369,18 @@ fn formula(
                     .copied()
                     .unwrap_or_default();
                 if index.children(position).is_empty() {
-                    diags.push(
-                        Diagnostic::error("count_above() and count_assessed() look at the indicators of the operational objectives, and this objective has none")
-                            .at(&formula.span)
-                            .help("add `scope: [objective-id, ...]` with the objectives to look at"),
-                    );
+                    diags.push(problem::counting_without_children().at(&formula.span));
                 }
             }
         }
     } else if let Some(scope) = &indicator.scope
         && let Some(first) = scope.first()
     {
-        diags.push(
-            Diagnostic::warning("`scope` is only used by count_above() and count_assessed()")
-                .at(&first.span)
-                .help("delete `scope`, or use the counting functions in the formula"),
-        );
+        diags.push(problem::scope_without_counting().at(&first.span));
     }
     for measure in &indicator.measures {
         if !used.contains(&measure.name) {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "the measure `{}` is not used by the formula",
-                    measure.name
-                ))
-                .at(&measure.span)
-                .help(format!(
-                    "use it in `formula: {}` or delete it",
-                    formula.text
-                )),
-            );
+            diags.push(problem::measure_not_used(&measure.name, &formula.text).at(&measure.span));
         }
     }
 }
@@ -545,13 +411,12 @@ fn cycles(plan: &Plan, index: &PlanIndex, diags: &mut Diagnostics) {
                     .as_ref()
                     .map_or(&indicator.span, |f| &f.span);
                 diags.push(
-                    Diagnostic::error(format!(
-                        "these indicators depend on each other in a circle: {} -> {}",
+                    problem::indicators_in_a_circle(format!(
+                        "{} -> {}",
                         names.join(" -> "),
                         names[0]
                     ))
-                    .at(span)
-                    .help("break the circle: one of them must be computed from measures only"),
+                    .at(span),
                 );
             }
         });
@@ -631,17 +496,13 @@ fn note_labels(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
                 .map(|i| format!("`{}` ({})", i.id, sources.location(&i.span)))
                 .collect();
             diags.push(
-                Diagnostic::warning(format!(
-                    "the note label \"{}\" is used by {} indicators",
+                problem::note_label_reused(
                     first.note.as_deref().unwrap_or_default(),
-                    indicators.len()
-                ))
-                .at(&first.span)
-                .label(format!("also used by {}", others.join(", ")))
-                .help(format!(
-                    "the source document reuses this label: check which note each indicator refers to (first reuse: `{}`)",
-                    second.id
-                )),
+                    indicators.len(),
+                    Arg::list(others),
+                    &second.id,
+                )
+                .at(&first.span),
             );
         }
     }
@@ -650,11 +511,7 @@ fn note_labels(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     for objective in &plan.objectives {
         for note in &objective.notes {
             if let Some(label) = &note.label {
-                diags.push(
-                    Diagnostic::warning(format!("\"{label}\" is referenced by no indicator"))
-                        .at(&note.span)
-                        .help("the source document prints this note but no indicator points to it"),
-                );
+                diags.push(problem::note_not_referenced(label).at(&note.span));
             }
         }
     }

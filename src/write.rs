@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message, io_reason, problem, text};
 
 /// A file of the site, by its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,7 +152,7 @@ impl Staging {
         let name = output
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| Diagnostic::error("the output folder has no name").in_file(&output))?;
+            .ok_or_else(|| problem::output_without_name().in_file(&output))?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -161,24 +161,16 @@ impl Staging {
         let previous = parent.join(format!(".{name}.previous"));
         recover(&output, &previous, &staging)?;
         if exists(&output) && !ours(&output) && !is_empty_dir(&output) {
-            return Err(Diagnostic::error(
-                "the output folder exists and was not written by cruscotto: it is left untouched",
-            )
-            .in_file(&output)
-            .help("choose an empty or new folder with --output, or delete this one if it can go"));
+            return Err(problem::output_not_ours().in_file(&output));
         }
         fs::create_dir_all(&parent)
-            .map_err(|e| io_error(&parent, "cannot create the folder", &e))?;
+            .map_err(|e| io_error(&parent, text::doing_create_folder(), &e))?;
         if exists(&staging) && !ours(&staging) && !is_empty_dir(&staging) {
-            return Err(Diagnostic::error(
-                "this folder is in the way of the build and was not written by cruscotto",
-            )
-            .in_file(&staging)
-            .help("move it elsewhere or delete it"));
+            return Err(problem::folder_in_the_way().in_file(&staging));
         }
         if !exists(&staging) {
             fs::create_dir(&staging)
-                .map_err(|e| io_error(&staging, "cannot create the folder", &e))?;
+                .map_err(|e| io_error(&staging, text::doing_create_folder(), &e))?;
         }
         let mut dirs = HashSet::new();
         dirs.insert(staging.clone());
@@ -240,13 +232,10 @@ impl Staging {
             let inside = format!("{relative}/");
             let sums = self.sums.lock().unwrap_or_else(|e| e.into_inner());
             if sums.keys().any(|k| k.starts_with(&inside)) {
-                return Err(bug(
-                    &shown,
-                    "a file of the site has the path of a folder of the site",
-                ));
+                return Err(bug(&shown, text::bug_file_over_folder()));
             }
             drop(sums);
-            remove_tree(&target).map_err(|e| io_error(&shown, "cannot replace the folder", &e))?;
+            remove_tree(&target).map_err(|e| io_error(&shown, text::doing_replace_folder(), &e))?;
         }
         // A read-only folder of the old copy is made writable by its owner.
         if let Some(dir) = target.parent()
@@ -264,10 +253,10 @@ impl Staging {
         let linked = same_bytes(&old, bytes) && fs::hard_link(&old, &temporary).is_ok();
         if !linked {
             fs::write(&temporary, bytes)
-                .map_err(|e| io_error(&shown, "cannot write the file", &e))?;
+                .map_err(|e| io_error(&shown, text::doing_write_file(), &e))?;
             self.written.fetch_add(1, Ordering::Relaxed);
         }
-        fs::rename(&temporary, &target).map_err(|e| io_error(&shown, "cannot write the file", &e))
+        fs::rename(&temporary, &target).map_err(|e| io_error(&shown, text::doing_write_file(), &e))
     }
 
     /// Deletes from the staging folder what the new site does not have.
@@ -296,7 +285,7 @@ impl Staging {
         let hash = sha256_hex(bytes);
         let mut sums = self.sums.lock().unwrap_or_else(|e| e.into_inner());
         if sums.insert(relative, hash).is_some() {
-            return Err(bug(path, "two files of the site have this path"));
+            return Err(bug(path, text::bug_same_path()));
         }
         Ok(())
     }
@@ -322,7 +311,7 @@ impl Staging {
                 let shown = dir
                     .strip_prefix(&self.staging)
                     .map_or_else(|_| dir.to_path_buf(), |r| self.output.join(r));
-                io_error(&shown, "cannot create the folder", &e)
+                io_error(&shown, text::doing_create_folder(), &e)
             })?;
             dirs.insert(dir.to_path_buf());
         }
@@ -334,10 +323,7 @@ impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         let relative = relative_path(&file.path)?;
         if relative == SUMS || relative == MARKER {
-            return Err(bug(
-                &file.path,
-                "a page has the name of a file the build writes itself",
-            ));
+            return Err(bug(&file.path, text::bug_reserved_name()));
         }
         self.store(&relative, &file.bytes)?;
         self.record(relative, &file.bytes, &file.path)
@@ -360,15 +346,12 @@ fn relative_path(path: &Path) -> Result<String, Diagnostic> {
         match component {
             Component::Normal(part) => parts.push(part.to_string_lossy().into_owned()),
             _ => {
-                return Err(bug(
-                    path,
-                    "a file of the site has a path outside the output folder",
-                ));
+                return Err(bug(path, text::bug_path_outside()));
             }
         }
     }
     if parts.is_empty() {
-        return Err(bug(path, "a file of the site has no name"));
+        return Err(bug(path, text::bug_no_name()));
     }
     Ok(parts.join("/"))
 }
@@ -437,7 +420,7 @@ fn follow_symlinks(output: &Path) -> Result<PathBuf, Diagnostic> {
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let target = fs::read_link(&path)
-                    .map_err(|e| io_error(&path, "cannot read the symbolic link", &e))?;
+                    .map_err(|e| io_error(&path, text::doing_read_link(), &e))?;
                 path = match path.parent() {
                     Some(parent) if target.is_relative() => parent.join(target),
                     _ => target,
@@ -446,11 +429,7 @@ fn follow_symlinks(output: &Path) -> Result<PathBuf, Diagnostic> {
             _ => return Ok(path),
         }
     }
-    Err(
-        Diagnostic::error("the output folder is a loop of symbolic links")
-            .in_file(output)
-            .help("point --output at a folder"),
-    )
+    Err(problem::output_link_loop().in_file(output))
 }
 
 /// A build stopped between the renames of the fallback swap leaves the
@@ -463,10 +442,10 @@ fn recover(output: &Path, previous: &Path, staging: &Path) -> Result<(), Diagnos
     }
     if !exists(output) {
         fs::rename(previous, output)
-            .map_err(|e| io_error(previous, "cannot restore the previous output", &e))
+            .map_err(|e| io_error(previous, text::doing_restore_previous(), &e))
     } else if !exists(staging) {
         fs::rename(previous, staging)
-            .map_err(|e| io_error(previous, "cannot move a leftover folder", &e))
+            .map_err(|e| io_error(previous, text::doing_move_leftover(), &e))
     } else {
         remove_leftover(previous)
     }
@@ -478,13 +457,9 @@ fn remove_leftover(path: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     if !ours(path) && !is_empty_dir(path) {
-        return Err(Diagnostic::error(
-            "this folder is in the way of the build and was not written by cruscotto",
-        )
-        .in_file(path)
-        .help("move it elsewhere or delete it"));
+        return Err(problem::folder_in_the_way().in_file(path));
     }
-    remove_tree(path).map_err(|e| io_error(path, "cannot remove a leftover folder", &e))
+    remove_tree(path).map_err(|e| io_error(path, text::doing_remove_leftover(), &e))
 }
 
 /// Swaps the staging folder in: one atomic exchange where the system has
@@ -492,14 +467,14 @@ fn remove_leftover(path: &Path) -> Result<(), Diagnostic> {
 fn swap(staging: &Path, output: &Path, previous: &Path) -> Result<(), Diagnostic> {
     if !exists(output) {
         return fs::rename(staging, output)
-            .map_err(|e| io_error(output, "cannot move the new site in place", &e));
+            .map_err(|e| io_error(output, text::doing_move_site(), &e));
     }
     match exchange(staging, output) {
         // The staging path now holds the previous output: the next build
         // brings it up to date.
         Ok(()) => return Ok(()),
         Err(e) if !unsupported(&e) => {
-            return Err(io_error(output, "cannot swap the new site in place", &e));
+            return Err(io_error(output, text::doing_swap_site(), &e));
         }
         Err(_) => {}
     }
@@ -511,12 +486,11 @@ fn swap(staging: &Path, output: &Path, previous: &Path) -> Result<(), Diagnostic
 /// staging folder.
 fn swap_by_renames(staging: &Path, output: &Path, previous: &Path) -> Result<(), Diagnostic> {
     remove_leftover(previous)?;
-    fs::rename(output, previous)
-        .map_err(|e| io_error(output, "cannot move the previous output aside", &e))?;
+    fs::rename(output, previous).map_err(|e| io_error(output, text::doing_move_previous(), &e))?;
     if let Err(e) = fs::rename(staging, output) {
         // Put the previous site back: nothing is lost.
         let _ = fs::rename(previous, output);
-        return Err(io_error(output, "cannot move the new site in place", &e));
+        return Err(io_error(output, text::doing_move_site(), &e));
     }
     // The previous copy becomes the staging folder of the next build.
     let _ = fs::rename(previous, staging);
@@ -589,16 +563,12 @@ fn is_empty_dir(path: &Path) -> bool {
     fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none())
 }
 
-fn io_error(path: &Path, what: &str, error: &io::Error) -> Diagnostic {
-    Diagnostic::error(format!("{what}: {error}"))
-        .in_file(path)
-        .help("check that the folder is writable and the disk is not full")
+fn io_error(path: &Path, doing: Message, error: &io::Error) -> Diagnostic {
+    problem::write_failed(doing, io_reason(error)).in_file(path)
 }
 
-fn bug(path: &Path, what: &str) -> Diagnostic {
-    Diagnostic::error(what.to_string())
-        .in_file(path)
-        .help("this is a bug of cruscotto's: please report it with the content that causes it")
+fn bug(path: &Path, what: Message) -> Diagnostic {
+    problem::internal_error(what).in_file(path)
 }
 
 #[cfg(test)]

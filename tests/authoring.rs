@@ -11,12 +11,11 @@ use std::process::{Child, Command as Process, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin;
 
-fn cruscotto() -> Command {
-    Command::cargo_bin("cruscotto").expect("binary")
-}
+mod common;
+
+use common::cruscotto;
 
 /// Runs the binary; (status, stdout, stderr).
 fn run(args: &[&str], root: Option<&Path>) -> (i32, String, String) {
@@ -71,6 +70,9 @@ impl Drop for Server {
 impl Server {
     fn start(root: &Path) -> (Server, u16) {
         let mut child = Process::new(cargo_bin("cruscotto"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .stdout(Stdio::piped())
@@ -87,7 +89,7 @@ impl Server {
             }
         });
         let mut server = Server { child, lines };
-        let line = server.wait_for("serving the site on http://127.0.0.1:");
+        let line = server.wait_for("anteprima del sito su http://127.0.0.1:");
         let port = line
             .rsplit(':')
             .next()
@@ -173,6 +175,11 @@ fn a_whole_authoring_session() {
     assert!(site.join(".vscode/settings.json").is_file());
     let (status, _, stderr) = run(&["init", site_arg, "--preset", "comune"], None);
     assert_eq!(status, 2);
+    // No site yet, a locale that is not Italian: in English.
+    assert!(
+        stderr.contains("error[init-folder-not-empty]: "),
+        "{stderr}"
+    );
     assert!(stderr.contains("the folder is not empty"), "{stderr}");
 
     // Add an objective in the second ambito, an operational one under it,
@@ -291,14 +298,14 @@ fn a_whole_authoring_session() {
     );
     assert_eq!(status, 2);
     assert!(
-        stderr.contains("did you mean `efficienza-servizi`?"),
+        stderr.contains("forse intendevi `efficienza-servizi`?"),
         "{stderr}"
     );
 
     // What the scaffolds wrote is valid content, and the site builds.
     let (status, stdout, stderr) = run(&["check"], Some(&site));
     assert_eq!(status, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("0 errors, "), "{stdout}");
+    assert!(stdout.contains("0 errori, "), "{stdout}");
     let (status, _, stderr) = run(&["build"], Some(&site));
     assert_eq!(status, 0, "{stderr}");
     let index = fs::read_to_string(site.join("output/index.html")).expect("index");
@@ -334,9 +341,9 @@ fn a_whole_authoring_session() {
     )
     .expect("edit");
     events.reload();
-    server.wait_for("rebuilt in");
+    server.wait_for("ricostruito in");
     // Reading the files to rebuild is not a change: the server stays idle.
-    server.idle("rebuilt in");
+    server.idle("ricostruito in");
     let (status, page) = get(port, "/obiettivi/transizione-digitale/");
     assert_eq!(status, 200);
     assert!(
@@ -349,10 +356,15 @@ fn a_whole_authoring_session() {
     let good = fs::read_to_string(&first).expect("objective");
     fs::write(&first, good.replace("unit: percent", "unit: percento")).expect("break");
     events.reload();
-    server.wait_for("still serving the last good build");
+    server.wait_for("resta in anteprima l'ultima versione corretta");
     let (status, page) = get(port, "/obiettivi/transizione-digitale/");
     assert_eq!(status, 200);
     assert!(page.contains("id=\"cruscotto-errori\""), "{page}");
+    assert!(
+        page.contains("I contenuti hanno errori: questa è l&#39;ultima versione corretta")
+            || page.contains("I contenuti hanno errori: questa è l'ultima versione corretta"),
+        "{page}"
+    );
     let line = good
         .lines()
         .position(|l| l.contains("unit: percent"))
@@ -364,13 +376,17 @@ fn a_whole_authoring_session() {
         )),
         "{page}"
     );
-    assert!(page.contains("percento"), "{page}");
+    assert!(
+        page.contains("`percento` non è un&#39;unità di misura")
+            || page.contains("`percento` non è un'unità di misura"),
+        "{page}"
+    );
     assert!(page.contains("delle imprese liguri"), "{page}");
 
     // The fix clears it.
     fs::write(&first, &good).expect("fix");
     events.reload();
-    server.wait_for("rebuilt in");
+    server.wait_for("ricostruito in");
     let (_, page) = get(port, "/obiettivi/transizione-digitale/");
     assert!(!page.contains("id=\"cruscotto-errori\""), "{page}");
     drop(server);
@@ -404,7 +420,7 @@ fn every_preset_builds_without_errors() {
         assert!(
             // The second ambito waits for its first objective (the tutorial's),
             // and the IPA code for the office to write it.
-            stdout.contains("; 0 errors, 2 warnings) in "),
+            stdout.contains("; 0 errori, 2 avvisi) in "),
             "{preset}: {stdout}"
         );
     }
@@ -463,7 +479,7 @@ fn new_objectives_follow_the_comune_s_levels() {
     ];
     let (status, _, stderr) = run(&args, Some(&site));
     assert_eq!(status, 2, "{stderr}");
-    assert!(stderr.contains("--servizi is missing"), "{stderr}");
+    assert!(stderr.contains("manca --servizi"), "{stderr}");
     let mut with_servizi = args.to_vec();
     with_servizi.extend(["--servizi", "servizi-demografici"]);
     let (status, _, stderr) = run(&with_servizi, Some(&site));
@@ -489,7 +505,7 @@ fn new_objectives_follow_the_comune_s_levels() {
     );
     assert_eq!(status, 2);
     assert!(
-        stderr.contains("write one of: strategico, operativo, esecutivo"),
+        stderr.contains("scrivi uno di questi: strategico, operativo, esecutivo"),
         "{stderr}"
     );
     // A strategic objective cannot hang under another.
@@ -506,12 +522,12 @@ fn new_objectives_follow_the_comune_s_levels() {
         Some(&site),
     );
     assert_eq!(status, 2);
-    assert!(stderr.contains("sit under an ambito"), "{stderr}");
+    assert!(stderr.contains("stanno sotto un ambito"), "{stderr}");
     // What the scaffolds wrote checks (objectives without indicators are
     // warnings, as the tutorial says).
     let (status, stdout, stderr) = run(&["check"], Some(&site));
     assert_eq!(status, 0, "{stdout}{stderr}");
-    assert!(stdout.contains("0 errors, "), "{stdout}");
+    assert!(stdout.contains("0 errori, "), "{stdout}");
 }
 
 #[test]
@@ -556,7 +572,10 @@ fn json_gives_one_object_per_problem() {
         Some(Path::new("fixtures/broken")),
     );
     assert_eq!(status, 1);
-    assert!(stderr.contains("check failed: 24 errors"), "{stderr}");
+    assert!(
+        stderr.contains("controllo non superato: 24 errori"),
+        "{stderr}"
+    );
     let objects: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
@@ -600,10 +619,10 @@ fn quiet_prints_only_the_problems() {
     );
     assert_eq!(status, 0);
     assert_eq!(stdout, "");
-    assert!(stderr.contains("warning"), "{stderr}");
+    assert!(stderr.contains("avviso"), "{stderr}");
     let (status, stdout, _) = run(&["check"], Some(Path::new("fixtures/every-shape")));
     assert_eq!(status, 0);
     let last = stdout.lines().last().expect("closing line");
-    assert!(last.starts_with("0 errors, 13 warnings in "), "{last}");
+    assert!(last.starts_with("0 errori, 13 avvisi in "), "{last}");
     assert!(last.ends_with(" ms"), "{last}");
 }

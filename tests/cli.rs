@@ -8,11 +8,7 @@ use common::copy_dir;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn cruscotto() -> Command {
-    Command::cargo_bin("cruscotto").expect("binary")
-}
+use common::cruscotto;
 
 /// A copy of a fixture site in a temporary folder, so builds do not touch
 /// the repository.
@@ -51,7 +47,7 @@ fn check_prints_the_summary_and_succeeds() {
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("Ente di prova - PIAO 2023-2025 (reference year 2023)"),
+        stdout.contains("Ente di prova - PIAO 2023-2025 (anno di riferimento 2023)"),
         "{stdout}"
     );
     // Area A 2022 rises from 80,48% to 81,06%: quota-percentuale now scores
@@ -60,17 +56,17 @@ fn check_prints_the_summary_and_succeeds() {
     // 4 warnings of the source, 8 final results below target with no cause
     // (rapporto-anno-precedente gives one, crescita-conteggio 2023 is a
     // monitoring reading), no IPA code for the catalogue.
-    assert!(stdout.contains("0 errors, 13 warnings"), "{stdout}");
+    assert!(stdout.contains("0 errori, 13 avvisi"), "{stdout}");
     // 2023: the plan's 83,33% is area B's, which is `ente`'s on its own
     // indicator `meta` (the default rule scores an objective on its own
     // indicators): it rests on that one target of the five the top-level
     // objectives have, not on the operational objectives' targets.
     assert!(
-        stdout.contains("rests on 1 of 5 targets in 1 of 2 ambiti; 0 monitoring values"),
+        stdout.contains("si basa su 1 target su 5, in 1 ambiti su 2; 0 valori di monitoraggio"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("rests on 9 of 9 targets in 1 of 2 ambiti; 0 monitoring values"),
+        stdout.contains("si basa su 9 target su 9, in 1 ambiti su 2; 0 valori di monitoraggio"),
         "{stdout}"
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -88,7 +84,10 @@ fn check_fails_on_errors() {
         .expect("run");
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("check failed: 24 errors"), "{stderr}");
+    assert!(
+        stderr.contains("controllo non superato: 24 errori"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -199,7 +198,7 @@ fn a_failed_build_leaves_the_previous_output() {
     fs::write(&file, text).expect("write");
     let stderr = build_fails(site.path());
     assert!(
-        stderr.contains("the output folder is untouched"),
+        stderr.contains("la cartella di destinazione non è stata toccata"),
         "{stderr}"
     );
     assert_eq!(
@@ -261,7 +260,7 @@ fn a_broken_template_is_reported_and_nothing_is_written() {
     assert!(stderr.contains("servizi.html"), "{stderr}");
     // The message names the site's own file, with the line and the column.
     assert!(
-        stderr.contains("error: themes/default/templates/servizi.html:"),
+        stderr.contains("errore[template-failed]: themes/default/templates/servizi.html:"),
         "{stderr}"
     );
     assert!(stderr.contains("servizi.html:1:48"), "{stderr}");
@@ -287,7 +286,8 @@ fn an_ambito_without_objectives_is_a_warning_with_its_line() {
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("warning: the ambito `area-nuova` has no objectives"),
+        stderr
+            .contains("avviso[ambito-without-objectives]: l'ambito `area-nuova` non ha obiettivi"),
         "{stderr}"
     );
     assert!(stderr.contains("cruscotto.yaml:"), "{stderr}");
@@ -318,12 +318,15 @@ fn a_target_outside_the_period_is_kept_and_a_far_one_is_a_warning() {
     for year in ["2021", "2026"] {
         let stderr =
             check(text.replacen("2022: \">= 3.500\"", &format!("{year}: \">= 3.500\""), 1));
-        assert!(!stderr.contains("target year"), "{year}: {stderr}");
+        assert!(
+            !stderr.contains("target-year-far-from-period"),
+            "{year}: {stderr}"
+        );
     }
     let stderr = check(text.replacen("2022: \">= 3.500\"", "2032: \">= 3.500\"", 1));
     assert!(
         stderr.contains(
-            "warning: the target year 2032 is far from the objective's period 2022-2024 and the plan's 2023-2025"
+            "avviso[target-year-far-from-period]: l'anno del target, 2032, è lontano dal periodo dell'obiettivo 2022-2024 e da quello del piano 2023-2025"
         ),
         "{stderr}"
     );
@@ -360,7 +363,7 @@ fn an_objective_with_an_empty_list_of_indicators_is_a_warning_with_its_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("warning: the list of indicators is empty"),
+        stderr.contains("avviso[indicators-empty]: l'elenco degli indicatori è vuoto"),
         "{stderr}"
     );
     assert!(stderr.contains("99-vuoto.md:7"), "{stderr}");

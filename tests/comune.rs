@@ -31,7 +31,9 @@ fn evaluated() -> &'static (Plan, Evaluation) {
             (checked.diagnostics.errors(), checked.diagnostics.warnings()),
             (0, 0),
             "{}",
-            checked.diagnostics.render(&checked.sources)
+            checked
+                .diagnostics
+                .render(&checked.sources, cruscotto::diagnostics::Lang::En)
         );
         checked.evaluated.expect("evaluated")
     })

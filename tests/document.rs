@@ -301,9 +301,16 @@ fn without_chromium_pdf_fails_and_leaves_the_output_as_it_was() {
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("--pdf needs Chromium"), "{stderr}");
+    // The default site is Italian: so are its messages.
+    assert!(
+        stderr.contains("errore[chromium-missing]: --pdf ha bisogno di Chromium"),
+        "{stderr}"
+    );
     assert!(stderr.contains("apt-get install chromium"), "{stderr}");
-    assert!(stderr.contains("output folder is untouched"), "{stderr}");
+    assert!(
+        stderr.contains("la cartella di destinazione non è stata toccata"),
+        "{stderr}"
+    );
 
     // A Chromium named that is not there.
     let out = cruscotto()
@@ -318,7 +325,7 @@ fn without_chromium_pdf_fails_and_leaves_the_output_as_it_was() {
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("CRUSCOTTO_CHROMIUM names"), "{stderr}");
+    assert!(stderr.contains("CRUSCOTTO_CHROMIUM indica"), "{stderr}");
 
     assert_eq!(fs::read(output.join("index.html")).expect("index"), before);
     assert!(!output.join("piao.pdf").exists());

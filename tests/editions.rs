@@ -37,8 +37,11 @@ use assert_cmd::Command;
 
 const FIXTURE: &str = "fixtures/editions";
 
+/// The binary, speaking English: the tests quote its English lines.
 fn cruscotto() -> Command {
-    Command::cargo_bin("cruscotto").expect("binary")
+    let mut command = Command::cargo_bin("cruscotto").expect("binary");
+    command.args(["--lang", "en"]);
+    command
 }
 
 fn copy_site() -> tempfile::TempDir {
@@ -175,18 +178,22 @@ fn check_warns_of_targets_changed_without_a_matching_revision() {
             (
                 "content/01-servizi-digitali.md".to_string(),
                 36,
-                "revision_not_declared".to_string()
+                "revision-not-declared".to_string()
             ),
             (
                 "content/02-organizzazione-interna.md".to_string(),
                 14,
-                "revision_original_differs".to_string()
+                "revision-original-differs".to_string()
             ),
         ],
         "only these two: the earlier edition's own warnings are not repeated"
     );
     let checked = cruscotto::check(Path::new(FIXTURE));
-    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 #[test]
@@ -579,7 +586,8 @@ fn an_earlier_edition_whose_own_theme_hides_the_banner_is_refused() {
 #[test]
 fn the_preview_reuses_an_unchanged_edition_from_its_last_build() {
     let site = copy_site();
-    let cruscotto::serve::Build::Built { files, .. } = cruscotto::serve::build(site.path(), None)
+    let cruscotto::serve::Build::Built { files, .. } =
+        cruscotto::serve::build(site.path(), None, cruscotto::diagnostics::Lang::En)
     else {
         panic!("the site builds");
     };
@@ -588,7 +596,7 @@ fn the_preview_reuses_an_unchanged_edition_from_its_last_build() {
     let mut last = files.clone();
     last.insert(page.to_string(), b"dalla build precedente".to_vec());
     let cruscotto::serve::Build::Built { files: again, .. } =
-        cruscotto::serve::build(site.path(), Some(&last))
+        cruscotto::serve::build(site.path(), Some(&last), cruscotto::diagnostics::Lang::En)
     else {
         panic!("the site builds");
     };

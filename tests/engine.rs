@@ -20,7 +20,9 @@ fn evaluated() -> (Plan, Evaluation) {
         checked.diagnostics.errors(),
         0,
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     checked.evaluated.expect("evaluated")
 }

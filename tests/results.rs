@@ -89,7 +89,9 @@ fn evaluate(root: &Path) -> (Plan, Evaluation) {
         checked.diagnostics.errors(),
         0,
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     checked.evaluated.expect("evaluated")
 }
@@ -206,7 +208,7 @@ fn check_warns_for_each_final_shortfall_without_a_cause() {
                     .as_ref()
                     .map(|s| checked.sources.location(s))
                     .unwrap_or_default(),
-                d.message
+                d.said(cruscotto::diagnostics::Lang::En).message
             )
         })
         .collect();
@@ -320,7 +322,17 @@ servizi-digitali,eventi,,,,,\"5,5,5\",,,
 ";
     fs::write(site.path().join("rilevazioni/2023.csv"), sheet).expect("write");
     let checked = cruscotto::check(site.path());
-    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
+    insta::assert_snapshot!(
+        "every_bad_cell_in_italian",
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::It)
+    );
 }
 
 #[test]
@@ -338,7 +350,11 @@ fn a_figure_in_both_the_content_and_the_sheet_must_agree() {
     )
     .expect("copy");
     let checked = cruscotto::check(site.path());
-    insta::assert_snapshot!(checked.diagnostics.render(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 fn build(root: &Path, extra: &[&str]) -> tempfile::TempDir {
@@ -518,7 +534,11 @@ fn lock_files_of_an_open_sheet_are_not_sheets() {
     .expect("write");
     fs::write(site.path().join("rilevazioni/2023.xlsx"), b"not a workbook").expect("write");
     let checked = cruscotto::check(site.path());
-    insta::assert_snapshot!(checked.diagnostics.render_short(&checked.sources));
+    insta::assert_snapshot!(
+        checked
+            .diagnostics
+            .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
+    );
 }
 
 #[test]
@@ -538,7 +558,10 @@ fn a_stray_cell_far_away_is_reported_not_loaded() {
     workbook.save(&path).expect("save");
     let checked = cruscotto::check(site.path());
     assert_eq!(
-        checked.diagnostics.render_short(&checked.sources).trim(),
+        checked
+            .diagnostics
+            .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
+            .trim(),
         "error: rilevazioni/2023.xlsx:2: row 2, column AO: a value beyond the columns of the sheet"
     );
     // A value in the very last cell of a worksheet: refused, without
@@ -549,7 +572,9 @@ fn a_stray_cell_far_away_is_reported_not_loaded() {
     sheet.write_string(1_048_575, 16_383, "x").expect("far");
     workbook.save(&path).expect("save");
     let checked = cruscotto::check(site.path());
-    let report = checked.diagnostics.render_short(&checked.sources);
+    let report = checked
+        .diagnostics
+        .render_short(&checked.sources, cruscotto::diagnostics::Lang::En);
     assert!(
         report.contains("it has a value in row 1048576: a sheet holds at most 100000 rows"),
         "{report}"

@@ -838,7 +838,9 @@ fn plan() -> &'static Plan {
         Some((plan, _)) => plan,
         None => panic!(
             "the content does not check:\n{}",
-            checked.diagnostics.render_short(&checked.sources)
+            checked
+                .diagnostics
+                .render_short(&checked.sources, cruscotto::diagnostics::Lang::En)
         ),
     }
 }
@@ -1521,7 +1523,9 @@ fn every_narrative_paragraph_is_kept_with_its_objective() {
 #[test]
 fn the_checker_passes_and_reports_the_seed_defects() {
     let checked = checked();
-    let report = checked.diagnostics.render_short(&checked.sources);
+    let report = checked
+        .diagnostics
+        .render_short(&checked.sources, cruscotto::diagnostics::Lang::En);
     assert_eq!(checked.diagnostics.errors(), 0, "{report}");
     assert!(checked.evaluated.is_some(), "{report}");
     assert!(!report.lines().any(|l| l.starts_with("error")), "{report}");
@@ -1873,7 +1877,8 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     );
     assert_eq!(&row[status_col], "non_valutabile", "CSV {BLANK_2022}");
 
-    // The summary of `cruscotto check`: a 2022 column and the 2022 counts.
+    // The summary of `cruscotto check` (in Italian, the site's language): a
+    // 2022 column and the 2022 counts.
     let output = Command::cargo_bin("cruscotto")
         .expect("binary")
         .args(["check", "--root"])
@@ -1884,7 +1889,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let header = stdout
         .lines()
-        .find(|l| l.starts_with("Achievement"))
+        .find(|l| l.starts_with("Grado di raggiungimento"))
         .unwrap_or_else(|| panic!("no achievement table:\n{stdout}"));
     assert!(header.split_whitespace().any(|w| w == "2022"), "{header}");
     let printed_2022 = seed()
@@ -1908,7 +1913,7 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         .count();
     let missed = SPOT_CHECKS.len() - met - partly;
     let line = format!(
-        "2022: {printed_2022} targets: {met} raggiunti, {partly} parzialmente raggiunti, {missed} non raggiunti, {} non valutabili",
+        "2022: {printed_2022} target: {met} raggiunti, {partly} parzialmente raggiunti, {missed} non raggiunti, {} non valutabili",
         printed_2022 - SPOT_CHECKS.len()
     );
     assert!(
@@ -1922,8 +1927,13 @@ fn ten_2022_figures_checked_by_hand_in_the_engine_the_csv_and_the_summary() {
         .filter(|s| s.value_status == "monitoring")
         .count();
     let rests = format!(
-        "      the plan's achievement rests on {} of {printed_2022} targets in 2 of 6 ambiti; {monitoring} monitoring values",
-        SPOT_CHECKS.len()
+        "      il raggiungimento del piano si basa su {} target su {printed_2022}, in 2 ambiti su 6; {monitoring} {}",
+        SPOT_CHECKS.len(),
+        if monitoring == 1 {
+            "valore di monitoraggio"
+        } else {
+            "valori di monitoraggio"
+        }
     );
     assert!(
         stdout.lines().any(|l| l == rests),

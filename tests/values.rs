@@ -54,14 +54,17 @@ fn refused(file: &str, from: &str, to: &str, message: &str, help: &str) {
         .collect();
     let found = errors.iter().any(|e| {
         let place = e.span.as_ref().map(|s| checked.sources.location(s));
+        let said = e.said(cruscotto::diagnostics::Lang::En);
         place.as_deref() == Some(&format!("{file}:{line}"))
-            && e.message.contains(message)
-            && e.help.as_deref().is_some_and(|h| h.contains(help))
+            && said.message.contains(message)
+            && said.help.as_deref().is_some_and(|h| h.contains(help))
     });
     assert!(
         found && checked.evaluated.is_none(),
         "`{to}`: expected an error at {file}:{line} saying `{message}` with help `{help}`:\n{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
 }
 
@@ -72,7 +75,9 @@ fn accepted(file: &str, from: &str, to: &str) -> Checked {
         checked.diagnostics.errors(),
         0,
         "`{to}`:\n{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     checked
 }
@@ -488,7 +493,7 @@ fn not_done_is_missed_once_the_deadline_has_passed() {
         OPERATIONAL,
         "      2023: 15/07/2023",
         "      2023: \"quasi finito\"",
-        "`quasi finito` is not a date: a date indicator's value is the completion date",
+        "a date indicator's value is the completion date: `quasi finito` is not a date",
         "or `non realizzato` when it was not completed",
     );
 }
@@ -539,18 +544,23 @@ fn words_in_a_sheet_value_are_refused_at_their_row() {
     fs::write(&sheet, edited).expect("write");
     let checked = cruscotto::check(&root);
     let found = checked.diagnostics.iter().any(|e| {
+        let said = e.said(cruscotto::diagnostics::Lang::En);
         e.span.as_ref().map(|s| checked.sources.location(s))
             == Some("rilevazioni/2023.csv:6".into())
-            && e.message
+            && said
+                .message
                 .contains("row 6, column `value`: `annullati` is not a number")
-            && e.help
+            && said
+                .help
                 .as_deref()
                 .is_some_and(|h| h.contains("ND when it is not available (say why in `cause`)"))
     });
     assert!(
         found && checked.evaluated.is_none(),
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
 }
 
@@ -569,9 +579,11 @@ fn an_unnumbered_note_gets_no_warning_and_may_print_a_date() {
         !checked
             .diagnostics
             .iter()
-            .any(|d| d.message.contains("is referenced by no indicator")),
+            .any(|d| d.code() == "note-not-referenced"),
         "{}",
-        checked.diagnostics.render(&checked.sources)
+        checked
+            .diagnostics
+            .render(&checked.sources, cruscotto::diagnostics::Lang::En)
     );
     let (plan, _) = checked.evaluated.as_ref().expect("evaluated");
     let note = plan

@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     let file = FILES[usize::from(pick) % FILES.len()];
     std::fs::write(site.path().join(file), text).expect("write");
     let mut checked = cruscotto::check(site.path());
-    let _ = checked.diagnostics.render(&checked.sources);
+    let _ = checked.diagnostics.render(&checked.sources, cruscotto::diagnostics::Lang::En);
     if let Some((plan, evaluation)) = &checked.evaluated {
         let _ = cruscotto::render_site(
             site.path(),

@@ -19,5 +19,5 @@ fuzz_target!(|text: &str| {
         tree: &tree,
     };
     let _ = read(text, source, defaults, &mut diags);
-    let _ = diags.render(&sources);
+    let _ = diags.render(&sources, cruscotto::diagnostics::Lang::En);
 });

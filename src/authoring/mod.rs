@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message, io_reason, problem, text};
 
 pub use scaffold::{NewIndicator, NewObjective, new_indicator, new_objective, unique_id};
 
@@ -61,28 +61,24 @@ const GITIGNORE: &str =
 pub fn init(dir: &Path, preset: Preset) -> Result<Vec<PathBuf>, Diagnostic> {
     if let Ok(mut entries) = fs::read_dir(dir) {
         if entries.next().is_some() {
-            return Err(Diagnostic::error("the folder is not empty")
-                .in_file(dir)
-                .help("name a new folder, or an empty one: init never overwrites files"));
+            return Err(problem::init_folder_not_empty().in_file(dir));
         }
     } else if dir.exists() {
-        return Err(Diagnostic::error("this is not a folder")
-            .in_file(dir)
-            .help("name a new folder for the site"));
+        return Err(problem::init_not_a_folder().in_file(dir));
     }
     let Some(files) = preset.dir() else {
-        return Err(Diagnostic::error(format!(
-            "the preset `{}` is missing from this build of cruscotto",
-            preset.code()
+        return Err(problem::internal_error(text::bug_preset_missing(
+            preset.code(),
         )));
     };
     let mut written = Vec::new();
     let mut put = |path: &Path, bytes: &[u8]| -> Result<(), Diagnostic> {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
+            fs::create_dir_all(parent)
+                .map_err(|e| io_error(parent, text::doing_create_folder(), &e))?;
         }
-        fs::write(&target, bytes).map_err(|e| io_error(&target, "write", &e))?;
+        fs::write(&target, bytes).map_err(|e| io_error(&target, text::doing_write_file(), &e))?;
         written.push(path.to_path_buf());
         Ok(())
     };
@@ -107,10 +103,8 @@ pub fn init(dir: &Path, preset: Preset) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(written)
 }
 
-pub(crate) fn io_error(path: &Path, doing: &str, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {doing}: {error}"))
-        .in_file(path)
-        .help("check that the folder exists and that you may write in it")
+pub(crate) fn io_error(path: &Path, doing: Message, error: &std::io::Error) -> Diagnostic {
+    problem::write_failed(doing, io_reason(error)).in_file(path)
 }
 
 #[cfg(test)]
@@ -133,7 +127,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp");
         fs::write(dir.path().join("appunti.txt"), "x").expect("write");
         let error = init(dir.path(), Preset::Comune).expect_err("refused");
-        assert!(error.message.contains("not empty"), "{}", error.message);
+        assert_eq!(error.code(), "init-folder-not-empty");
         assert_eq!(fs::read_dir(dir.path()).expect("read").count(), 1);
     }
 

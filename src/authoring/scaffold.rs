@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::io_error;
-use crate::diagnostics::{Diagnostic, Sources, did_you_mean};
+use crate::diagnostics::{Arg, Diagnostic, Message, Sources, did_you_mean, problem, text};
 use crate::load::{CONTENT_DIR, split_front_matter, values::slug};
 use crate::model::{ObjectiveKind, Plan, ServiziRule, Unit};
 
@@ -88,7 +88,12 @@ pub fn new_objective(
                 })
                 .map(|o| o.id.as_str())
                 .collect();
-            let parent_id = known(request.parent.as_deref(), "--parent", "objective", &parents)?;
+            let parent_id = known(
+                request.parent.as_deref(),
+                "--parent",
+                What::Objective,
+                &parents,
+            )?;
             plan.objectives.iter().find(|o| o.id == parent_id)
         }
         None => None,
@@ -96,7 +101,7 @@ pub fn new_objective(
     let kind = match (&request.kind, parent) {
         (Some(kind), _) => {
             let ids = tree.ids();
-            let id = known(Some(kind), "--kind", "kind of objective", &ids)?;
+            let id = known(Some(kind), "--kind", What::Kind, &ids)?;
             &tree.kinds[tree.position(id).unwrap_or(0)]
         }
         (None, Some(parent)) => {
@@ -111,30 +116,22 @@ pub fn new_objective(
     let servizi: Vec<&str> = config.servizi.iter().map(|s| s.id.as_str()).collect();
     match kind.servizi {
         ServiziRule::Required if request.servizi.is_empty() => {
-            return Err(missing("--servizi", "Servizio", &servizi));
+            return Err(missing("--servizi", What::Servizio, &servizi));
         }
         ServiziRule::None if !request.servizi.is_empty() => {
-            return Err(Diagnostic::error(format!(
-                "objectives of kind `{}` are not assigned to Servizi",
-                kind.id
-            ))
-            .help("leave out --servizi: the objectives under this one name their Servizi"));
+            return Err(problem::new_servizi_not_assigned(&kind.id));
         }
         _ => {}
     }
     for servizio in &request.servizi {
-        known(Some(servizio), "--servizi", "Servizio", &servizi)?;
+        known(Some(servizio), "--servizi", What::Servizio, &servizi)?;
     }
     let (folder, front) = if kind.is_top_level() {
         if request.parent.is_some() {
-            return Err(Diagnostic::error(format!(
-                "objectives of kind `{}` sit under an ambito, not under another objective",
-                kind.id
-            ))
-            .help("write --ambito <id> instead of --parent, or choose a kind of a lower level with --kind"));
+            return Err(problem::new_top_level_with_parent(&kind.id));
         }
         let ambiti: Vec<&str> = config.ambiti.iter().map(|a| a.id.as_str()).collect();
-        let ambito = known(request.ambito.as_deref(), "--ambito", "ambito", &ambiti)?;
+        let ambito = known(request.ambito.as_deref(), "--ambito", What::Ambito, &ambiti)?;
         let position = ambiti.iter().position(|a| *a == ambito).unwrap_or(0);
         // Beside the other objectives of the ambito, or in a new numbered folder.
         let folder = plan
@@ -162,19 +159,15 @@ pub fn new_objective(
                 .filter(|o| kind.parents.contains(&plan.kind(o).id))
                 .map(|o| o.id.as_str())
                 .collect();
-            return Err(missing("--parent", "objective", &candidates));
+            return Err(missing("--parent", What::Objective, &candidates));
         };
         if !kind.parents.contains(&plan.kind(parent).id) {
-            return Err(Diagnostic::error(format!(
-                "`{}` is of kind `{}`, which cannot hold an objective of kind `{}`",
-                parent.id,
-                plan.kind(parent).id,
-                kind.id
-            ))
-            .help(format!(
-                "name an objective of kind {} with --parent, or another kind with --kind",
-                kind.parents.join(" or ")
-            )));
+            return Err(problem::new_parent_of_wrong_kind(
+                &parent.id,
+                &plan.kind(parent).id,
+                &kind.id,
+                Arg::codes(&kind.parents),
+            ));
         }
         // The folder named after the parent's file, as in the default site.
         let folder = sources.path(parent.source).with_extension("");
@@ -193,12 +186,10 @@ pub fn new_objective(
     let path = folder.join(format!("{number:02}-{id}.md"));
     let target = root.join(&path);
     if target.exists() {
-        return Err(Diagnostic::error("a file with this name already exists")
-            .in_file(&path)
-            .help("give the objective another title, or rename the existing file"));
+        return Err(problem::new_file_exists().in_file(&path));
     }
     fs::create_dir_all(root.join(&folder))
-        .map_err(|e| io_error(&root.join(&folder), "create the folder", &e))?;
+        .map_err(|e| io_error(&root.join(&folder), text::doing_create_folder(), &e))?;
     let text = format!(
         "---\n{front}\
          # The indicators, in the order they are shown: add each with\n\
@@ -208,7 +199,7 @@ pub fn new_objective(
          The narrative of the objective, in Markdown: why it matters and how it is pursued.\n\
          Replace this text with the plan's own.\n"
     );
-    fs::write(&target, text).map_err(|e| io_error(&target, "write", &e))?;
+    fs::write(&target, text).map_err(|e| io_error(&target, text::doing_write_file(), &e))?;
     Ok(path)
 }
 
@@ -219,32 +210,60 @@ fn indicator_ids(plan: &Plan) -> Vec<&str> {
         .collect()
 }
 
+/// What an option of `new` names, for its messages.
+#[derive(Debug, Clone, Copy)]
+enum What {
+    Objective,
+    Kind,
+    Servizio,
+    Ambito,
+}
+
+impl What {
+    /// "the objective", "the Servizio".
+    fn the(self) -> Message {
+        match self {
+            What::Objective => text::subject_objective(),
+            What::Kind => text::subject_the_kind(),
+            What::Servizio => text::subject_the_servizio(),
+            What::Ambito => text::subject_the_ambito(),
+        }
+    }
+
+    /// "an objective", "a Servizio".
+    fn one(self) -> Message {
+        match self {
+            What::Objective => text::subject_an_objective(),
+            What::Kind => text::subject_kind(),
+            What::Servizio => text::subject_servizio(),
+            What::Ambito => text::subject_ambito(),
+        }
+    }
+}
+
 /// `value` when it is one of `ids`; else what to write instead.
 fn known<'a>(
     value: Option<&str>,
     option: &str,
-    what: &str,
+    what: What,
     ids: &[&'a str],
 ) -> Result<&'a str, Diagnostic> {
     let Some(value) = value else {
         return Err(missing(option, what, ids));
     };
     ids.iter().copied().find(|id| *id == value).ok_or_else(|| {
-        let mut help = format!("write one of: {}", ids.join(", "));
-        if let Some(close) = did_you_mean(value, ids.iter().copied()) {
-            help = format!("did you mean `{close}`? {help}");
-        }
-        Diagnostic::error(format!("there is no {what} `{value}` in this site")).help(help)
+        problem::new_unknown_id(what.the(), value, Arg::list(ids))
+            .suggest(did_you_mean(value, ids.iter().copied()))
     })
 }
 
-fn missing(option: &str, what: &str, ids: &[&str]) -> Diagnostic {
-    let help = if ids.is_empty() {
-        format!("this site has no {what} yet: add one first (see docs/content-format.md)")
+fn missing(option: &str, what: What, ids: &[&str]) -> Diagnostic {
+    let problem = problem::new_option_missing(option, Arg::list(ids));
+    if ids.is_empty() {
+        problem.help(text::help_none_yet(what.one()))
     } else {
-        format!("add `{option} <id>` with one of: {}", ids.join(", "))
-    };
-    Diagnostic::error(format!("say which {what}: {option} is missing")).help(help)
+        problem
+    }
 }
 
 fn quoted(text: &str) -> String {
@@ -399,21 +418,30 @@ pub fn new_indicator(
     request: &NewIndicator,
 ) -> Result<(PathBuf, String), Diagnostic> {
     let ids: Vec<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
-    let objective_id = known(Some(&request.objective), "--obiettivo", "objective", &ids)?;
+    let objective_id = known(
+        Some(&request.objective),
+        "--obiettivo",
+        What::Objective,
+        &ids,
+    )?;
     let Some(objective) = plan.objectives.iter().find(|o| o.id == objective_id) else {
-        return Err(missing("--obiettivo", "objective", &ids));
+        return Err(missing("--obiettivo", What::Objective, &ids));
     };
     let path = sources.path(objective.source).to_path_buf();
     let target = root.join(&path);
-    let text = fs::read_to_string(&target).map_err(|e| io_error(&target, "read", &e))?;
+    let text = fs::read_to_string(&target).map_err(|e| {
+        problem::file_unreadable(crate::diagnostics::io_reason(&e)).in_file(&target)
+    })?;
     let id = unique_id(&request.name, &indicator_ids(plan));
-    let updated = insert_indicator(&text, &id, &request.name, request.unit, plan.config.plan.reference_year)
-        .ok_or_else(|| {
-            Diagnostic::error("cannot find where the indicators of this objective are written")
-                .in_file(&path)
-                .help("write the list as `indicators:` at the start of a line, then add the indicator by hand")
-        })?;
-    fs::write(&target, updated).map_err(|e| io_error(&target, "write", &e))?;
+    let updated = insert_indicator(
+        &text,
+        &id,
+        &request.name,
+        request.unit,
+        plan.config.plan.reference_year,
+    )
+    .ok_or_else(|| problem::new_indicators_not_found().in_file(&path))?;
+    fs::write(&target, updated).map_err(|e| io_error(&target, text::doing_write_file(), &e))?;
     Ok((path, id))
 }
 

@@ -2,6 +2,10 @@
 //! people or for scripts, the closing line with counts and time, the exit
 //! status; and the author's commands `init`, `new`, `schema`, `serve`.
 
+mod progress;
+
+pub use progress::Bar;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,8 +13,10 @@ use std::time::Instant;
 use clap::{Args, Subcommand, ValueEnum};
 
 use cruscotto::authoring::{self, NewIndicator, NewObjective, Preset};
-use cruscotto::diagnostics::{Diagnostic, Diagnostics, Sources};
-use cruscotto::model::Unit;
+use cruscotto::diagnostics::{
+    Arg, Diagnostic, Diagnostics, Lang, Message, Sources, did_you_mean, problem, text,
+};
+use cruscotto::model::{Language, Unit};
 
 /// How a run ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,27 +65,68 @@ pub struct OutputArgs {
     /// How to print the problems.
     #[arg(long, value_enum, default_value = "human", global = true)]
     format: Format,
+    /// The language of the messages: it or en. Without it, Italian when the
+    /// site's language (site.language) or the locale is Italian, else English.
+    #[arg(long, global = true)]
+    lang: Option<String>,
 }
 
-/// Where and how the messages of a run go.
+/// Where and how the messages of a run go, and in which language.
 #[derive(Debug)]
 pub struct Output {
     quiet: bool,
     format: Format,
+    lang: Lang,
+    progress: bool,
 }
 
 impl Output {
-    pub fn new(args: OutputArgs) -> Self {
-        Output {
+    /// The output of a run on the site under `root` (`None` for `init`,
+    /// which has no site yet). The language is decided here, once: `--lang`,
+    /// else Italian when the site's language is Italian (when its config can
+    /// be read) or the locale is, else English. A `--lang` that is neither
+    /// is reported, in that language's place, and ends the run.
+    pub fn new(args: OutputArgs, root: Option<&Path>) -> Result<Self, (Self, Diagnostic)> {
+        let site_italian = root.and_then(cruscotto::load::site_language) == Some(Language::It);
+        let automatic = Lang::for_run(site_italian, |name| std::env::var(name).ok());
+        let chosen = args
+            .lang
+            .as_deref()
+            .map(|code| Lang::from_code(code.trim()));
+        let lang = chosen.flatten().unwrap_or(automatic);
+        let output = Output {
             quiet: args.quiet,
             format: args.format,
+            lang,
+            progress: !args.quiet && args.format == Format::Human && progress_allowed(),
+        };
+        match (chosen, args.lang) {
+            (Some(None), Some(code)) => {
+                let codes = Arg::codes(Lang::ALL.map(Lang::code));
+                Err((output, problem::unknown_message_language(code, codes)))
+            }
+            _ => Ok(output),
         }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A message of the catalogue in the run's language.
+    pub fn say(&self, message: Message) -> String {
+        message.format(self.lang)
+    }
+
+    /// Whether a progress bar may be drawn: on a terminal, for people.
+    pub fn progress(&self) -> bool {
+        self.progress
     }
 
     pub fn diagnostics(&self, diagnostics: &Diagnostics, sources: &Sources) {
         match self.format {
-            Format::Human => eprint!("{}", diagnostics.render(sources)),
-            Format::Json => print!("{}", diagnostics.render_json(sources)),
+            Format::Human => eprint!("{}", diagnostics.render(sources, self.lang)),
+            Format::Json => print!("{}", diagnostics.render_json(sources, self.lang)),
         }
     }
 
@@ -95,11 +142,11 @@ impl Output {
     }
 
     /// The last line of a successful run, with the time it took.
-    pub fn closing(&self, text: &str, started: Instant) {
+    pub fn closing(&self, message: Message, started: Instant) {
         if self.quiet {
             return;
         }
-        let line = format!("{text} in {}", elapsed(started));
+        let line = self.say(text::cli_in(message, elapsed(started)));
         match self.format {
             Format::Human => println!("{line}"),
             Format::Json => eprintln!("{line}"),
@@ -107,43 +154,54 @@ impl Output {
     }
 
     /// The last line of a failed run: always printed, on standard error.
-    pub fn failure(&self, text: &str, started: Instant) {
-        eprintln!("{text} in {}", elapsed(started));
+    pub fn failure(&self, message: Message, started: Instant) {
+        eprintln!("{}", self.say(text::cli_in(message, elapsed(started))));
     }
 
     /// A line for people, unless `--quiet`.
-    pub fn note(&self, text: &str) {
+    pub fn note(&self, message: Message) {
+        self.line(&self.say(message));
+    }
+
+    /// A line of the command's own (a file name), unless `--quiet`.
+    pub fn line(&self, line: &str) {
         if !self.quiet {
             match self.format {
-                Format::Human => println!("{text}"),
-                Format::Json => eprintln!("{text}"),
+                Format::Human => println!("{line}"),
+                Format::Json => eprintln!("{line}"),
             }
         }
     }
 }
 
-fn elapsed(started: Instant) -> String {
+/// A progress bar is for a person at a terminal: never in a pipe, a file,
+/// a CI log or a terminal that cannot redraw a line.
+fn progress_allowed() -> bool {
+    use std::io::IsTerminal as _;
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    std::io::stderr().is_terminal() && !dumb && !ci
+}
+
+/// The time a run took: `840 ms`, `12.3 s` (`12,3 s` in Italian).
+fn elapsed(started: Instant) -> Message {
     let ms = started.elapsed().as_millis();
+    let ms = u64::try_from(ms).unwrap_or(u64::MAX);
     if ms < 10_000 {
-        format!("{ms} ms")
+        text::cli_time_ms(ms)
     } else {
-        format!("{}.{} s", ms / 1000, ms % 1000 / 100)
+        text::cli_time_s(ms / 1000, ms % 1000 / 100)
     }
 }
 
 /// `1 error, 2 warnings`.
-pub fn counts(diagnostics: &Diagnostics) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(diagnostics.errors(), "error"),
-        plural(diagnostics.warnings(), "warning")
-    )
+pub fn counts(diagnostics: &Diagnostics) -> Message {
+    text::cli_counts(diagnostics.errors(), diagnostics.warnings())
 }
 
 /// The earlier editions and what changed since the last one, for the
 /// summary of `check` (nothing without earlier editions).
-pub fn editions_summary(editions: &cruscotto::editions::Editions) -> String {
+pub fn editions_summary(out: &Output, editions: &cruscotto::editions::Editions) -> String {
     use cruscotto::compare::{ChangeKind, Revision};
     let Some(previous) = editions.previous() else {
         return String::new();
@@ -170,38 +228,40 @@ pub fn editions_summary(editions: &cruscotto::editions::Editions) -> String {
         .filter(|c| matches!(c.revision, Some(Revision::Undeclared)))
         .count();
     format!(
-        "\nEarlier editions: {}\nChanges since {}: {shown}, of which {targets} targets changed \
-         ({undeclared} without a declared revision)\n",
-        list.join(", "),
-        previous.folder.display()
+        "\n{}\n{}\n",
+        out.say(text::summary_earlier_editions(Arg::list(list))),
+        out.say(text::summary_changes_since(
+            &previous.folder,
+            shown,
+            targets,
+            undeclared
+        ))
     )
 }
 
 /// `, 2 earlier editions: 1 rendered, 1 unchanged and reused` (nothing
 /// without earlier editions).
-pub fn editions(report: &cruscotto::editions::build::Report) -> String {
+pub fn editions(report: &cruscotto::editions::build::Report) -> Message {
     let (rendered, reused) = (report.rendered.len(), report.reused.len());
-    match rendered + reused {
-        0 => String::new(),
-        1 if reused == 1 => ", 1 earlier edition unchanged and reused".to_string(),
-        1 => ", 1 earlier edition rendered".to_string(),
-        all => {
-            format!(", {all} earlier editions: {rendered} rendered, {reused} unchanged and reused")
-        }
-    }
+    text::cli_built_editions(rendered + reused, rendered, reused)
 }
 
-pub fn preset(text: &str) -> Result<Preset, String> {
-    Preset::from_code(text).ok_or_else(|| {
-        let all: Vec<&str> = Preset::ALL.iter().map(|p| p.code()).collect();
-        format!("write one of: {}", all.join(", "))
+/// The preset `--preset` names, or what to write instead.
+pub fn preset(code: &str) -> Result<Preset, Diagnostic> {
+    Preset::from_code(code.trim()).ok_or_else(|| {
+        let presets = || Preset::ALL.iter().map(|p| p.code());
+        problem::unknown_site_preset(code, Arg::list(presets()))
+            .within(text::about_option("--preset"))
+            .suggest(did_you_mean(code.trim(), presets()))
     })
 }
 
-fn unit(text: &str) -> Result<Unit, String> {
-    Unit::from_code(text).ok_or_else(|| {
-        let all: Vec<&str> = Unit::ALL.iter().map(|u| u.code()).collect();
-        format!("write one of: {}", all.join(", "))
+/// The unit `--unit` names, or what to write instead.
+pub fn unit(code: &str) -> Result<Unit, Diagnostic> {
+    Unit::from_code(code.trim()).ok_or_else(|| {
+        problem::unknown_unit(code, Arg::list(Unit::ALL.map(Unit::code)))
+            .within(text::about_option("--unit"))
+            .suggest(did_you_mean(code.trim(), Unit::ALL.map(Unit::code)))
     })
 }
 
@@ -237,8 +297,8 @@ pub enum New {
         #[arg(long = "obiettivo")]
         objective: String,
         /// percent, number, euro, days, ratio or date.
-        #[arg(long, default_value = "number", value_parser = unit)]
-        unit: Unit,
+        #[arg(long, default_value = "number")]
+        unit: String,
     },
 }
 
@@ -246,15 +306,9 @@ pub fn init(out: &Output, dir: &Path, preset: Preset) -> Status {
     match authoring::init(dir, preset) {
         Ok(files) => {
             for file in &files {
-                out.note(&format!("  {}", file.display()));
+                out.line(&format!("  {}", file.display()));
             }
-            out.note(&format!(
-                "created a new site ({}) in {}: try `cruscotto check --root {}`, then `cruscotto serve --root {}`",
-                preset.code(),
-                dir.display(),
-                dir.display(),
-                dir.display()
-            ));
+            out.note(text::cli_init_done(preset.code(), dir));
             Status::Success
         }
         Err(problem) => {
@@ -286,29 +340,28 @@ pub fn new(out: &Output, root: &Path, what: New) -> Status {
                 parent,
                 servizi,
             };
-            authoring::new_objective(root, &plan, &sources, &request).map(|path| {
-                format!(
-                    "created {}: edit it, then run `cruscotto check`",
-                    path.display()
-                )
-            })
+            authoring::new_objective(root, &plan, &sources, &request)
+                .map(|path| text::cli_new_objective(&path))
         }
         New::Indicatore {
             name,
             objective,
             unit,
         } => {
+            let unit = match self::unit(&unit) {
+                Ok(unit) => unit,
+                Err(problem) => {
+                    out.problem(problem);
+                    return Status::Io;
+                }
+            };
             let request = NewIndicator {
                 objective,
                 name,
                 unit,
             };
-            authoring::new_indicator(root, &plan, &sources, &request).map(|(path, id)| {
-                format!(
-                    "added the indicator `{id}` to {}: edit it, then run `cruscotto check`",
-                    path.display()
-                )
-            })
+            authoring::new_indicator(root, &plan, &sources, &request)
+                .map(|(path, id)| text::cli_new_indicator(id, &path))
         }
     };
     match created {
@@ -320,7 +373,7 @@ pub fn new(out: &Output, root: &Path, what: New) -> Status {
             {
                 out.problem(problem);
             }
-            out.note(&message);
+            out.note(message);
             Status::Success
         }
         Err(problem) => {
@@ -351,48 +404,38 @@ pub fn edizione(out: &Output, root: &Path, what: Edizione) -> Status {
     let Edizione::Nuova { id, year } = what;
     match cruscotto::editions::archive::start_next(root, &id, year) {
         Ok(started) => {
-            out.note(&format!(
-                "archived the current edition in {} ({} files): the next build publishes it there",
-                started.archived.display(),
-                started.files
-            ));
-            out.note(&format!(
-                "{} now describes the edition {}: reference year {}, period {}, label {:?}",
-                root.join(cruscotto::load::CONFIG_FILE).display(),
-                started.id,
+            out.note(text::cli_edition_archived(&started.archived, started.files));
+            out.note(text::cli_edition_started(
+                root.join(cruscotto::load::CONFIG_FILE).as_path(),
+                &started.id,
                 started.reference_year,
-                started.period,
-                started.edition
+                started.period.to_string(),
+                format!("{:?}", started.edition),
             ));
-            let mut still = vec!["plan.last_updated"];
+            let mut still = vec![text::still_last_updated()];
             if !started.edition_changed {
-                still.push("plan.edition (it does not name the period)");
+                still.push(text::still_edition());
             }
-            if started.approval_removed {
-                still.push("plan.approval, once the new edition is adopted");
+            still.push(text::still_approval(if started.approval_removed {
+                "yes"
             } else {
-                still.push("plan.approval, once the new edition is adopted (optional)");
-            }
-            still.push(
-                "the objectives, indicators and targets of the new plan (a revised target: \
-                 `target:` the previous edition's, `revised:` the new one, `reason:`)",
-            );
-            out.note(&format!("still to write: {}", still.join("; ")));
+                "no"
+            }));
+            still.push(text::still_objectives());
+            let still: Vec<String> = still.into_iter().map(|m| out.say(m)).collect();
+            out.note(text::cli_edition_still_to_write(still.join("; ")));
             let checked = cruscotto::check(root);
-            let (errors, warnings) = (checked.diagnostics.errors(), checked.diagnostics.warnings());
+            let counts = counts(&checked.diagnostics);
             out.note(
-                &if errors == 0 || started.previous_year == started.reference_year {
-                    format!(
-                        "`cruscotto check` lists {errors} errors and {warnings} warnings now, each \
-                     with its file and line (among them, the targets that changed without a \
-                     declared revision)"
-                    )
+                if checked.diagnostics.errors() == 0
+                    || started.previous_year == started.reference_year
+                {
+                    text::cli_edition_check_lists(counts)
                 } else {
-                    format!(
-                        "the content still speaks of {} where the new edition needs {}: \
-                     `cruscotto check` lists {errors} errors and {warnings} warnings, each with \
-                     its file and line",
-                        started.previous_year, started.reference_year
+                    text::cli_edition_content_behind(
+                        started.previous_year,
+                        started.reference_year,
+                        counts,
                     )
                 },
             );
@@ -401,9 +444,8 @@ pub fn edizione(out: &Output, root: &Path, what: Edizione) -> Status {
         Err(cruscotto::editions::archive::Refused::Content(checked)) => {
             out.diagnostics(&checked.diagnostics, &checked.sources);
             eprintln!(
-                "nothing was changed: the current edition has {}; an edition is archived as \
-                 it was published, so fix them first",
-                counts(&checked.diagnostics)
+                "{}",
+                out.say(text::cli_edition_refused(counts(&checked.diagnostics)))
             );
             content_failure(root)
         }
@@ -419,7 +461,7 @@ pub fn schema(out: &Output, root: &Path, output: Option<PathBuf>) -> Status {
     match cruscotto::schema::write(root, &dir) {
         Ok(files) => {
             for file in files {
-                out.note(&format!("wrote {}", file.display()));
+                out.note(text::cli_wrote(&file));
             }
             Status::Success
         }
@@ -431,7 +473,7 @@ pub fn schema(out: &Output, root: &Path, output: Option<PathBuf>) -> Status {
 }
 
 pub fn serve(out: &Output, root: &Path, port: u16) -> Status {
-    match cruscotto::serve::serve(root, port, out.is_quiet()) {
+    match cruscotto::serve::serve(root, port, out.is_quiet(), out.lang()) {
         Ok(()) => Status::Success,
         Err(problem) => {
             out.problem(problem);

@@ -15,7 +15,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Sources, io_reason, problem, text};
 use crate::load::CONFIG_FILE;
 use crate::load::yaml::{self, Node, NodeKind};
 use crate::model::{Period, Year};
@@ -61,20 +61,16 @@ pub enum Refused {
 /// becomes `year` (default: the current one's next).
 pub fn start_next(root: &Path, id: &str, year: Option<Year>) -> Result<Started, Refused> {
     if !crate::load::values::is_id(id) {
-        return Err(Refused::Request(
-            Diagnostic::error(format!("`{id}` cannot be the id of an edition")).help(format!(
-                "the id becomes the address {DIR}/<id>/ once the edition is archived: use \
-                     lowercase letters, digits and dashes, e.g. `--id {}`",
-                crate::load::values::slug(id)
-            )),
-        ));
+        return Err(Refused::Request(problem::invalid_edition_id(
+            id,
+            DIR,
+            crate::load::values::slug(id),
+        )));
     }
     let taken = Path::new(DIR).join(id);
     if exists(&root.join(&taken)) {
         return Err(Refused::Request(
-            Diagnostic::error(format!("an earlier edition already has the id `{id}`"))
-                .in_file(&taken)
-                .help("name the new edition with an id no earlier edition has"),
+            problem::edition_id_exists(id).in_file(&taken),
         ));
     }
     let checked = crate::check(root);
@@ -85,28 +81,20 @@ pub fn start_next(root: &Path, id: &str, year: Option<Year>) -> Result<Started, 
     let current_id = info.edition_id();
     if current_id == id {
         return Err(Refused::Request(
-            Diagnostic::error(format!("`{id}` is the id of the current edition"))
-                .in_file(CONFIG_FILE)
-                .help("name the new edition with an id of its own, e.g. its reference year"),
+            problem::edition_id_is_current(id).in_file(CONFIG_FILE),
         ));
     }
     let archived = Path::new(DIR).join(&current_id);
     if exists(&root.join(&archived)) {
         return Err(Refused::Request(
-            Diagnostic::error(format!(
-                "the current edition's id is `{current_id}`, and {} already exists",
-                archived.display()
-            ))
-            .in_file(&archived)
-            .help(format!(
-                "nothing was changed: give the current edition its own id with `edition_id: ...` \
-                 under `plan:` in {CONFIG_FILE}, then run the command again"
-            )),
+            problem::current_edition_archived_already(&current_id, &archived, CONFIG_FILE)
+                .in_file(&archived),
         ));
     }
     let config_path = root.join(CONFIG_FILE);
-    let text = fs::read_to_string(&config_path)
-        .map_err(|e| Refused::Request(io_error(Path::new(CONFIG_FILE), "read", &e)))?;
+    let text = fs::read_to_string(&config_path).map_err(|e| {
+        Refused::Request(problem::file_unreadable(io_reason(&e)).in_file(CONFIG_FILE))
+    })?;
     let year = year.unwrap_or(info.reference_year + 1);
     let shift = year - info.reference_year;
     let period = Period {
@@ -122,11 +110,10 @@ pub fn start_next(root: &Path, id: &str, year: Option<Year>) -> Result<Started, 
         .and_then(|()| fs::rename(&temporary, &config_path))
         .map_err(|e| {
             let _ = fs::remove_file(&temporary);
-            Refused::Request(io_error(Path::new(CONFIG_FILE), "write", &e).help(format!(
-                "the current edition is archived in {}; {CONFIG_FILE} is unchanged: \
-                     move its reference year and period on by hand",
-                archived.display()
-            )))
+            Refused::Request(
+                io_error(Path::new(CONFIG_FILE), text::doing_write_file(), &e)
+                    .help(text::help_config_unchanged(&archived, CONFIG_FILE)),
+            )
         })?;
     Ok(Started {
         archived,
@@ -167,11 +154,7 @@ fn move_on(
     let Some((_, plan)) = plan.filter(|(_, plan)| {
         matches!(plan.kind, NodeKind::Map(_)) && !text[plan.span.range.clone()].starts_with('{')
     }) else {
-        return Err(Diagnostic::error(format!(
-            "{CONFIG_FILE} does not write `plan:` as one key per line"
-        ))
-        .in_file(CONFIG_FILE)
-        .help("write `plan:` with one key per line under it (see docs/content-format.md), then run the command again"));
+        return Err(problem::plan_not_in_block_form(CONFIG_FILE).in_file(CONFIG_FILE));
     };
     let shift = year - info.reference_year;
     let old_period = info.period.to_string();
@@ -258,11 +241,9 @@ fn move_on(
     let mut check = Diagnostics::new();
     let reparsed = yaml::parse(&moved, 0..moved.len(), source, &mut check);
     if reparsed.is_none() || check.has_errors() {
-        return Err(Diagnostic::error(format!(
-            "the next edition's {CONFIG_FILE} could not be written"
-        ))
-        .in_file(CONFIG_FILE)
-        .help("this is a bug of cruscotto's: please report it with your cruscotto.yaml; nothing was changed"));
+        return Err(
+            problem::internal_error(text::bug_next_config(CONFIG_FILE)).in_file(CONFIG_FILE)
+        );
     }
     Ok(Moved {
         text: moved,
@@ -313,7 +294,8 @@ fn copy_edition(root: &Path, archived: &Path) -> Result<usize, Diagnostic> {
     let staging = root.join(DIR).join(format!(".{name}.nuova"));
     if exists(&staging) {
         // A copy an interrupted run left: copies only, ours to remove.
-        fs::remove_dir_all(&staging).map_err(|e| io_error(&staging, "remove", &e))?;
+        fs::remove_dir_all(&staging)
+            .map_err(|e| io_error(&staging, text::doing_remove_leftover(), &e))?;
     }
     let mut files = 0;
     for part in ARCHIVED {
@@ -326,25 +308,31 @@ fn copy_edition(root: &Path, archived: &Path) -> Result<usize, Diagnostic> {
             .sort_by_file_name()
         {
             let entry = entry.map_err(|e| {
-                Diagnostic::error(format!("cannot read the file: {e}"))
+                let reason = match e.io_error() {
+                    Some(io) => io_reason(io),
+                    None => text::io_other(e.to_string()),
+                };
+                problem::file_unreadable(reason)
                     .in_file(e.path().map_or_else(|| from.clone(), Path::to_path_buf))
-                    .help("check that the file may be read; nothing was changed")
             })?;
             let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
             let to = staging.join(relative);
             if entry.file_type().is_dir() {
-                fs::create_dir_all(&to).map_err(|e| io_error(&to, "create the folder", &e))?;
+                fs::create_dir_all(&to)
+                    .map_err(|e| io_error(&to, text::doing_create_folder(), &e))?;
             } else {
                 if let Some(parent) = to.parent() {
                     fs::create_dir_all(parent)
-                        .map_err(|e| io_error(parent, "create the folder", &e))?;
+                        .map_err(|e| io_error(parent, text::doing_create_folder(), &e))?;
                 }
-                fs::copy(entry.path(), &to).map_err(|e| io_error(relative, "copy", &e))?;
+                fs::copy(entry.path(), &to)
+                    .map_err(|e| io_error(relative, text::doing_copy_file(), &e))?;
                 files += 1;
             }
         }
     }
-    fs::rename(&staging, &target).map_err(|e| io_error(archived, "create the folder", &e))?;
+    fs::rename(&staging, &target)
+        .map_err(|e| io_error(archived, text::doing_create_folder(), &e))?;
     Ok(files)
 }
 
@@ -352,10 +340,8 @@ fn exists(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok()
 }
 
-fn io_error(path: &Path, doing: &str, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot {doing} this: {error}"))
-        .in_file(path)
-        .help("check that the folder exists and that you may write in it")
+fn io_error(path: &Path, doing: Message, error: &std::io::Error) -> Diagnostic {
+    problem::write_failed(doing, io_reason(error)).in_file(path)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use crate::compare::edition_label;
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources, io_reason, problem};
 use crate::model::Plan;
 use crate::render::site::Options;
 use crate::render::views::editions::{Archived, Changes, Editions as Known, Listed};
@@ -156,16 +156,8 @@ impl Sink for Bannered<'_> {
         // A page that only sends the reader elsewhere has no banner.
         let redirect = text.contains("http-equiv=\"refresh\"");
         if is_page && !redirect && !text.contains(BANNER) {
-            return Err(Diagnostic::error(format!(
-                "the page {} of this earlier edition does not say which edition it is",
-                file.path.display()
-            ))
-            .in_file(format!("themes/{}/templates/base.html", self.theme))
-            .help(
-                "this edition's own theme replaces templates/base.html without the banner: \
-                 add {% include \"partials/edition-banner.html\" %} right after <header ...> \
-                 in it, or remove it to use the built-in one",
-            ));
+            return Err(problem::edition_page_without_banner(&file.path)
+                .in_file(format!("themes/{}/templates/base.html", self.theme)));
         }
         self.inner.put(file)
     }
@@ -205,11 +197,7 @@ pub fn earlier(
     for (i, edition) in editions.earlier.iter().enumerate() {
         let folder = edition.folder.to_string_lossy().replace('\\', "/");
         let inputs = reuse::inputs(&root.join(&edition.folder)).map_err(|e| {
-            Diagnostics::from(
-                Diagnostic::error(format!("cannot read the earlier edition: {e}"))
-                    .in_file(&edition.folder)
-                    .help("check that its files may be read"),
-            )
+            Diagnostics::from(problem::edition_unreadable(io_reason(&e)).in_file(&edition.folder))
         })?;
         let context = Context {
             base_url: &edition.plan.config.site.base_url,

@@ -18,7 +18,7 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::compare::{self, Change};
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Diagnostics, Sources, io_reason, problem};
 use crate::engine::Evaluation;
 use crate::load::CONFIG_FILE;
 use crate::model::{Plan, PlanInfo};
@@ -104,18 +104,12 @@ pub fn load(
         (Some(previous), Some(current)) => {
             if order(&previous.plan.config.plan, &current.config.plan) == Ordering::Greater {
                 diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "the earlier edition {} is more recent than the current one (reference \
-                         year {}, this one {})",
-                        previous.folder.display(),
+                    problem::earlier_edition_more_recent(
+                        &previous.folder,
                         previous.plan.config.plan.reference_year,
-                        current.config.plan.reference_year
-                    ))
-                    .in_file(CONFIG_FILE)
-                    .help(
-                        "the current edition is the one at the root of the site: check \
-                         plan.reference_year here and in the earlier edition's cruscotto.yaml",
-                    ),
+                        current.config.plan.reference_year,
+                    )
+                    .in_file(CONFIG_FILE),
                 );
             }
             let changes = compare::compare(&previous.plan, current);
@@ -155,24 +149,13 @@ fn folders(
         return Vec::new();
     };
     if !meta.is_dir() {
-        diagnostics.push(
-            Diagnostic::error(format!("{DIR} is not a folder"))
-                .in_file(DIR)
-                .help(format!(
-                    "{DIR}/ holds the earlier editions of the site, one folder each: move this \
-                     file away"
-                )),
-        );
+        diagnostics.push(problem::editions_not_a_folder(DIR).in_file(DIR));
         return Vec::new();
     }
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(error) => {
-            diagnostics.push(
-                Diagnostic::error(format!("cannot read the folder: {error}"))
-                    .in_file(DIR)
-                    .help("check that the folder may be read"),
-            );
+            diagnostics.push(problem::folder_unreadable(DIR, io_reason(&error)).in_file(DIR));
             return Vec::new();
         }
     };
@@ -186,66 +169,27 @@ fn folders(
         let folder = Path::new(DIR).join(&name);
         let kind = entry.file_type().ok();
         if kind.is_some_and(|k| k.is_symlink()) {
-            diagnostics.push(
-                Diagnostic::error("an earlier edition is a symbolic link")
-                    .in_file(&folder)
-                    .help(format!(
-                        "an earlier edition is kept in the site as it was published: copy its \
-                         folder into {DIR}/ instead of linking it"
-                    )),
-            );
+            diagnostics.push(problem::edition_is_a_link(DIR).in_file(&folder));
             continue;
         }
         if !kind.is_some_and(|k| k.is_dir()) {
-            diagnostics.push(
-                Diagnostic::warning(format!(
-                    "{} is not read: an earlier edition is a folder",
-                    folder.display()
-                ))
-                .in_file(&folder)
-                .help(format!(
-                    "{DIR}/ holds one folder per earlier edition: move this file out of it"
-                )),
-            );
+            diagnostics.push(problem::edition_not_a_folder(&folder, DIR).in_file(&folder));
             continue;
         }
         if !crate::load::values::is_id(&name) {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "`{name}` cannot be the id of an edition: it becomes the address \
-                     {DIR}/{name}/"
-                ))
-                .in_file(&folder)
-                .help(format!(
-                    "rename the folder with lowercase letters, digits and dashes, e.g. `{}`",
-                    crate::load::values::slug(&name)
-                )),
+                problem::invalid_edition_folder(&name, DIR, crate::load::values::slug(&name))
+                    .in_file(&folder),
             );
             continue;
         }
         if !root.join(&folder).join(CONFIG_FILE).is_file() {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "the earlier edition {} has no {CONFIG_FILE}",
-                    folder.display()
-                ))
-                .in_file(&folder)
-                .help(format!(
-                    "an earlier edition is a complete site: its {CONFIG_FILE} and content/ as \
-                     they were published (`cruscotto edizione nuova` archives the current one)"
-                )),
-            );
+            diagnostics
+                .push(problem::edition_without_config(&folder, CONFIG_FILE).in_file(&folder));
             continue;
         }
         if current_id.as_deref() == Some(name.as_str()) {
-            let mut diagnostic = Diagnostic::error(format!(
-                "the current edition and the earlier one in {} have the same id `{name}`",
-                folder.display()
-            ))
-            .help(format!(
-                "give the current edition its own id: `edition_id: ...` under `plan:` in \
-                 {CONFIG_FILE} (without it, the id is the reference year)"
-            ));
+            let mut diagnostic = problem::edition_id_taken(&folder, &name, CONFIG_FILE);
             diagnostic = match current.and_then(|p| p.config.plan.edition_id.as_ref()) {
                 Some(written) => diagnostic.at(&written.span),
                 None => diagnostic.in_file(CONFIG_FILE),

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Arg, Diagnostic, Diagnostics, problem, text};
 use crate::model::{
     Benchmark, ChangeMeasure, Comparator, Date, Indicator, Observed, Plan, PlanIndex, Printed,
     ScoringRules, SeriesEntry, TargetEntry, TargetKind, Unit, ValueChoice, Year,
@@ -437,21 +437,12 @@ fn value_at(context: &Context, year: Year, diagnostics: Option<&mut Diagnostics>
             }
             let problem = match &error {
                 EvalError::DivisionByZero(divisor) => Some(
-                    Diagnostic::error(format!(
-                        "in {year} the formula of `{}` divides by zero: `{divisor}` is 0",
-                        indicator.id
-                    ))
-                    .at(entry.map_or(&formula.span, |e| &e.span))
-                    .help("check the measures of that year: a denominator of 0 has no meaning; write ND if the figure is not available"),
+                    problem::division_by_zero(year, &indicator.id, divisor.to_string())
+                        .at(entry.map_or(&formula.span, |e| &e.span)),
                 ),
-                EvalError::Overflow => Some(
-                    Diagnostic::error(format!(
-                        "in {year} the formula of `{}` gives a number too large to compute exactly",
-                        indicator.id
-                    ))
-                    .at(&formula.span)
-                    .help("check the measures of that year for a misplaced thousands separator"),
-                ),
+                EvalError::Overflow => {
+                    Some(problem::formula_overflow(year, &indicator.id).at(&formula.span))
+                }
                 EvalError::Missing(_) | EvalError::NothingAssessed => None,
             };
             if let (Some(diagnostics), Some(problem)) = (diagnostics, problem) {
@@ -492,14 +483,7 @@ fn missing_causes(plan: &Plan, indicators: &[Vec<IndicatorResult>], diagnostics:
             let cause = indicator.series.get(year).and_then(|e| e.cause.as_ref());
             if short && result.value_status == Some(ValueStatus::Final) && cause.is_none() {
                 diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "{year}: `{}` fell short of its target and gives no cause",
-                        indicator.id
-                    ))
-                    .at(&indicator.span)
-                    .help(format!(
-                        "explain the shortfall: add `cause: \"...\"` (and `action:` for the corrective action) to the {year} entry of its series, or fill the cause column of rilevazioni/{year}"
-                    )),
+                    problem::shortfall_without_cause(*year, &indicator.id).at(&indicator.span),
                 );
             }
         }
@@ -552,16 +536,18 @@ fn mismatch(
         .iter()
         .map(|t| format!("{} = {}", t.key, t.value.normalize()))
         .collect();
-    Diagnostic::warning(format!(
-        "{year}: the source prints {} for `{}`, but its measures give {shown}",
-        printed.text, indicator.id
-    ))
+    let problem = match choice {
+        ValueChoice::Printed => problem::printed_value_disagrees,
+        ValueChoice::Computed => problem::computed_value_disagrees,
+    };
+    problem(
+        Arg::from(year),
+        Arg::from(&printed.text),
+        Arg::from(&indicator.id),
+        Arg::from(shown.to_string()),
+    )
     .at(&entry.span)
-    .label(format!("{} with {}", working.formula, terms.join(", ")))
-    .help(match choice {
-        ValueChoice::Printed => "the printed value and its NUM/DEN disagree: check the source; the site shows and scores the printed value, with the computed one as a check (`scoring: { values: computed }` scores the computed one)",
-        ValueChoice::Computed => "the printed value and its NUM/DEN disagree: check the source; with `values: computed` the site shows and scores the computed value, with the printed one beside it",
-    })
+    .label(text::working_with(&working.formula, Arg::list(terms)))
 }
 
 fn assess(

@@ -1,6 +1,6 @@
 //! `cruscotto.yaml`: the body, the plan, the scoring rules, ambiti and Servizi.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId};
+use crate::diagnostics::{Arg, Diagnostics, SourceId, problem, text};
 use crate::load::values::{self, text};
 use crate::load::yaml::{self, Fields, Node};
 use crate::model::{
@@ -15,7 +15,7 @@ pub const CONFIG_FILE: &str = "cruscotto.yaml";
 /// against the rest; `None` only when the file is not YAML at all.
 pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Option<Config> {
     let root = yaml::parse(text_of_file, 0..text_of_file.len(), source, diags)?;
-    let mut fields = Fields::of(&root, CONFIG_FILE, diags)?;
+    let mut fields = Fields::of(&root, text::subject_config(), diags)?;
     let ente = fields.require("ente", diags).and_then(|n| ente(n, diags));
     let plan = fields.require("plan", diags).and_then(|n| plan(n, diags));
     let site = fields.require("site", diags).and_then(|n| site(n, diags));
@@ -98,7 +98,7 @@ fn optional_url(fields: &mut Fields, key: &'static str, diags: &mut Diagnostics)
 }
 
 fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
-    let mut fields = Fields::of(node, "`ente`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("ente"), diags)?;
     let name = required_text(&mut fields, "name", diags);
     let short_name = optional_text(&mut fields, "short_name", diags);
     let website = optional_url(&mut fields, "website", diags);
@@ -110,17 +110,7 @@ fn ente(node: &Node, diags: &mut Diagnostics) -> Option<Ente> {
     let ipa_code = match fields.get("ipa_code") {
         Some(node) => ipa_code(node, diags),
         None => {
-            diags.push(
-                Diagnostic::warning(
-                    "`ente` has no `ipa_code`: the open-data catalogue (dati/catalogo.jsonld) \
-                     identifies the body and its dataset by the body's web address instead",
-                )
-                .at(&node.span)
-                .help(
-                    "add `ipa_code: \"...\"` under `ente:` with the body's code in the Indice \
-                     delle Pubbliche Amministrazioni (IPA), e.g. `ipa_code: \"cciaa_ge\"`",
-                ),
-            );
+            diags.push(problem::no_ipa_code().at(&node.span));
             None
         }
     };
@@ -144,19 +134,12 @@ fn ipa_code(node: &Node, diags: &mut Diagnostics) -> Option<String> {
     if valid {
         return Some(code.to_string());
     }
-    diags.push(
-        Diagnostic::error(format!("`{code}` is not an IPA code"))
-            .at(&node.span)
-            .help(
-                "write the body's code in the Indice delle Pubbliche Amministrazioni: letters, \
-                 digits and `_`, e.g. `ipa_code: \"cciaa_ge\"`",
-            ),
-    );
+    diags.push(problem::invalid_ipa_code(code).at(&node.span));
     None
 }
 
 fn links(node: &Node, diags: &mut Diagnostics) -> Links {
-    let Some(mut fields) = Fields::of(node, "`links`", diags) else {
+    let Some(mut fields) = Fields::of(node, text::subject_section("links"), diags) else {
         return Links::default();
     };
     let links = Links {
@@ -174,7 +157,7 @@ fn links(node: &Node, diags: &mut Diagnostics) -> Links {
 }
 
 fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
-    let mut fields = Fields::of(node, "`plan`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("plan"), diags)?;
     let title = required_text(&mut fields, "title", diags);
     let edition = required_text(&mut fields, "edition", diags);
     let edition_id = fields
@@ -198,29 +181,26 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
         && !(period.start - 1..=period.end).contains(&year)
     {
         diags.push(
-            Diagnostic::error(format!(
-                "the Relazione year {year} is outside the plan's period {period}"
-            ))
-            .at(&node.span)
-            .help(format!(
-                "write a year from {} (the year before the plan, whose results it reports) to {}",
+            problem::relazione_year_outside_period(
+                year,
+                period.to_string(),
                 period.start - 1,
-                period.end
-            )),
+                period.end,
+            )
+            .at(&node.span),
         );
     }
     if let (Some(period), Some(year), Some(node)) = (period, reference_year, reference)
         && !period.contains(year)
     {
         diags.push(
-            Diagnostic::error(format!(
-                "the reference year {year} is outside the plan's period {period}"
-            ))
-            .at(&node.span)
-            .help(format!(
-                "write a year from {} to {}",
-                period.start, period.end
-            )),
+            problem::reference_year_outside_period(
+                year,
+                period.to_string(),
+                period.start,
+                period.end,
+            )
+            .at(&node.span),
         );
     }
     let stand_in = stand_in_plan();
@@ -240,7 +220,7 @@ fn plan(node: &Node, diags: &mut Diagnostics) -> Option<PlanInfo> {
 }
 
 fn approval(node: &Node, diags: &mut Diagnostics) -> Option<Approval> {
-    let mut fields = Fields::of(node, "`approval`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("approval"), diags)?;
     let act = required_text(&mut fields, "act", diags);
     let date = fields
         .require("date", diags)
@@ -253,7 +233,7 @@ fn approval(node: &Node, diags: &mut Diagnostics) -> Option<Approval> {
 }
 
 fn smvp(node: &Node, diags: &mut Diagnostics) -> Option<Smvp> {
-    let mut fields = Fields::of(node, "`smvp`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("smvp"), diags)?;
     let title = required_text(&mut fields, "title", diags);
     let url = optional_url(&mut fields, "url", diags);
     fields.finish(diags);
@@ -261,18 +241,14 @@ fn smvp(node: &Node, diags: &mut Diagnostics) -> Option<Smvp> {
 }
 
 fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
-    let mut fields = Fields::of(node, "`site`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("site"), diags)?;
     let language = match fields.get("language") {
         None => Some(Language::It),
         Some(node) => match text(node, "language", diags).as_deref() {
             Some("it") => Some(Language::It),
             Some("en") => Some(Language::En),
             Some(other) => {
-                diags.push(
-                    Diagnostic::error(format!("the language `{other}` is not available"))
-                        .at(&node.span)
-                        .help("write `language: it` or `language: en`"),
-                );
+                diags.push(problem::unknown_language(other).at(&node.span));
                 None
             }
             None => None,
@@ -284,14 +260,7 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
         if crate::syntax::url::is_absolute_web(&url) {
             return Some(url);
         }
-        diags.push(
-            Diagnostic::error(format!(
-                "the base_url `{url}` is not a full web address: the sitemap and the canonical \
-                 links of the pages need one"
-            ))
-            .at(&node.span)
-            .help("write the address where the site is published, e.g. `base_url: \"https://www.example.it/performance/\"`"),
-        );
+        diags.push(problem::base_url_not_absolute(url).at(&node.span));
         None
     });
     let theme_node = fields.get("theme");
@@ -300,33 +269,15 @@ fn site(node: &Node, diags: &mut Diagnostics) -> Option<SiteSettings> {
         if is_theme_name(&name) {
             return Some(name);
         }
-        diags.push(
-            Diagnostic::error(format!(
-                "the theme `{name}` is not the name of a folder under themes/"
-            ))
-            .at(&node.span)
-            .label("a path here would publish the files of another folder")
-            .help("write the name of a folder in the site's themes/ folder, e.g. `theme: ente`"),
-        );
+        diags.push(problem::theme_not_a_name(name).at(&node.span));
         None
     });
     let data_license = fields.get("data_license").and_then(|node| {
         let code = text(node, "data_license", diags)?;
         let license = DataLicense::from_code(code.trim());
         if license.is_none() {
-            let codes: Vec<String> = DataLicense::ALL
-                .iter()
-                .map(|l| format!("`{}`", l.code()))
-                .collect();
-            diags.push(
-                Diagnostic::error(format!("`{code}` is not a licence for the open data"))
-                    .at(&node.span)
-                    .help(format!(
-                        "write one of {} (the default, Creative Commons Attribution 4.0, is what \
-                         the guidelines on open data recommend)",
-                        codes.join(", ")
-                    )),
-            );
+            let codes = Arg::codes(DataLicense::ALL.iter().map(|l| l.code()));
+            diags.push(problem::unknown_data_licence(code, codes).at(&node.span));
         }
         license
     });
@@ -355,17 +306,17 @@ fn is_theme_name(name: &str) -> bool {
 }
 
 fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
-    let mut fields = Fields::of(node, "`scoring`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("scoring"), diags)?;
     let defaults = ScoringRules::default();
-    let mut percent = |key: &'static str, default, diags: &mut Diagnostics| match fields.get(key) {
+    let mut percent = |key: &'static str,
+                       default: rust_decimal::Decimal,
+                       diags: &mut Diagnostics| match fields.get(key) {
         None => Some(default),
         Some(node) => {
             let value = values::decimal(node, key, diags)?;
             if value <= rust_decimal::Decimal::ZERO {
                 diags.push(
-                    Diagnostic::error(format!("`{key}` must be a percentage above zero"))
-                        .at(&node.span)
-                        .help(format!("write e.g. `{key}: {default}`")),
+                    problem::percentage_not_positive(key, default.to_string()).at(&node.span),
                 );
                 return None;
             }
@@ -380,11 +331,7 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
             Some("proportional") => Some(ScoringRule::Proportional),
             Some("binary") => Some(ScoringRule::Binary),
             Some(other) => {
-                diags.push(
-                    Diagnostic::error(format!("`{other}` is not a scoring rule"))
-                        .at(&node.span)
-                        .help(format!("write `{key}: proportional` or `{key}: binary`")),
-                );
+                diags.push(problem::unknown_scoring_rule(other, key).at(&node.span));
                 None
             }
             None => None,
@@ -398,11 +345,7 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
             Some("printed") => Some(ValueChoice::Printed),
             Some("computed") => Some(ValueChoice::Computed),
             Some(other) => {
-                diags.push(
-                    Diagnostic::error(format!("`{other}` is not a choice of values"))
-                        .at(&node.span)
-                        .help("write `values: printed` (the published figure counts) or `values: computed` (the figure recomputed from the measures counts)"),
-                );
+                diags.push(problem::unknown_value_choice(other).at(&node.span));
                 None
             }
             None => None,
@@ -420,9 +363,6 @@ fn scoring(node: &Node, diags: &mut Diagnostics) -> Option<ScoringRules> {
     })
 }
 
-const ROLLUP_HELP: &str = "write `rollup: own` (an objective is scored on its own indicators), \
-    `rollup: children` (on its children) or `rollup: { own: 40, children: 60 }` (a weighted mix)";
-
 /// `rollup: own`, `rollup: children`, or the weights of a mix.
 fn rollup(node: &Node, diags: &mut Diagnostics) -> Option<RollupRule> {
     if let Some(word) = node.as_str() {
@@ -430,25 +370,17 @@ fn rollup(node: &Node, diags: &mut Diagnostics) -> Option<RollupRule> {
             "own" => Some(RollupRule::Own),
             "children" => Some(RollupRule::Children),
             other => {
-                diags.push(
-                    Diagnostic::error(format!("`{other}` is not a roll-up rule"))
-                        .at(&node.span)
-                        .help(ROLLUP_HELP),
-                );
+                diags.push(problem::unknown_rollup_rule(other).at(&node.span));
                 None
             }
         };
     }
-    let mut fields = Fields::of(node, "`rollup`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("rollup"), diags)?;
     let mut weight = |key: &'static str, diags: &mut Diagnostics| {
         let node = fields.require(key, diags)?;
         let value = values::decimal(node, key, diags)?;
         if value <= rust_decimal::Decimal::ZERO {
-            diags.push(
-                Diagnostic::error(format!("the weight `{key}` must be above zero"))
-                    .at(&node.span)
-                    .help("write two positive weights, e.g. `rollup: { own: 40, children: 60 }`; for one of them alone write `rollup: own` or `rollup: children`"),
-            );
+            diags.push(problem::rollup_weight_not_positive(key).at(&node.span));
             return None;
         }
         Some(value)
@@ -465,7 +397,7 @@ fn rollup(node: &Node, diags: &mut Diagnostics) -> Option<RollupRule> {
 fn ambiti(node: &Node, diags: &mut Diagnostics) -> Vec<Ambito> {
     let mut out = Vec::new();
     for item in values::items(node, "ambiti", diags) {
-        let Some(mut fields) = Fields::of(item, "an ambito", diags) else {
+        let Some(mut fields) = Fields::of(item, text::subject_ambito(), diags) else {
             continue;
         };
         let id = fields
@@ -489,7 +421,7 @@ fn ambiti(node: &Node, diags: &mut Diagnostics) -> Vec<Ambito> {
 fn servizi(node: &Node, diags: &mut Diagnostics) -> Vec<Servizio> {
     let mut out = Vec::new();
     for item in values::items(node, "servizi", diags) {
-        let Some(mut fields) = Fields::of(item, "a Servizio", diags) else {
+        let Some(mut fields) = Fields::of(item, text::subject_servizio(), diags) else {
             continue;
         };
         let id = fields

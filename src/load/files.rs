@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::diagnostics::{Diagnostics, SourceId, Sources, Span, io_reason, problem};
 
 /// The largest text file read: the longest objective of the default site is
 /// under 40 KB.
@@ -51,7 +51,7 @@ pub fn read_bytes(
     let mut bytes = Vec::new();
     let read = fs::File::open(path).and_then(|file| file.take(limit + 1).read_to_end(&mut bytes));
     if let Err(error) = read {
-        diags.push(Diagnostic::error(format!("cannot read this file: {error}")).in_file(shown));
+        diags.push(problem::file_unreadable(io_reason(&error)).in_file(shown));
         return None;
     }
     if bytes.len() as u64 > limit {
@@ -66,15 +66,7 @@ pub fn read_bytes(
         let first = String::from_utf8_lossy(&first).into_owned();
         let span = Span::new(sources.add(shown, first.clone()), 0..first.len());
         diags.push(
-            Diagnostic::error(format!(
-                "this file is {} MB, more than the {} MB a file of the site may have",
-                size.div_ceil(1024 * 1024),
-                limit / (1024 * 1024)
-            ))
-            .at(&span)
-            .help(
-                "check that it is the right file; split a long narrative over several objectives",
-            ),
+            problem::file_too_large(size.div_ceil(1024 * 1024), limit / (1024 * 1024)).at(&span),
         );
         return None;
     }
@@ -99,13 +91,7 @@ pub fn read_text(
             // The text before the bad byte is the same in the lossy copy.
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             let span = Span::new(sources.add(shown, text), at..end);
-            diags.push(
-                Diagnostic::error(format!(
-                    "this file is not UTF-8 text: the byte 0x{byte:02X} here is not a character"
-                ))
-                .at(&span)
-                .help("save the file with the UTF-8 encoding (in most editors: Save as, Encoding: UTF-8)"),
-            );
+            diags.push(problem::file_not_utf8(format!("0x{byte:02X}")).at(&span));
             None
         }
     }
@@ -133,34 +119,16 @@ pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Vec<Foun
     match fs::canonicalize(dir) {
         Ok(real) if real == site.join(&shown_dir) => {}
         Ok(real) if real.starts_with(&site) => diags.push(
-            Diagnostic::warning(format!(
-                "{} is a link to {}: it is read as if the folder were here",
-                shown_dir.display(),
-                display_path(&site, &real).display()
-            ))
-            .in_file(&shown_dir)
-            .help("a link is easily lost when the site is copied: move the folder here"),
+            problem::folder_link_inside(&shown_dir, &display_path(&site, &real))
+                .in_file(&shown_dir),
         ),
         Ok(real) => {
-            diags.push(
-                Diagnostic::error(format!(
-                    "{} is a link to {}, outside the site folder: it is not read",
-                    shown_dir.display(),
-                    real.display()
-                ))
-                .in_file(&shown_dir)
-                .help("everything the site publishes must be inside the site folder: move the folder here"),
-            );
+            diags.push(problem::folder_link_outside(&shown_dir, &real).in_file(&shown_dir));
             return None;
         }
         Err(error) => {
             diags.push(
-                Diagnostic::error(format!(
-                    "cannot read the folder {}: {error}",
-                    shown_dir.display()
-                ))
-                .in_file(&shown_dir)
-                .help("if it is a link, replace it with the folder itself"),
+                problem::folder_unreadable(&shown_dir, io_reason(&error)).in_file(&shown_dir),
             );
             return None;
         }
@@ -173,10 +141,12 @@ pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Vec<Foun
                 let path = error
                     .path()
                     .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-                diags.push(
-                    Diagnostic::error(format!("cannot read this folder: {error}"))
-                        .in_file(display_path(root, &path)),
-                );
+                let shown = display_path(root, &path);
+                let reason = match error.io_error() {
+                    Some(io) => io_reason(io),
+                    None => crate::diagnostics::text::io_other(error.to_string()),
+                };
+                diags.push(problem::folder_unreadable(&shown, reason).in_file(&shown));
                 continue;
             }
         };
@@ -191,41 +161,16 @@ pub fn walk(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Option<Vec<Foun
             continue;
         }
         let target = fs::read_link(&path).unwrap_or_default();
-        let link = |message: String| Diagnostic::error(message).in_file(&shown);
         match fs::canonicalize(&path) {
-            Err(_) => diags.push(
-                link(format!(
-                    "{} is a link to {}, which does not exist",
-                    shown.display(),
-                    target.display()
-                ))
-                .help("delete the link, or replace it with the file itself"),
-            ),
-            Ok(real) if !real.starts_with(&site) => diags.push(
-                link(format!(
-                    "{} is a link to {}, outside the site folder: it is not read",
-                    shown.display(),
-                    real.display()
-                ))
-                .help("everything the site publishes must be inside the site folder: copy the file here"),
-            ),
-            Ok(real) if real.is_dir() => diags.push(
-                link(format!(
-                    "{} is a link to the folder {}: links to folders are not followed",
-                    shown.display(),
-                    display_path(&site, &real).display()
-                ))
-                .help("replace the link with the folder itself"),
-            ),
+            Err(_) => diags.push(problem::link_broken(&shown, &target).in_file(&shown)),
+            Ok(real) if !real.starts_with(&site) => {
+                diags.push(problem::file_link_outside(&shown, &real).in_file(&shown));
+            }
+            Ok(real) if real.is_dir() => diags
+                .push(problem::link_to_folder(&shown, &display_path(&site, &real)).in_file(&shown)),
             Ok(real) => {
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "{} is a link to {}: it is read as if the file were here",
-                        shown.display(),
-                        display_path(&site, &real).display()
-                    ))
-                    .in_file(&shown)
-                    .help("a link is easily lost when the site is copied: replace it with the file"),
+                    problem::file_link_inside(&shown, &display_path(&site, &real)).in_file(&shown),
                 );
                 found.push(Found {
                     path: real,
@@ -256,7 +201,7 @@ mod tests {
         let mut sources = Sources::new();
         let mut diags = Diagnostics::new();
         assert!(read_text(&path, Path::new("content/a.md"), &mut sources, &mut diags).is_none());
-        let text = diags.render_short(&sources);
+        let text = diags.render_short(&sources, crate::diagnostics::Lang::En);
         assert!(
             text.contains("content/a.md:3: this file is not UTF-8 text: the byte 0xE8"),
             "{text}"
@@ -271,7 +216,7 @@ mod tests {
         let mut sources = Sources::new();
         let mut diags = Diagnostics::new();
         assert!(read_text(&path, Path::new("content/big.md"), &mut sources, &mut diags).is_none());
-        let text = diags.render_short(&sources);
+        let text = diags.render_short(&sources, crate::diagnostics::Lang::En);
         assert!(
             text.contains("content/big.md:1: this file is 3 MB, more than the 2 MB"),
             "{text}"
@@ -300,7 +245,7 @@ mod tests {
             .map(|f| f.shown.display().to_string())
             .collect();
         assert_eq!(files, ["content/a/uno.md", "content/copia.md"]);
-        let text = Diagnostics::render_short(&diags, &Sources::new());
+        let text = Diagnostics::render_short(&diags, &Sources::new(), crate::diagnostics::Lang::En);
         assert_eq!((diags.errors(), diags.warnings()), (3, 1), "{text}");
         for expected in [
             "warning: content/copia.md: content/copia.md is a link to content/a/uno.md",

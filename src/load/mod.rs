@@ -16,8 +16,8 @@ pub mod yaml;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
-use crate::model::{Config, Objective, Plan};
+use crate::diagnostics::{Diagnostics, Sources, problem};
+use crate::model::{Config, Language, Objective, Plan};
 
 pub use config::CONFIG_FILE;
 pub use objective::split_front_matter;
@@ -52,17 +52,38 @@ pub fn load(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Opti
     })
 }
 
+/// The site's language as `cruscotto.yaml` sets it (`site.language`, Italian
+/// when not written), read on its own so that a run can choose the language
+/// of its messages before anything else; `None` when there is no config or
+/// it cannot be read.
+pub fn site_language(root: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let mut sources = Sources::new();
+    let source = sources.add(CONFIG_FILE, text.clone());
+    let root = yaml::parse(&text, 0..text.len(), source, &mut Diagnostics::new())?;
+    let yaml::NodeKind::Map(entries) = &root.kind else {
+        return None;
+    };
+    let value = |entries: &'_ [(yaml::Node, yaml::Node)], key: &str| {
+        entries
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(_, v)| v.clone())
+    };
+    let language = match value(entries, "site").map(|site| site.kind) {
+        Some(yaml::NodeKind::Map(site)) => value(&site, "language"),
+        _ => None,
+    };
+    Some(match language.as_ref().and_then(yaml::Node::as_str) {
+        Some(code) if code.trim() == "en" => Language::En,
+        _ => Language::It,
+    })
+}
+
 fn read_config(root: &Path, sources: &mut Sources, diags: &mut Diagnostics) -> Option<Config> {
     let path = root.join(CONFIG_FILE);
     if !path.exists() {
-        diags.push(
-            Diagnostic::error(format!("there is no site config {CONFIG_FILE}"))
-                .in_file(display_path(root, &path))
-                .help(format!(
-                    "run cruscotto in a site folder (one with {CONFIG_FILE} and {CONTENT_DIR}/), \
-                     or pass --root with the folder"
-                )),
-        );
+        diags.push(problem::no_config(CONFIG_FILE, CONTENT_DIR).in_file(display_path(root, &path)));
         return None;
     }
     let source = files::read_text(&path, &display_path(root, &path), sources, diags)?;
@@ -78,13 +99,7 @@ fn read_objectives(
 ) -> Vec<Objective> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error(format!("there is no {CONTENT_DIR}/ folder"))
-                .in_file(display_path(root, &dir))
-                .help(format!(
-                    "create {CONTENT_DIR}/ with one .md file per objective (see docs/content-format.md)"
-                )),
-        );
+        diags.push(problem::no_content_folder(CONTENT_DIR).in_file(display_path(root, &dir)));
         return Vec::new();
     }
     let mut objectives = Vec::new();
@@ -98,29 +113,13 @@ fn read_objectives(
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if found.is_dir {
             if is_md {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "{} is a folder: objectives are files ending in .md",
-                        found.shown.display()
-                    ))
-                    .in_file(&found.shown)
-                    .help("rename the folder without `.md` at the end"),
-                );
+                diags.push(problem::folder_named_md(&found.shown).in_file(&found.shown));
             }
             continue;
         }
         if !is_md {
             if !hidden {
-                diags.push(
-                    Diagnostic::warning(format!(
-                        "{} is not read: objective files end in .md",
-                        found.shown.display()
-                    ))
-                    .in_file(&found.shown)
-                    .help(
-                        "rename it to end in .md if it is an objective, or move it out of content/",
-                    ),
-                );
+                diags.push(problem::not_an_objective_file(&found.shown).in_file(&found.shown));
             }
             continue;
         }
@@ -141,15 +140,7 @@ fn theme_exists(root: &Path, site: &crate::model::SiteSettings, diags: &mut Diag
         return;
     };
     if !root.join("themes").join(name).is_dir() {
-        diags.push(
-            Diagnostic::error(format!("the theme `{name}` does not exist"))
-                .at(span)
-                .label(format!("there is no folder themes/{name}/"))
-                .help(format!(
-                    "create the folder themes/{name}/ with the templates or static files to \
-                     override, or delete `theme` from {CONFIG_FILE}"
-                )),
-        );
+        diags.push(problem::theme_missing(name, CONFIG_FILE).at(span));
     }
 }
 

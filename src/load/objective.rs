@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span, did_you_mean};
+use crate::diagnostics::{Arg, Diagnostics, SourceId, Span, did_you_mean, problem, text};
 use crate::load::series::series;
 use crate::load::targets::target_entry;
 use crate::load::values::{self, text};
@@ -13,7 +13,7 @@ use crate::model::{
     Formula, Indicator, Measure, Objective, Owners, Period, Responsible, SourceNote, Tree, Unit,
     Year,
 };
-use crate::syntax::formula::{FORMULA_HELP, parse_formula};
+use crate::syntax::formula::parse_formula;
 use crate::syntax::{shorten, url};
 
 /// What the config gives every objective file.
@@ -54,17 +54,13 @@ pub fn read(
 ) -> Option<Objective> {
     let Some((yaml_text, offset, body)) = split_front_matter(file) else {
         diags.push(
-            Diagnostic::error("this file has no front-matter")
-                .at(&Span::new(source, 0..file.find('\n').unwrap_or(file.len())))
-                .help(
-                    "start the file with a line `---`, the objective's keys (id, kind, title, ...), \
-                     then another line `---` and the narrative",
-                ),
+            problem::no_front_matter()
+                .at(&Span::new(source, 0..file.find('\n').unwrap_or(file.len()))),
         );
         return None;
     };
     let root = yaml::parse(file, offset..offset + yaml_text.len(), source, diags)?;
-    let mut fields = Fields::of(&root, "the objective", diags)?;
+    let mut fields = Fields::of(&root, text::subject_objective(), diags)?;
     let id = fields
         .require("id", diags)
         .and_then(|n| values::id(n, "id", diags));
@@ -109,11 +105,7 @@ pub fn read(
             end: year,
         }),
         (None, Some(_)) if period_node.is_none() => {
-            diags.push(
-                Diagnostic::error("the objective has no `period`")
-                    .at(&head)
-                    .help("add `period: 2022-2024` (or a single year: `period: 2023`)"),
-            );
+            diags.push(problem::objective_without_period().at(&head));
             None
         }
         (None, _) => None,
@@ -125,11 +117,7 @@ pub fn read(
             if items.is_empty() && matches!(node.kind, NodeKind::Seq(_)) {
                 // A warning: an objective is written before its indicators
                 // (`cruscotto new obiettivo`, then `new indicatore`).
-                diags.push(
-                    Diagnostic::warning("the list of indicators is empty: the objective cannot be measured")
-                        .at(&node.span)
-                        .help("an objective is measured by its indicators: write at least one (`cruscotto new indicatore \"NOME\" --obiettivo ID`, or see docs/content-format.md)"),
-                );
+                diags.push(problem::indicators_empty().at(&node.span));
             }
             items
                 .iter()
@@ -137,11 +125,7 @@ pub fn read(
                 .collect()
         }
         None => {
-            diags.push(
-                Diagnostic::error("the objective has no `indicators`")
-                    .at(&head)
-                    .help("an objective is measured by its indicators: add `indicators:` with at least one (see docs/content-format.md)"),
-            );
+            diags.push(problem::objective_without_indicators().at(&head));
             Vec::new()
         }
     };
@@ -197,30 +181,18 @@ fn narrative_links(file: &str, body: &str, source: SourceId, diags: &mut Diagnos
     let narrative = crate::syntax::markdown::read(body);
     if let Some(range) = narrative.too_deep {
         diags.push(
-            Diagnostic::error(format!(
-                "the narrative nests quotes, lists or emphasis more than {} deep here",
-                crate::syntax::markdown::MAX_DEPTH
-            ))
-            .at(&Span::new(source, offset + range.start..offset + range.end))
-            .help("write the narrative as paragraphs, with lists at most a few levels deep"),
+            problem::narrative_too_deep(crate::syntax::markdown::MAX_DEPTH)
+                .at(&Span::new(source, offset + range.start..offset + range.end)),
         );
     }
     for link in narrative.urls {
         let span = Span::new(source, offset + link.range.start..offset + link.range.end);
         let shown = shorten(&link.url);
         match url::check(&link.url) {
-            Err(why) => diags.push(
-                Diagnostic::error(format!("the link `{shown}` cannot be published: {why}"))
-                    .at(&span)
-                    .help(url::URL_HELP),
-            ),
-            Ok(target) if link.is_image && target.is_other_host() => diags.push(
-                Diagnostic::error(format!(
-                    "the image `{shown}` is on another site: a public page loads nothing from other hosts"
-                ))
-                .at(&span)
-                .help("link to it instead, `[description](https://...)`, or put the image in the theme's static/ folder"),
-            ),
+            Err(why) => diags.push(problem::link_not_allowed(shown, why).at(&span)),
+            Ok(target) if link.is_image && target.is_other_host() => {
+                diags.push(problem::image_on_other_host(shown).at(&span))
+            }
             Ok(_) => {}
         }
     }
@@ -231,18 +203,11 @@ fn objective_kind(node: &Node, tree: &Tree, diags: &mut Diagnostics) -> Option<u
     let kind = tree.position(&code);
     if kind.is_none() {
         let codes = tree.ids();
-        let mut diagnostic =
-            Diagnostic::error(format!("`{code}` is not a kind of objective of this site"))
+        diags.push(
+            problem::unknown_kind(&code, Arg::list(&codes), crate::load::CONFIG_FILE)
                 .at(&node.span)
-                .help(format!(
-                    "write one of: {} (the kinds declared under `objectives` in {})",
-                    codes.join(", "),
-                    crate::load::CONFIG_FILE
-                ));
-        if let Some(close) = did_you_mean(&code, codes.iter().copied()) {
-            diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
-        }
-        diags.push(diagnostic);
+                .suggest(did_you_mean(&code, codes.iter().copied())),
+        );
     }
     kind
 }
@@ -253,7 +218,7 @@ fn responsible(node: &Node, diags: &mut Diagnostics) -> Vec<Responsible> {
     let one = |node: &Node, diags: &mut Diagnostics| -> Option<Responsible> {
         match &node.kind {
             NodeKind::Map(_) => {
-                let mut fields = Fields::of(node, "the responsible", diags)?;
+                let mut fields = Fields::of(node, text::subject_responsible(), diags)?;
                 let name = fields.get("name").and_then(|n| text(n, "name", diags));
                 let role = fields.get("role").and_then(|n| text(n, "role", diags));
                 fields.finish(diags);
@@ -262,11 +227,7 @@ fn responsible(node: &Node, diags: &mut Diagnostics) -> Vec<Responsible> {
                     role.filter(|t| !t.is_empty()),
                 );
                 if name.is_none() && role.is_none() {
-                    diags.push(
-                        Diagnostic::error("the responsible has neither a `name` nor a `role`")
-                            .at(&node.span)
-                            .help("write `{ name: \"Maria Rossi\", role: \"Dirigente del Settore Finanze\" }`, or just one of them"),
-                    );
+                    diags.push(problem::responsible_without_name().at(&node.span));
                     return None;
                 }
                 Some(Responsible { name, role })
@@ -290,13 +251,7 @@ fn weight(fields: &mut Fields, diags: &mut Diagnostics) -> Decimal {
     match values::decimal(node, "weight", diags) {
         Some(w) if w > Decimal::ZERO => w,
         Some(_) => {
-            diags.push(
-                Diagnostic::error("a weight must be above zero")
-                    .at(&node.span)
-                    .help(
-                        "write a positive number, e.g. `weight: 2`; leave it out for the default 1",
-                    ),
-            );
+            diags.push(problem::weight_not_positive().at(&node.span));
             Decimal::ONE
         }
         None => Decimal::ONE,
@@ -304,7 +259,7 @@ fn weight(fields: &mut Fields, diags: &mut Diagnostics) -> Decimal {
 }
 
 fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) -> Option<Indicator> {
-    let mut fields = Fields::of(node, "the indicator", diags)?;
+    let mut fields = Fields::of(node, text::subject_indicator(), diags)?;
     let id = fields
         .require("id", diags)
         .and_then(|n| values::id(n, "id", diags));
@@ -330,11 +285,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
         Some(node) => match text(node, "decimals", diags).map(|t| t.parse::<u32>()) {
             Some(Ok(n)) if n <= 6 => n,
             Some(_) => {
-                diags.push(
-                    Diagnostic::error("`decimals` must be a whole number from 0 to 6")
-                        .at(&node.span)
-                        .help("write e.g. `decimals: 2`"),
-                );
+                diags.push(problem::invalid_decimals(6).at(&node.span));
                 2
             }
             None => 2,
@@ -374,11 +325,7 @@ fn indicator(node: &Node, target_year: Option<Year>, diags: &mut Diagnostics) ->
     }
     if let Some(node) = single_target {
         if targets_node.is_some() {
-            diags.push(
-                Diagnostic::error("the indicator has both `target` and `targets`")
-                    .at(&node.span)
-                    .help("use `targets:` with one line per year, or one `target:` for the reference year"),
-            );
+            diags.push(problem::target_and_targets().at(&node.span));
         } else if let (Some(entry), Some(year)) = (target_entry(node, unit, diags), target_year) {
             targets.insert(year, entry);
         }
@@ -418,9 +365,6 @@ fn unit(node: &Node, diags: &mut Diagnostics) -> Option<Unit> {
     let unit = Unit::from_code(&code);
     if unit.is_none() {
         let codes = Unit::ALL.map(Unit::code);
-        let mut diagnostic = Diagnostic::error(format!("`{code}` is not a unit"))
-            .at(&node.span)
-            .help(format!("write one of: {}", codes.join(", ")));
         let alias = match code.as_str() {
             "%" | "percentuale" => Some("percent"),
             "€" | "eur" => Some("euro"),
@@ -429,10 +373,11 @@ fn unit(node: &Node, diags: &mut Diagnostics) -> Option<Unit> {
             "data" => Some("date"),
             _ => did_you_mean(&code, codes),
         };
-        if let Some(close) = alias {
-            diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
-        }
-        diags.push(diagnostic);
+        diags.push(
+            problem::unknown_unit(&code, Arg::list(codes))
+                .at(&node.span)
+                .suggest(alias),
+        );
     }
     unit
 }
@@ -445,14 +390,11 @@ fn formula(node: &Node, diags: &mut Diagnostics) -> Option<Formula> {
             expr,
             span: node.span.clone(),
         }),
-        Err(message) => {
+        Err(problem) => {
             diags.push(
-                Diagnostic::error(format!(
-                    "the formula `{}` cannot be read: {message}",
-                    shorten(&text)
-                ))
-                .at(&node.span)
-                .help(FORMULA_HELP),
+                problem
+                    .at(&node.span)
+                    .within(text::about_formula(shorten(&text))),
             );
             None
         }
@@ -466,16 +408,12 @@ fn measures(node: &Node, diags: &mut Diagnostics) -> Vec<Measure> {
             continue;
         };
         if !is_measure_name(&name) {
-            diags.push(
-                Diagnostic::error(format!("`{name}` is not a valid measure name"))
-                    .at(&key.span)
-                    .help("use lowercase letters, digits and underscores, starting with a letter: `imprese_attive`"),
-            );
+            diags.push(problem::invalid_measure_name(&name).at(&key.span));
             continue;
         }
         let (label, source) = match &value.kind {
             NodeKind::Null => (None, None),
-            _ => match Fields::of(value, "the measure", diags) {
+            _ => match Fields::of(value, text::subject_measure(), diags) {
                 Some(mut fields) => {
                     let label = fields.get("label").and_then(|n| text(n, "label", diags));
                     let source = fields.get("source").and_then(|n| text(n, "source", diags));
@@ -504,7 +442,7 @@ fn is_measure_name(name: &str) -> bool {
 }
 
 fn source_note(node: &Node, diags: &mut Diagnostics) -> Option<SourceNote> {
-    let mut fields = Fields::of(node, "the note", diags)?;
+    let mut fields = Fields::of(node, text::subject_note(), diags)?;
     let label = fields
         .get("label")
         .and_then(|n| text(n, "label", diags))

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::diagnostics::{Arg, Diagnostics, Message, Span, did_you_mean, problem, text};
 use crate::load::values::{self, text};
 use crate::load::yaml::{Fields, Node, NodeKind};
 use crate::model::{Observed, Printed, SeriesEntry, Unit, Year};
 use crate::syntax::date::parse_date;
-use crate::syntax::number::{NUMBER_HELP, parse_number, split_quantity};
+use crate::syntax::number::{parse_number, split_quantity};
 use crate::syntax::shorten;
 
 /// `unit` is `None` for notes tied to no indicator: any unit sign goes.
@@ -43,24 +43,21 @@ fn series_entry(
     match &node.kind {
         NodeKind::Null => {}
         NodeKind::Scalar { text, .. } => {
-            entry.observed = observed(text, &node.span, unit, FREE_TEXT_HELP, diags)?;
+            entry.observed = observed(text, &node.span, unit, text::help_free_text(), diags)?;
         }
         NodeKind::Map(_) => {
-            let mut fields = Fields::of(node, "the series entry", diags)?;
+            let mut fields = Fields::of(node, text::subject_series_entry(), diags)?;
             let value = fields.get("value");
             let words = fields.get("text");
             match (value, words) {
                 (Some(_), Some(words)) => {
-                    diags.push(
-                        Diagnostic::error("a series entry has both a `value` and a `text`")
-                            .at(&words.span)
-                            .help("`text` is what the source printed instead of a value: keep `value` and move the words to `remark`, or delete `value`"),
-                    );
+                    diags.push(problem::value_and_text().at(&words.span));
                     return None;
                 }
                 (Some(value), None) => {
                     let text = text(value, "value", diags)?;
-                    entry.observed = observed(&text, &value.span, unit, FREE_TEXT_HELP, diags)?;
+                    entry.observed =
+                        observed(&text, &value.span, unit, text::help_free_text(), diags)?;
                 }
                 (None, Some(words)) => {
                     entry.observed =
@@ -83,13 +80,6 @@ fn series_entry(
             for (key, value) in fields.rest() {
                 let Some(name) = key.as_str() else { continue };
                 if !measures.contains(&name) {
-                    let mut diagnostic =
-                        Diagnostic::error(format!("`{name}` is not a measure of this indicator"))
-                            .at(&key.span);
-                    diagnostic = match did_you_mean(name, measures.iter().copied()) {
-                        Some(close) => diagnostic.label(format!("did you mean `{close}`?")),
-                        None => diagnostic,
-                    };
                     let keys = [
                         "value",
                         "text",
@@ -100,16 +90,16 @@ fn series_entry(
                         "cluster_mean",
                         "national_mean",
                     ];
-                    diagnostic = diagnostic.help(format!(
-                        "a series entry holds {} and the measures declared under `measures:`{}",
-                        keys.join(", "),
-                        if measures.is_empty() {
-                            String::from(" (this indicator declares none)")
-                        } else {
-                            format!(" ({})", measures.join(", "))
-                        }
-                    ));
-                    diags.push(diagnostic);
+                    let declared = if measures.is_empty() {
+                        Arg::from(text::no_measures_declared())
+                    } else {
+                        Arg::list(measures)
+                    };
+                    diags.push(
+                        problem::unknown_series_key(name, Arg::list(keys), declared)
+                            .at(&key.span)
+                            .suggest(did_you_mean(name, measures.iter().copied())),
+                    );
                     continue;
                 }
                 let measure = match &value.kind {
@@ -127,11 +117,7 @@ fn series_entry(
             }
         }
         NodeKind::Seq(_) => {
-            diags.push(
-                Diagnostic::error("a series entry cannot be a list")
-                    .at(&node.span)
-                    .help("write the value (`2021: 15,02%`), ND, or a mapping `{ value: ..., num: ..., den: ... }`"),
-            );
+            diags.push(problem::series_entry_list().at(&node.span));
             return None;
         }
     }
@@ -148,21 +134,12 @@ pub(crate) fn measure_value(
 ) -> Option<Decimal> {
     match crate::syntax::number::parse_quantity(text) {
         Ok(quantity) => Some(quantity.value),
-        Err(message) => {
-            diags.push(
-                Diagnostic::error(format!("the measure `{name}`: {message}"))
-                    .at(span)
-                    .help(NUMBER_HELP),
-            );
+        Err(problem) => {
+            diags.push(problem.at(span).within(text::about_measure(name)));
             None
         }
     }
 }
-
-/// How to write words printed instead of a value, in the content.
-pub(crate) const FREE_TEXT_HELP: &str = "write a number (65.991, 0,17, 15,02%), `ND` when the \
-    value is not available, or, for words the source prints instead of a value, \
-    `{ text: \"manifestazioni annullate\" }`";
 
 /// A value as printed: a number, a date or `non realizzato` (for date
 /// indicators), `ND`. Anything else is an error at `span`, never read as
@@ -172,7 +149,7 @@ pub(crate) fn observed(
     text: &str,
     span: &Span,
     unit: Option<Unit>,
-    free_text_help: &str,
+    free_text_help: Message,
     diags: &mut Diagnostics,
 ) -> Option<Observed> {
     let trimmed = text.trim();
@@ -186,8 +163,8 @@ pub(crate) fn observed(
             decimals: 0,
         }));
     }
-    let error = |message: String, help: &str, diags: &mut Diagnostics| {
-        diags.push(Diagnostic::error(message).at(span).help(help));
+    let error = |problem: crate::diagnostics::Diagnostic, diags: &mut Diagnostics| {
+        diags.push(problem.at(span));
         None
     };
     if let Some(digit) = trimmed
@@ -195,11 +172,7 @@ pub(crate) fn observed(
         .find(|c| c.is_numeric() && !c.is_ascii_digit())
     {
         return error(
-            format!(
-                "`{}` has the digit `{digit}`, which is not one of 0-9",
-                shorten(trimmed)
-            ),
-            "write the number with the digits 0-9 (a document pasted from another alphabet or a full-width font brings others)",
+            problem::foreign_digit(shorten(trimmed), digit.to_string()),
             diags,
         );
     }
@@ -209,12 +182,10 @@ pub(crate) fn observed(
         }
         return match parse_date(trimmed) {
             Ok(date) => Some(Observed::Date(date)),
-            Err(message) => error(
-                format!("{message}: a date indicator's value is the completion date"),
-                &format!(
-                    "{}; or `non realizzato` when it was not completed, `ND` when not known",
-                    crate::syntax::date::DATE_HELP
-                ),
+            Err(problem) => error(
+                problem
+                    .within(text::about_completion_date())
+                    .help(text::help_completion_date()),
                 diags,
             ),
         };
@@ -224,16 +195,7 @@ pub(crate) fn observed(
             let mismatch = quantity.unit.zip(unit).filter(|(sign, unit)| sign != unit);
             if let Some((sign, unit)) = mismatch {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "the value `{trimmed}` is written in {} but the indicator's unit is {}",
-                        sign.code(),
-                        unit.code()
-                    ))
-                    .at(span)
-                    .help(format!(
-                        "change the indicator's `unit: {}`, or write the value as a measure if it is not the indicator's value",
-                        sign.code()
-                    )),
+                    problem::value_in_another_unit(trimmed, sign.code(), unit.code()).at(span),
                 );
                 return None;
             }
@@ -249,22 +211,22 @@ pub(crate) fn observed(
         }
         // A date where a number goes: `settembre 2020`, `31/12/2023`.
         _ if crate::syntax::date::is_date(trimmed) => error(
-            format!(
-                "`{}` is a date, but the indicator's unit is {}: its values are numbers",
+            problem::date_where_number_goes(
                 shorten(trimmed),
-                unit.map_or("a number", Unit::code)
+                unit.map_or_else(
+                    || Arg::from(text::subject_number()),
+                    |u| Arg::from(u.code()),
+                ),
             ),
-            "write the value as a number; if the indicator measures a completion date, write `unit: date` on it",
             diags,
         ),
         Some((_, rest)) => {
             let number = &trimmed[..trimmed.len() - rest.len()];
             error(
-                format!("`{}` mixes a value with words", shorten(trimmed)),
-                &format!(
-                    "write `{{ value: \"{}\", remark: \"{}\" }}`",
+                problem::value_with_words(
+                    shorten(trimmed),
                     number.trim(),
-                    rest.trim().trim_start_matches('(').trim_end_matches(')')
+                    rest.trim().trim_start_matches('(').trim_end_matches(')'),
                 ),
                 diags,
             )
@@ -273,16 +235,11 @@ pub(crate) fn observed(
             // The number's own reason (too long, too many digits, two signs)
             // if it looks like one; else words, which need `text:`.
             let numberish = trimmed.chars().any(|c| c.is_ascii_digit());
-            let message = match parse_number(trimmed) {
+            let problem = match parse_number(trimmed) {
                 Err(reason) if numberish => reason,
-                _ => format!("`{}` is not a number", shorten(trimmed)),
+                _ => problem::not_a_number(shorten(trimmed)).help(free_text_help),
             };
-            let help = if numberish {
-                NUMBER_HELP
-            } else {
-                free_text_help
-            };
-            error(message, help, diags)
+            error(problem, diags)
         }
     }
 }

@@ -1,11 +1,11 @@
 //! An indicator's targets: the text of each year, its revision, and which
 //! change a `%` means.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Diagnostics, Span, problem, text};
 use crate::load::values::text;
 use crate::load::yaml::{Fields, Node, NodeKind};
 use crate::model::{ChangeMeasure, Target, TargetEntry, TargetKind, Unit};
-use crate::syntax::target::{ParsedTarget, TARGET_HELP, parse_revision, parse_target};
+use crate::syntax::target::{ParsedTarget, parse_revision, parse_target};
 
 /// A year's target: the text, or a mapping with its revision, the reason,
 /// a neutralisation and, for a change written with `%` on a percentage,
@@ -17,7 +17,7 @@ pub(super) fn target_entry(
 ) -> Option<TargetEntry> {
     match &node.kind {
         NodeKind::Map(_) => {
-            let mut fields = Fields::of(node, "the target", diags)?;
+            let mut fields = Fields::of(node, text::subject_the_target(), diags)?;
             let original_node = fields.require("target", diags);
             let revised_node = fields.get("revised");
             let reason = fields.get("reason").and_then(|n| text(n, "reason", diags));
@@ -34,19 +34,11 @@ pub(super) fn target_entry(
             if let Some((_, span)) = &change {
                 let is_change = |t: &Target| matches!(t.kind, TargetKind::Change { .. });
                 if !is_change(&original) && !revised.as_ref().is_some_and(is_change) {
-                    diags.push(
-                        Diagnostic::error("`change` applies to a change on a base year, and this target is not one")
-                            .at(span)
-                            .help("delete `change`: it says how `+10%` is meant (`points` or `relative`)"),
-                    );
+                    diags.push(problem::change_without_change_target().at(span));
                 }
             }
             if revised.is_none() && reason.is_some() {
-                diags.push(
-                    Diagnostic::warning("a `reason` without a `revised` target")
-                        .at(&node.span)
-                        .help("add `revised: ...` with the new target, or move the text to the indicator's `remark`"),
-                );
+                diags.push(problem::reason_without_revision().at(&node.span));
             }
             Some(TargetEntry {
                 original,
@@ -70,11 +62,7 @@ fn change_key(node: &Node, diags: &mut Diagnostics) -> Option<(ChangeMeasure, Sp
         "points" => Some((ChangeMeasure::Absolute, node.span.clone())),
         "relative" => Some((ChangeMeasure::Relative, node.span.clone())),
         other => {
-            diags.push(
-                Diagnostic::error(format!("`{other}` is not a kind of change"))
-                    .at(&node.span)
-                    .help("write `change: points` (percentage points) or `change: relative` (in % of the base value)"),
-            );
+            diags.push(problem::unknown_change(other).at(&node.span));
             None
         }
     }
@@ -109,12 +97,8 @@ fn target(
                 span: node.span.clone(),
             })
         }
-        Err(message) => {
-            diags.push(
-                Diagnostic::error(format!("the target cannot be read: {message}"))
-                    .at(&node.span)
-                    .help(TARGET_HELP),
-            );
+        Err(problem) => {
+            diags.push(problem.at(&node.span).within(text::about_target()));
             None
         }
     }
@@ -135,22 +119,12 @@ fn change_measure(
     let percent_sign = sign == Some(Unit::Percent);
     let points = percent_sign && parsed == ChangeMeasure::Absolute;
     if points && unit.is_some_and(|u| u != Unit::Percent) {
-        diags.push(
-            Diagnostic::error(format!(
-                "`{text}` is in percentage points, but the indicator is not a percentage"
-            ))
-            .at(span)
-            .help("percentage points (p.p.) measure a change of a percentage: write `+10%` for a relative change, or a change in the indicator's unit (`+5`)"),
-        );
+        diags.push(problem::points_on_non_percentage(text).at(span));
         return None;
     }
     match change {
         Some((ChangeMeasure::Absolute, at)) if unit != Some(Unit::Percent) && !points => {
-            diags.push(
-                Diagnostic::error("`change: points` applies to percentage indicators only")
-                    .at(at)
-                    .help("delete `change`, or write `change: relative`"),
-            );
+            diags.push(problem::change_points_on_non_percentage().at(at));
             None
         }
         Some((measure, _)) => Some(*measure),
@@ -159,15 +133,7 @@ fn change_measure(
             let number = number.trim();
             let points = format!("{number} p.p.{after}");
             diags.push(
-                Diagnostic::error(format!(
-                    "`{text}` on a percentage indicator can mean two things: a change of {number} percentage points, or of {number}% of the base value"
-                ))
-                .at(span)
-                .label("which change is meant?")
-                .help(format!(
-                    "write `{points}` for percentage points; or keep the text as printed and add `change: points` or `change: relative` to the target (`target: {{ target: \"{}\", change: points }}`)",
-                    text.trim()
-                )),
+                problem::ambiguous_percent_change(text, number, points, text.trim()).at(span),
             );
             None
         }

@@ -1,7 +1,7 @@
 //! `objectives:` in `cruscotto.yaml`: the kinds of objectives of the body's
 //! plan, their levels and names, declared or taken from a preset.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Arg, Diagnostics, Message, did_you_mean, problem, text};
 use crate::load::values::{self, text};
 use crate::load::yaml::{Fields, Node};
 use crate::model::{Language, ObjectiveKind, ServiziRule, Tree, Words};
@@ -12,10 +12,6 @@ pub const PRESETS: [&str; 3] = ["camera-di-commercio", "comune", "amministrazion
 
 /// The deepest level a tree may declare.
 pub const MAX_LEVEL: u32 = 9;
-
-const HELP: &str = "write `objectives: { preset: comune }` (or camera-di-commercio, \
-    amministrazione-centrale), or declare `kinds:` with id, singular, plural and level \
-    (see docs/content-format.md)";
 
 /// One kind of a preset: id, singular and plural in Italian, then English,
 /// level, Servizi.
@@ -215,7 +211,7 @@ pub fn read(node: &Node, language: Language, diags: &mut Diagnostics) -> Tree {
 }
 
 fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option<Tree> {
-    let mut fields = Fields::of(node, "`objectives`", diags)?;
+    let mut fields = Fields::of(node, text::subject_section("objectives"), diags)?;
     let preset_node = fields.get("preset");
     let kinds_node = fields.get("kinds");
     let ambito_node = fields.get("ambito");
@@ -226,15 +222,12 @@ fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option
             match preset(&code, language) {
                 Some(tree) => Some(tree),
                 None => {
-                    let mut diagnostic =
-                        Diagnostic::error(format!("`{code}` is not a preset of objectives"))
-                            .at(&node.span)
-                            .help(format!("write one of: {}", PRESETS.join(", ")));
                     let close = did_you_mean(&code, PRESETS);
-                    if let Some(close) = close {
-                        diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
-                    }
-                    diags.push(diagnostic);
+                    diags.push(
+                        problem::unknown_preset(&code, Arg::list(PRESETS))
+                            .at(&node.span)
+                            .suggest(close),
+                    );
                     // The preset meant stands in, so that the objectives are
                     // checked against its kinds, not reported one by one.
                     return close.and_then(|close| preset(close, language));
@@ -245,11 +238,7 @@ fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option
     };
     let mut tree = match (base, kinds_node) {
         (Some(_), Some(kinds)) => {
-            diags.push(
-                Diagnostic::error("`objectives` has both a `preset` and its own `kinds`")
-                    .at(&kinds.span)
-                    .help("keep `preset:` to use a preset's kinds, or delete it and declare every kind under `kinds:`"),
-            );
+            diags.push(problem::preset_and_kinds().at(&kinds.span));
             return None;
         }
         (Some(tree), None) => tree,
@@ -259,21 +248,17 @@ fn read_tree(node: &Node, language: Language, diags: &mut Diagnostics) -> Option
             ambito: default_tree(language).ambito,
         },
         (None, None) => {
-            diags.push(
-                Diagnostic::error("`objectives` has neither a `preset` nor `kinds`")
-                    .at(&node.span)
-                    .help(HELP),
-            );
+            diags.push(problem::no_preset_nor_kinds().at(&node.span));
             return None;
         }
     };
     if let Some(node) = ambito_node {
-        tree.ambito = words(node, "`ambito`", diags)?;
+        tree.ambito = words(node, text::subject_section("ambito"), diags)?;
     }
     Some(tree)
 }
 
-fn words(node: &Node, what: &'static str, diags: &mut Diagnostics) -> Option<Words> {
+fn words(node: &Node, what: Message, diags: &mut Diagnostics) -> Option<Words> {
     let mut fields = Fields::of(node, what, diags)?;
     let words = singular_plural(&mut fields, diags);
     fields.finish(diags);
@@ -297,11 +282,7 @@ fn singular_plural(fields: &mut Fields, diags: &mut Diagnostics) -> Option<Words
 fn declared_kinds(node: &Node, diags: &mut Diagnostics) -> Option<Vec<ObjectiveKind>> {
     let items = values::items(node, "kinds", diags);
     if items.is_empty() {
-        diags.push(
-            Diagnostic::error("`kinds` declares no kind of objective")
-                .at(&node.span)
-                .help(HELP),
-        );
+        diags.push(problem::no_kinds().at(&node.span));
         return None;
     }
     let mut kinds = Vec::new();
@@ -318,34 +299,19 @@ fn declared_kinds(node: &Node, diags: &mut Diagnostics) -> Option<Vec<ObjectiveK
     let mut seen: Vec<&str> = Vec::new();
     for kind in &kinds {
         if seen.contains(&kind.id.as_str()) {
-            diags.push(
-                Diagnostic::error(format!("the kind `{}` is declared twice", kind.id))
-                    .at(kind.span.as_ref()?)
-                    .help("give each kind of objective its own id"),
-            );
+            diags.push(problem::duplicate_kind(&kind.id).at(kind.span.as_ref()?));
             ok = false;
         }
         seen.push(&kind.id);
     }
     if !kinds.iter().any(ObjectiveKind::is_top_level) {
-        diags.push(
-            Diagnostic::error("no kind of objective has `level: 1`")
-                .at(&node.span)
-                .help("the objectives directly under an ambito are of level 1: declare at least one kind with `level: 1`"),
-        );
+        diags.push(problem::no_top_level_kind().at(&node.span));
         return None;
     }
     for kind in &kinds {
         let span = kind.span.as_ref()?;
         if kind.level == 1 && !kind.parents.is_empty() {
-            diags.push(
-                Diagnostic::error(format!(
-                    "the kind `{}` is of level 1 and cannot have parents",
-                    kind.id
-                ))
-                .at(span)
-                .help("objectives of level 1 sit under an ambito: delete `parents`, or give the kind a deeper level"),
-            );
+            diags.push(problem::top_level_kind_with_parents(&kind.id).at(span));
             ok = false;
         }
         for parent in &kind.parents {
@@ -353,23 +319,14 @@ fn declared_kinds(node: &Node, diags: &mut Diagnostics) -> Option<Vec<ObjectiveK
                 None => {
                     let ids: Vec<&str> = kinds.iter().map(|k| k.id.as_str()).collect();
                     diags.push(
-                        Diagnostic::error(format!(
-                            "the kind `{}` names `{parent}` as a parent, which is not declared",
-                            kind.id
-                        ))
-                        .at(span)
-                        .help(format!("write kinds declared here: {}", ids.join(", "))),
+                        problem::unknown_parent_kind(&kind.id, parent, Arg::list(ids)).at(span),
                     );
                     ok = false;
                 }
                 Some(p) if p.level >= kind.level => {
                     diags.push(
-                        Diagnostic::error(format!(
-                            "the kind `{}` (level {}) names `{parent}` (level {}) as a parent",
-                            kind.id, kind.level, p.level
-                        ))
-                        .at(span)
-                        .help("a parent is of a higher level (a smaller number) than its children: fix the levels or the parents"),
+                        problem::parent_kind_not_above(&kind.id, kind.level, parent, p.level)
+                            .at(span),
                     );
                     ok = false;
                 }
@@ -381,14 +338,7 @@ fn declared_kinds(node: &Node, diags: &mut Diagnostics) -> Option<Vec<ObjectiveK
             && !kinds.iter().any(|k| k.level + 1 == kind.level)
         {
             diags.push(
-                Diagnostic::error(format!(
-                    "the kind `{}` is of level {} but no kind is of level {}",
-                    kind.id,
-                    kind.level,
-                    kind.level - 1
-                ))
-                .at(span)
-                .help("name its parents' kinds with `parents: [...]`, or declare a kind of the level above"),
+                problem::kind_without_level_above(&kind.id, kind.level, kind.level - 1).at(span),
             );
             ok = false;
         }
@@ -397,7 +347,7 @@ fn declared_kinds(node: &Node, diags: &mut Diagnostics) -> Option<Vec<ObjectiveK
 }
 
 fn kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
-    let mut fields = Fields::of(node, "a kind of objective", diags)?;
+    let mut fields = Fields::of(node, text::subject_kind(), diags)?;
     let id = fields
         .require("id", diags)
         .and_then(|n| values::id(n, "id", diags));
@@ -408,13 +358,7 @@ fn kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
         match written.parse::<u32>() {
             Ok(level) if (1..=MAX_LEVEL).contains(&level) => Some(level),
             _ => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "`{written}` is not a level: levels are whole numbers from 1 to {MAX_LEVEL}"
-                    ))
-                    .at(&node.span)
-                    .help("write `level: 1` for the objectives under an ambito, 2 for their children, and so on"),
-                );
+                diags.push(problem::invalid_level(written, MAX_LEVEL).at(&node.span));
                 None
             }
         }
@@ -432,11 +376,7 @@ fn kind(node: &Node, diags: &mut Diagnostics) -> Option<ObjectiveKind> {
             "optional" => Some(ServiziRule::Optional),
             "none" => Some(ServiziRule::None),
             other => {
-                diags.push(
-                    Diagnostic::error(format!("`{other}` is not a rule for Servizi"))
-                        .at(&node.span)
-                        .help("write `servizi: required` (each objective names its Servizi), `optional` or `none`"),
-                );
+                diags.push(problem::unknown_servizi_rule(other).at(&node.span));
                 return None;
             }
         },

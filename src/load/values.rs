@@ -2,23 +2,18 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostics, problem, text};
 use crate::load::yaml::{Node, NodeKind};
 use crate::model::{Date, Period, Ref, Year};
-use crate::syntax::date::{DATE_HELP, parse_date};
-use crate::syntax::number::{NUMBER_HELP, parse_number};
+use crate::syntax::date::parse_date;
+use crate::syntax::number::parse_number;
 
 /// The text of a scalar; an error for lists and mappings.
 pub fn text(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
     match &node.kind {
         NodeKind::Scalar { text, .. } => Some(text.trim().to_string()),
         _ => {
-            diags.push(
-                Diagnostic::error(format!("`{key}` must be a single value"))
-                    .at(&node.span)
-                    .label(format!("this is {}", node.describe()))
-                    .help(format!("write `{key}: \"...\"` on one line")),
-            );
+            diags.push(problem::not_a_single_value(key, node.describe()).at(&node.span));
             None
         }
     }
@@ -28,13 +23,7 @@ pub fn text(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
 pub fn non_empty_text(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
     let value = text(node, key, diags)?;
     if value.is_empty() {
-        diags.push(
-            Diagnostic::error(format!("`{key}` is empty"))
-                .at(&node.span)
-                .help(format!(
-                    "write the {key} as printed in the plan: `{key}: \"...\"`"
-                )),
-        );
+        diags.push(problem::empty_value(key).at(&node.span));
         return None;
     }
     Some(value)
@@ -46,11 +35,7 @@ pub fn url(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<String> {
     match crate::syntax::url::check(&value) {
         Ok(_) => Some(value),
         Err(why) => {
-            diags.push(
-                Diagnostic::error(format!("`{key}` cannot be published: {why}"))
-                    .at(&node.span)
-                    .help(crate::syntax::url::URL_HELP),
-            );
+            diags.push(problem::address_not_allowed(key, why).at(&node.span));
             None
         }
     }
@@ -61,11 +46,7 @@ pub fn flag(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<bool> {
         "true" => Some(true),
         "false" => Some(false),
         other => {
-            diags.push(
-                Diagnostic::error(format!("`{key}` must be true or false, not `{other}`"))
-                    .at(&node.span)
-                    .help(format!("write `{key}: true` or `{key}: false`")),
-            );
+            diags.push(problem::not_a_flag(key, other).at(&node.span));
             None
         }
     }
@@ -76,11 +57,7 @@ pub fn year(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Year> {
     match parse_year(&text) {
         Some(year) => Some(year),
         None => {
-            diags.push(
-                Diagnostic::error(format!("`{text}` is not a year"))
-                    .at(&node.span)
-                    .help("write a year with four digits, e.g. 2023"),
-            );
+            diags.push(problem::not_a_year(text).at(&node.span));
             None
         }
     }
@@ -103,19 +80,11 @@ pub fn period(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Period>
     match parsed {
         Some((start, end)) if start <= end => Some(Period { start, end }),
         Some(_) => {
-            diags.push(
-                Diagnostic::error(format!("the period `{text}` ends before it starts"))
-                    .at(&node.span)
-                    .help("write the first year, then the last: 2022-2024"),
-            );
+            diags.push(problem::period_reversed(text).at(&node.span));
             None
         }
         None => {
-            diags.push(
-                Diagnostic::error(format!("`{text}` is not a period"))
-                    .at(&node.span)
-                    .help("write a single year (2023) or two years with a dash (2022-2024)"),
-            );
+            diags.push(problem::not_a_period(text).at(&node.span));
             None
         }
     }
@@ -125,12 +94,8 @@ pub fn decimal(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Decima
     let text = text(node, key, diags)?;
     match parse_number(&text) {
         Ok((value, _)) => Some(value),
-        Err(message) => {
-            diags.push(
-                Diagnostic::error(format!("`{key}`: {message}"))
-                    .at(&node.span)
-                    .help(NUMBER_HELP),
-            );
+        Err(problem) => {
+            diags.push(problem.at(&node.span).within(text::subject_key(key)));
             None
         }
     }
@@ -140,12 +105,8 @@ pub fn date(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Date> {
     let text = text(node, key, diags)?;
     match parse_date(&text) {
         Ok(date) => Some(date),
-        Err(message) => {
-            diags.push(
-                Diagnostic::error(format!("`{key}`: {message}"))
-                    .at(&node.span)
-                    .help(DATE_HELP),
-            );
+        Err(problem) => {
+            diags.push(problem.at(&node.span).within(text::subject_key(key)));
             None
         }
     }
@@ -160,15 +121,7 @@ pub fn id(node: &Node, key: &str, diags: &mut Diagnostics) -> Option<Ref> {
             span: node.span.clone(),
         })
     } else {
-        diags.push(
-            Diagnostic::error(format!("`{text}` is not a valid id"))
-                .at(&node.span)
-                .help(format!(
-                    "ids go into page addresses: use lowercase letters, digits and dashes, \
-                     e.g. `{}`",
-                    slug(&text)
-                )),
-        );
+        diags.push(problem::invalid_id(&text, slug(&text)).at(&node.span));
         None
     }
 }
@@ -212,9 +165,7 @@ pub fn entries<'n>(node: &'n Node, key: &str, diags: &mut Diagnostics) -> &'n [(
         NodeKind::Map(entries) => entries,
         _ => {
             diags.push(
-                Diagnostic::error(format!("`{key}` must be a mapping of `key: value` lines"))
-                    .at(&node.span)
-                    .label(format!("this is {}", node.describe())),
+                problem::not_a_mapping(text::subject_key(key), node.describe()).at(&node.span),
             );
             &[]
         }
@@ -226,11 +177,7 @@ pub fn items<'n>(node: &'n Node, key: &str, diags: &mut Diagnostics) -> &'n [Nod
     match &node.kind {
         NodeKind::Seq(items) => items,
         _ => {
-            diags.push(
-                Diagnostic::error(format!("`{key}` must be a list (lines starting with `- `)"))
-                    .at(&node.span)
-                    .label(format!("this is {}", node.describe())),
-            );
+            diags.push(problem::not_a_list(key, node.describe()).at(&node.span));
             &[]
         }
     }

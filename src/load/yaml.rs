@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Span, did_you_mean};
+use crate::diagnostics::{Arg, Diagnostics, Message, SourceId, Span, did_you_mean, problem, text};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -44,12 +44,12 @@ impl Node {
     }
 
     /// What kind of YAML value this is, for messages.
-    pub fn describe(&self) -> &'static str {
+    pub fn describe(&self) -> Message {
         match self.kind {
-            NodeKind::Scalar { .. } => "a single value",
-            NodeKind::Null => "an empty value",
-            NodeKind::Seq(_) => "a list",
-            NodeKind::Map(_) => "a mapping of keys",
+            NodeKind::Scalar { .. } => text::found_single_value(),
+            NodeKind::Null => text::found_empty_value(),
+            NodeKind::Seq(_) => text::found_list(),
+            NodeKind::Map(_) => text::found_mapping(),
         }
     }
 }
@@ -83,15 +83,12 @@ pub fn parse(
             Err(error) => {
                 let at = error.marker().index();
                 // The parser's own limit on brackets: say it as ours.
-                let message = if error.info().contains("recursion limit") {
-                    "lists and mappings are nested too deep here".to_string()
+                let problem = if error.info().contains("recursion limit") {
+                    problem::yaml_too_deep(MAX_DEPTH)
                 } else {
-                    format!("this is not valid YAML: {}", error.info())
+                    problem::yaml_syntax(error.info())
                 };
-                diags.push(Diagnostic::error(message).at(&span_of(at, at + 1)).help(
-                    "check the indentation and quote values that contain `: `, `#` or \
-                             start with a symbol, e.g. target: \">= 15%\"",
-                ));
+                diags.push(problem.at(&span_of(at, at + 1)));
                 return None;
             }
         };
@@ -113,13 +110,7 @@ pub fn parse(
                 })
             }
             Event::SequenceStart(..) | Event::MappingStart(..) if stack.len() >= MAX_DEPTH => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "lists and mappings are nested more than {MAX_DEPTH} levels deep here"
-                    ))
-                    .at(&node_span)
-                    .help("the content format needs only a few levels: check the indentation and the brackets"),
-                );
+                diags.push(problem::yaml_too_deep(MAX_DEPTH).at(&node_span));
                 return None;
             }
             Event::SequenceStart(..) => {
@@ -145,11 +136,7 @@ pub fn parse(
                 None => None,
             },
             Event::Alias(_) => {
-                diags.push(
-                    Diagnostic::error("YAML aliases (`*name`) are not supported here")
-                        .at(&node_span)
-                        .help("write the value out in full"),
-                );
+                diags.push(problem::yaml_alias().at(&node_span));
                 Some(Node {
                     kind: NodeKind::Null,
                     span: node_span,
@@ -172,12 +159,7 @@ pub fn parse(
                                 entries.iter().find(|(k, _)| k.as_str() == Some(name))
                         {
                             let line = line_of(file, first.span.range.start);
-                            diags.push(
-                                Diagnostic::error(format!("the key `{name}` is written twice"))
-                                    .at(&key.span)
-                                    .label(format!("first written on line {line}"))
-                                    .help("keep one of the two and delete the other"),
-                            );
+                            diags.push(problem::duplicate_key(name, line).at(&key.span));
                         }
                         entries.push((key, node));
                     }
@@ -228,12 +210,12 @@ pub struct Fields<'n> {
     entries: &'n [(Node, Node)],
     asked: BTreeSet<&'static str>,
     /// What this mapping is, for messages: "the indicator", "cruscotto.yaml".
-    what: &'static str,
+    what: Message,
 }
 
 impl<'n> Fields<'n> {
     /// `None` (with an error) when the node is not a mapping.
-    pub fn of(node: &'n Node, what: &'static str, diags: &mut Diagnostics) -> Option<Self> {
+    pub fn of(node: &'n Node, what: Message, diags: &mut Diagnostics) -> Option<Self> {
         match &node.kind {
             NodeKind::Map(entries) => Some(Fields {
                 node,
@@ -242,11 +224,7 @@ impl<'n> Fields<'n> {
                 what,
             }),
             _ => {
-                diags.push(
-                    Diagnostic::error(format!("{what} must be a mapping of `key: value` lines"))
-                        .at(&node.span)
-                        .label(format!("this is {}", node.describe())),
-                );
+                diags.push(problem::not_a_mapping(what, node.describe()).at(&node.span));
                 None
             }
         }
@@ -266,11 +244,7 @@ impl<'n> Fields<'n> {
     pub fn require(&mut self, key: &'static str, diags: &mut Diagnostics) -> Option<&'n Node> {
         let value = self.get(key);
         if value.is_none() {
-            diags.push(
-                Diagnostic::error(format!("{} has no `{key}`", self.what))
-                    .at(&self.head_span())
-                    .help(format!("add a line `{key}: ...`")),
-            );
+            diags.push(problem::missing_key(self.what.clone(), key).at(&self.head_span()));
         }
         value
     }
@@ -287,18 +261,11 @@ impl<'n> Fields<'n> {
     pub fn finish(self, diags: &mut Diagnostics) {
         for (key, _) in self.rest() {
             let name = key.as_str().unwrap_or("?");
-            let mut diagnostic =
-                Diagnostic::error(format!("unknown key `{name}` in {}", self.what)).at(&key.span);
-            diagnostic = match did_you_mean(name, self.asked.iter().copied()) {
-                Some(known) => diagnostic
-                    .label(format!("did you mean `{known}`?"))
-                    .help(format!("write `{known}:`")),
-                None => diagnostic.help(format!(
-                    "the keys of {} are: {}",
-                    self.what,
-                    self.asked.iter().copied().collect::<Vec<_>>().join(", ")
-                )),
-            };
+            let keys = Arg::list(self.asked.iter().copied());
+            let mut diagnostic = problem::unknown_key(name, self.what.clone(), keys).at(&key.span);
+            if let Some(known) = did_you_mean(name, self.asked.iter().copied()) {
+                diagnostic = diagnostic.suggest(Some(known)).help(text::write_key(known));
+            }
             diags.push(diagnostic);
         }
     }
@@ -355,7 +322,11 @@ mod tests {
     fn duplicate_keys_and_syntax_errors_are_reported() {
         let (_, diags, sources) = parse_str("a: 1\na: 2\n");
         assert_eq!(diags.errors(), 1);
-        assert!(diags.render_short(&sources).contains("t.yaml:2"));
+        assert!(
+            diags
+                .render_short(&sources, crate::diagnostics::Lang::En)
+                .contains("t.yaml:2")
+        );
         let (node, diags, _) = parse_str("a: [1, 2\n");
         assert!(node.is_none());
         assert_eq!(diags.errors(), 1);
@@ -368,7 +339,7 @@ mod tests {
         let id = sources.add("content/a.md", file.to_string());
         let mut diags = Diagnostics::new();
         let _ = parse(file, 4..file.len() - 4, id, &mut diags);
-        let text = diags.render(&sources);
+        let text = diags.render(&sources, crate::diagnostics::Lang::En);
         assert!(text.contains("content/a.md:4"), "{text}");
         assert!(text.contains("first written on line 2"), "{text}");
     }
@@ -383,7 +354,7 @@ mod tests {
         ));
         assert!(node.is_none());
         assert_eq!(diags.errors(), 1);
-        let text = diags.render_short(&sources);
+        let text = diags.render_short(&sources, crate::diagnostics::Lang::En);
         assert!(
             text.contains("t.yaml:1: lists and mappings are nested too deep"),
             "{text}"
@@ -396,9 +367,17 @@ mod tests {
         ] {
             let (node, diags, sources) = parse_str(&text);
             assert!(node.is_none());
-            assert_eq!(diags.errors(), 1, "{}", diags.render(&sources));
-            let text = diags.render_short(&sources);
-            assert!(text.contains("nested more than 32 levels"), "{text}");
+            assert_eq!(
+                diags.errors(),
+                1,
+                "{}",
+                diags.render(&sources, crate::diagnostics::Lang::En)
+            );
+            let text = diags.render_short(&sources, crate::diagnostics::Lang::En);
+            assert!(
+                text.contains("nested too deep here (at most 32 levels)"),
+                "{text}"
+            );
         }
     }
 
@@ -407,11 +386,16 @@ mod tests {
         let (node, _, sources) = parse_str("formola: x\nname: y\n");
         let node = node.expect("parsed");
         let mut diags = Diagnostics::new();
-        let mut fields = Fields::of(&node, "the indicator", &mut diags).expect("map");
+        let mut fields = Fields::of(
+            &node,
+            crate::diagnostics::text::subject_indicator(),
+            &mut diags,
+        )
+        .expect("map");
         assert_eq!(fields.get("name").and_then(Node::as_str), Some("y"));
         let _ = fields.get("formula");
         fields.finish(&mut diags);
-        let text = diags.render(&sources);
+        let text = diags.render(&sources, crate::diagnostics::Lang::En);
         assert!(text.contains("unknown key `formola`"), "{text}");
         assert!(text.contains("did you mean `formula`?"), "{text}");
     }

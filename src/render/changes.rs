@@ -7,7 +7,7 @@
 //! the targets as written, empty cells for what does not apply.
 
 use crate::compare::{Change, Item, Value};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, problem};
 use crate::render::data::dictionary::CHANGES;
 use crate::render::data::{Row, write_csv};
 use crate::render::format::machine;
@@ -18,11 +18,7 @@ use crate::write::OutputFile;
 pub fn file(previous: &str, current: &str, changes: &[Change]) -> Result<OutputFile, Diagnostic> {
     changes_csv(previous, current, changes)
         .map(|bytes| OutputFile::new(CHANGES.path, bytes))
-        .map_err(|message| {
-            Diagnostic::error(message).in_file(CHANGES.path).help(
-                "this is a bug of cruscotto's: please report it with the content that causes it",
-            )
-        })
+        .map_err(|message| problem::internal_error(message).in_file(CHANGES.path))
 }
 
 /// The CSV of `changes`, with the dictionary's columns (see

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::diagnostics::{Arg, Lang, text};
 use crate::engine::Evaluation;
 use crate::engine::rollup::YearRollup;
 use crate::engine::scoring::Status;
@@ -30,7 +31,9 @@ fn cell(rollup: Option<&YearRollup>, format: &NumberFormat) -> String {
     }
 }
 
-pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
+/// The summary, its words in `lang` (the run's language); the numbers as
+/// the site writes them.
+pub fn render(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
     let format = NumberFormat::for_language(plan.config.site.language);
     let mut out = String::new();
     let config = &plan.config;
@@ -48,22 +51,30 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
         .sum();
     let _ = writeln!(
         out,
-        "{} - {} (reference year {})",
-        config.ente.name, config.plan.edition, config.plan.reference_year
+        "{}",
+        text::summary_title(
+            &config.ente.name,
+            &config.plan.edition,
+            config.plan.reference_year
+        )
+        .format(lang)
     );
     let _ = writeln!(
         out,
-        "{} ambiti, {} objectives ({}), {} indicators, {} yearly targets",
-        config.ambiti.len(),
-        plan.objectives.len(),
-        kinds.join(", "),
-        indicators,
-        targets
+        "{}",
+        text::summary_counts(
+            config.ambiti.len(),
+            plan.objectives.len(),
+            Arg::list(kinds),
+            indicators,
+            targets
+        )
+        .format(lang)
     );
     let years = crate::render::summary_years(plan, evaluation);
     let width = 44;
     let _ = writeln!(out);
-    let mut header = format!("{:<width$}", "Achievement (grado di raggiungimento)");
+    let mut header = format!("{:<width$}", text::summary_achievement().format(lang));
     for year in &years {
         let _ = write!(header, "  {:<24}", year);
     }
@@ -105,7 +116,7 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
             let _ = writeln!(out, "{}", line.trim_end());
         }
     }
-    let mut line = format!("{:<width$}", "Plan (mean of the ambiti)");
+    let mut line = format!("{:<width$}", text::summary_plan().format(lang));
     for year in &years {
         let _ = write!(
             line,
@@ -120,12 +131,16 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
             let c = &y.counts;
             let _ = writeln!(
                 out,
-                "{year}: {} targets: {} raggiunti, {} parzialmente raggiunti, {} non raggiunti, {} non valutabili",
-                c.total(),
-                c.raggiunto,
-                c.parzialmente_raggiunto,
-                c.non_raggiunto,
-                c.non_valutabile
+                "{}",
+                text::summary_year(
+                    *year,
+                    c.total(),
+                    c.raggiunto,
+                    c.parzialmente_raggiunto,
+                    c.non_raggiunto,
+                    c.non_valutabile
+                )
+                .format(lang)
             );
             let reasons: Vec<String> = crate::engine::Reason::ALL
                 .iter()
@@ -133,16 +148,23 @@ pub fn render(plan: &Plan, evaluation: &Evaluation) -> String {
                 .map(|r| format!("{} {}", c.not_assessable.get(*r), r.code()))
                 .collect();
             if !reasons.is_empty() {
-                let _ = writeln!(out, "      not assessable: {}", reasons.join(", "));
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    text::summary_not_assessable(Arg::list(reasons)).format(lang)
+                );
             }
             let _ = writeln!(
                 out,
-                "      the plan's achievement rests on {} of {} targets in {} of {} ambiti; {} monitoring values",
-                c.assessed(),
-                c.total(),
-                y.parts_assessed,
-                y.parts,
-                c.monitoring
+                "      {}",
+                text::summary_rests_on(
+                    c.assessed(),
+                    c.total(),
+                    y.parts_assessed,
+                    y.parts,
+                    c.monitoring
+                )
+                .format(lang)
             );
         }
     }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::diagnostics::{Diagnostics, SourceId, Sources, Span, problem};
 use crate::load::files;
 use crate::load::yaml::{self, NodeKind};
 use crate::model::Language;
@@ -105,15 +105,9 @@ pub fn load(
             }
         }
     } else if theme.is_some() {
-        let mut diagnostic =
-            Diagnostic::error(format!("the theme `{name}` does not exist")).help(format!(
-                "create the folder themes/{name}/ with the templates or static files to override, \
-                 or delete `theme` from cruscotto.yaml"
-            ));
+        let mut diagnostic = problem::theme_missing(name, crate::load::CONFIG_FILE);
         diagnostic = match theme_span {
-            Some(span) => diagnostic
-                .at(span)
-                .label(format!("there is no folder themes/{name}/")),
+            Some(span) => diagnostic.at(span),
             None => diagnostic.in_file(format!("themes/{name}")),
         };
         diags.push(diagnostic);
@@ -153,11 +147,7 @@ fn read_labels(
         return;
     };
     let NodeKind::Map(entries) = &root.kind else {
-        diags.push(
-            Diagnostic::error("a translation file is a list of `key: \"label\"` lines")
-                .at(&root.span)
-                .help("write one label per line, e.g. `nav_home: \"Panoramica\"`"),
-        );
+        diags.push(problem::labels_not_a_mapping().at(&root.span));
         return;
     };
     for (key, value) in entries {
@@ -165,11 +155,7 @@ fn read_labels(
             (Some(key), Some(value)) => {
                 labels.insert(key.to_string(), value.to_string());
             }
-            _ => diags.push(
-                Diagnostic::error("a label must be a single line of text")
-                    .at(&value.span)
-                    .help("write `key: \"label\"`"),
-            ),
+            _ => diags.push(problem::label_not_text().at(&value.span)),
         }
     }
 }
@@ -191,7 +177,11 @@ mod tests {
             &mut sources,
             &mut diags,
         );
-        assert!(diags.is_empty(), "{}", diags.render(&sources));
+        assert!(
+            diags.is_empty(),
+            "{}",
+            diags.render(&sources, crate::diagnostics::Lang::En)
+        );
         theme.labels
     }
 

@@ -3,11 +3,8 @@
 //! 2020`, `I semestre 2023`. A month, a semester or a quarter without a day
 //! means its last day: a deadline `entro giugno 2023` is 30/06/2023.
 
+use crate::diagnostics::{Diagnostic, problem};
 use crate::model::{Date, Year};
-
-pub const DATE_HELP: &str = "write a date as day/month/year, e.g. 31/12/2023 (also 31.12.2023, \
-    2023-12-31, 31 dicembre 2023), or a month (dicembre 2023) or a semester (II semestre 2023), \
-    which mean their last day";
 
 /// A date as written: a month with an optional day (none: the month's last
 /// day) and an optional year (none: the year it is read in).
@@ -174,16 +171,16 @@ fn word(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Reads a whole date with a year: `15/07/2023`, `luglio 2023`.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    super::within(text, 100, "date")?;
+pub fn parse_date(text: &str) -> Result<Date, Diagnostic> {
+    super::within(text, 100, crate::diagnostics::text::subject_date())?;
     match split_date(text) {
         Some((date, rest)) if rest.trim().is_empty() => match date.year {
             Some(year) => date
                 .with_year(year)
-                .ok_or_else(|| format!("`{}` is not a date", text.trim())),
-            None => Err(format!("`{}` has no year", text.trim())),
+                .ok_or_else(|| problem::not_a_date(text.trim())),
+            None => Err(problem::date_without_year(text.trim())),
         },
-        _ => Err(format!("`{}` is not a date", text.trim())),
+        _ => Err(problem::not_a_date(text.trim())),
     }
 }
 
@@ -256,11 +253,7 @@ mod tests {
         assert!(parse_date("31/4/2023").is_err(), "April has 30 days");
         assert!(parse_date("29/2/2023").is_err());
         assert_eq!(parse_date("29/2/2024"), Ok(date(2024, 2, 29)));
-        assert!(
-            parse_date(&"1/".repeat(100_000))
-                .expect_err("long")
-                .contains("characters long")
-        );
+        assert!(parse_date(&"1/".repeat(100_000)).expect_err("long").code() == "too-long");
     }
 
     #[test]

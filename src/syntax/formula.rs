@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::diagnostics::{Arg, Diagnostic, Message, problem, text};
 use crate::model::{Expr, Op};
 use crate::syntax::number::parse_number;
 
@@ -14,10 +15,6 @@ pub const FUNCTIONS: [&str; 5] = [
     "count_above",
     "count_assessed",
 ];
-
-pub const FORMULA_HELP: &str = "write a formula like `num / den * 100`, with measure names, \
-    numbers, + - * / and brackets, and the functions prev(x), mean_prev(x, 3), \
-    indicator(id), count_above(90), count_assessed()";
 
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
@@ -36,13 +33,8 @@ pub const MAX_MEAN_YEARS: u32 = 20;
 /// How deep brackets, signs and function calls may nest.
 pub const MAX_FORMULA_DEPTH: usize = 32;
 
-pub fn parse_formula(text: &str) -> Result<Expr, String> {
-    let length = text.chars().count();
-    if length > MAX_FORMULA_CHARS {
-        return Err(format!(
-            "it is {length} characters long, more than the {MAX_FORMULA_CHARS} a formula may have"
-        ));
-    }
+pub fn parse_formula(text: &str) -> Result<Expr, Diagnostic> {
+    super::within(text, MAX_FORMULA_CHARS, text::subject_formula())?;
     let tokens = tokenize(text)?;
     let mut parser = Parser {
         tokens,
@@ -52,14 +44,11 @@ pub fn parse_formula(text: &str) -> Result<Expr, String> {
     let expr = parser.expression()?;
     match parser.tokens.get(parser.pos) {
         None => Ok(expr),
-        Some(token) => Err(format!(
-            "unexpected {} after a complete formula",
-            describe(token)
-        )),
+        Some(token) => Err(problem::formula_unexpected_after_end(describe(token))),
     }
 }
 
-fn tokenize(text: &str) -> Result<Vec<Token>, String> {
+fn tokenize(text: &str) -> Result<Vec<Token>, Diagnostic> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -103,7 +92,7 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
                 }
                 tokens.push(Token::Name(chars[start..i].iter().collect()));
             }
-            other => return Err(format!("`{other}` cannot appear in a formula")),
+            other => return Err(problem::formula_character(other.to_string())),
         }
     }
     Ok(tokens)
@@ -114,14 +103,14 @@ fn push(tokens: &mut Vec<Token>, i: &mut usize, token: Token) {
     *i += 1;
 }
 
-fn describe(token: &Token) -> String {
+fn describe(token: &Token) -> Message {
     match token {
-        Token::Number(n) => format!("number `{n}`"),
-        Token::Name(n) => format!("name `{n}`"),
-        Token::Op(op) => format!("`{}`", op.symbol()),
-        Token::Open => "`(`".into(),
-        Token::Close => "`)`".into(),
-        Token::Comma => "`,`".into(),
+        Token::Number(n) => text::formula_token_number(n.to_string()),
+        Token::Name(n) => text::formula_token_name(n),
+        Token::Op(op) => text::formula_token_symbol(op.symbol()),
+        Token::Open => text::formula_token_symbol("("),
+        Token::Close => text::formula_token_symbol(")"),
+        Token::Comma => text::formula_token_symbol(","),
     }
 }
 
@@ -143,22 +132,19 @@ impl Parser {
         token
     }
 
-    fn expect(&mut self, wanted: &Token, context: &str) -> Result<(), String> {
+    fn expect(&mut self, wanted: &Token, context: Message) -> Result<(), Diagnostic> {
         match self.next() {
             Some(ref token) if token == wanted => Ok(()),
-            Some(token) => Err(format!(
-                "expected {} {context}, found {}",
+            Some(token) => Err(problem::formula_expected(
                 describe(wanted),
-                describe(&token)
+                context,
+                describe(&token),
             )),
-            None => Err(format!(
-                "expected {} {context}, but the formula ends",
-                describe(wanted)
-            )),
+            None => Err(problem::formula_ends_early(describe(wanted), context)),
         }
     }
 
-    fn expression(&mut self) -> Result<Expr, String> {
+    fn expression(&mut self) -> Result<Expr, Diagnostic> {
         let mut left = self.term()?;
         while let Some(Token::Op(op @ (Op::Add | Op::Sub))) = self.peek().cloned() {
             self.pos += 1;
@@ -168,7 +154,7 @@ impl Parser {
         Ok(left)
     }
 
-    fn term(&mut self) -> Result<Expr, String> {
+    fn term(&mut self) -> Result<Expr, Diagnostic> {
         let mut left = self.factor()?;
         while let Some(Token::Op(op @ (Op::Mul | Op::Div))) = self.peek().cloned() {
             self.pos += 1;
@@ -178,25 +164,23 @@ impl Parser {
         Ok(left)
     }
 
-    fn factor(&mut self) -> Result<Expr, String> {
+    fn factor(&mut self) -> Result<Expr, Diagnostic> {
         self.depth += 1;
         if self.depth > MAX_FORMULA_DEPTH {
-            return Err(format!(
-                "brackets, signs and functions are nested more than {MAX_FORMULA_DEPTH} deep"
-            ));
+            return Err(problem::formula_too_deep(MAX_FORMULA_DEPTH));
         }
         let factor = self.factor_inner();
         self.depth -= 1;
         factor
     }
 
-    fn factor_inner(&mut self) -> Result<Expr, String> {
+    fn factor_inner(&mut self) -> Result<Expr, Diagnostic> {
         match self.next() {
             Some(Token::Number(value)) => Ok(Expr::Number(value)),
             Some(Token::Op(Op::Sub)) => Ok(Expr::Neg(Box::new(self.factor()?))),
             Some(Token::Open) => {
                 let inner = self.expression()?;
-                self.expect(&Token::Close, "to close the bracket")?;
+                self.expect(&Token::Close, text::formula_to_close_bracket())?;
                 Ok(inner)
             }
             Some(Token::Name(name)) if self.peek() == Some(&Token::Open) => {
@@ -204,23 +188,20 @@ impl Parser {
                 self.call(&name)
             }
             Some(Token::Name(name)) if FUNCTIONS.contains(&name.as_str()) => {
-                Err(format!("`{name}` is a function: write `{name}(...)`"))
+                Err(problem::formula_function_without_brackets(name))
             }
             Some(Token::Name(name)) => Ok(Expr::Measure(name)),
-            Some(token) => Err(format!(
-                "expected a number, a measure or `(`, found {}",
-                describe(&token)
-            )),
-            None => Err("the formula ends where a number or a measure was expected".into()),
+            Some(token) => Err(problem::formula_expected_operand(describe(&token))),
+            None => Err(problem::formula_ends_without_operand()),
         }
     }
 
-    fn call(&mut self, name: &str) -> Result<Expr, String> {
+    fn call(&mut self, name: &str) -> Result<Expr, Diagnostic> {
         let expr = match name {
             "prev" => Expr::Prev(self.name_argument(name)?),
             "mean_prev" => {
                 let measure = self.name_argument(name)?;
-                self.expect(&Token::Comma, "between the arguments of mean_prev")?;
+                self.expect(&Token::Comma, text::formula_between_arguments(name))?;
                 let years = match self.next() {
                     Some(Token::Number(n))
                         if n.is_integer()
@@ -228,17 +209,16 @@ impl Parser {
                             && n <= Decimal::from(MAX_MEAN_YEARS) =>
                     {
                         u32::try_from(n.normalize().mantissa())
-                            .map_err(|_| "too many years".to_string())?
+                            .map_err(|_| problem::formula_mean_prev_years())?
                     }
                     Some(Token::Number(n)) if n.is_integer() && n > Decimal::ZERO => {
-                        return Err(format!(
-                            "mean_prev takes at most {MAX_MEAN_YEARS} years, not {n}"
+                        return Err(problem::formula_mean_prev_too_many_years(
+                            MAX_MEAN_YEARS,
+                            n.to_string(),
                         ));
                     }
                     _ => {
-                        return Err(
-                            "mean_prev needs a whole number of years: `mean_prev(x, 3)`".into()
-                        );
+                        return Err(problem::formula_mean_prev_years());
                     }
                 };
                 Expr::MeanPrev(measure, years)
@@ -247,29 +227,25 @@ impl Parser {
             "count_above" => match self.next() {
                 Some(Token::Number(n)) => Expr::CountAbove(n),
                 _ => {
-                    return Err(
-                        "count_above needs an achievement threshold in %: `count_above(90)`".into(),
-                    );
+                    return Err(problem::formula_count_above_threshold());
                 }
             },
             "count_assessed" => Expr::CountAssessed,
             other => {
-                return Err(format!(
-                    "unknown function `{other}`: the functions are {}",
-                    FUNCTIONS.join(", ")
+                return Err(problem::formula_unknown_function(
+                    other,
+                    Arg::list(FUNCTIONS),
                 ));
             }
         };
-        self.expect(&Token::Close, &format!("to close `{name}(`"))?;
+        self.expect(&Token::Close, text::formula_to_close_call(name))?;
         Ok(expr)
     }
 
-    fn name_argument(&mut self, function: &str) -> Result<String, String> {
+    fn name_argument(&mut self, function: &str) -> Result<String, Diagnostic> {
         match self.next() {
             Some(Token::Name(name)) => Ok(name),
-            _ => Err(format!(
-                "`{function}(...)` needs a name inside the brackets"
-            )),
+            _ => Err(problem::formula_function_needs_name(function)),
         }
     }
 }
@@ -279,6 +255,19 @@ mod tests {
     use std::str::FromStr;
 
     use super::*;
+
+    /// The problem's sentence in English.
+    trait English {
+        fn contains(&self, text: &str) -> bool;
+    }
+
+    impl English for Diagnostic {
+        fn contains(&self, text: &str) -> bool {
+            self.said(crate::diagnostics::Lang::En)
+                .message
+                .contains(text)
+        }
+    }
 
     fn m(name: &str) -> Box<Expr> {
         Box::new(Expr::Measure(name.into()))

@@ -8,6 +8,8 @@ pub mod number;
 pub mod target;
 pub mod url;
 
+use crate::diagnostics::{Diagnostic, Message, problem};
+
 /// Lower case with the accents of Italian folded (`Qualità` -> `qualita`),
 /// for ids and searches.
 pub fn fold(text: &str) -> String {
@@ -43,13 +45,10 @@ pub fn shorten(text: &str) -> String {
 }
 
 /// Refuses a value longer than `max` characters before a parser reads it.
-pub fn within(text: &str, max: usize, what: &str) -> Result<(), String> {
+pub fn within(text: &str, max: usize, what: Message) -> Result<(), Diagnostic> {
     let length = text.chars().count();
     if length > max {
-        return Err(format!(
-            "`{}` is {length} characters long, more than the {max} a {what} may have",
-            shorten(text.trim())
-        ));
+        return Err(problem::too_long(shorten(text.trim()), length, max, what));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::diagnostics::{Diagnostic, problem, text};
 use crate::model::Unit;
 
 /// A number read from text, with the decimals it was written with.
@@ -16,17 +17,13 @@ pub struct Quantity {
     pub unit: Option<Unit>,
 }
 
-pub const NUMBER_HELP: &str = "write a number like 65.991 (a dot before groups of three digits \
-    separates thousands), 0,17 or 0.17 (decimals), optionally with a sign (-8,75) and a unit \
-    (15,02%, € 48,46, 3 gg)";
-
 /// The significant digits an exact decimal holds.
 pub const MAX_DIGITS: u32 = 28;
 
 /// Reads a bare number: `65.991`, `-8,75`, `0.17`, `- 6,00`.
-pub fn parse_number(text: &str) -> Result<(Decimal, u32), String> {
+pub fn parse_number(text: &str) -> Result<(Decimal, u32), Diagnostic> {
     // Digits, separators and a sign: more than twice the digits kept exactly.
-    super::within(text, 80, "number")?;
+    super::within(text, 80, text::subject_number())?;
     let trimmed = text.trim();
     let (negative, digits) = match trimmed.strip_prefix('-').or(trimmed.strip_prefix('−')) {
         Some(rest) => (true, rest.trim_start()),
@@ -40,35 +37,29 @@ pub fn parse_number(text: &str) -> Result<(Decimal, u32), String> {
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
-        return Err(format!("`{trimmed}` is not a number"));
+        return Err(problem::not_a_number(trimmed));
     }
     let (integer, fraction) = match digits.split_once(',') {
         Some((integer, fraction)) => {
             if fraction.contains([',', '.']) {
-                return Err(format!("`{trimmed}` has more than one decimal separator"));
+                return Err(problem::number_two_decimal_separators(trimmed));
             }
             if integer.contains('.') && !is_grouped(integer) {
-                return Err(format!(
-                    "`{trimmed}` mixes a dot and a comma: the dot must separate thousands \
-                     (groups of three digits)"
-                ));
+                return Err(problem::number_dot_and_comma(trimmed));
             }
             (integer.replace('.', ""), fraction)
         }
         None if is_grouped(digits) => (digits.replace('.', ""), ""),
         None => match digits.split_once('.') {
             Some((_, fraction)) if fraction.contains('.') => {
-                return Err(format!(
-                    "`{trimmed}` has dots that are not thousands separators \
-                     (groups of three digits)"
-                ));
+                return Err(problem::number_misplaced_dots(trimmed));
             }
             Some((integer, fraction)) => (integer.to_string(), fraction),
             None => (digits.to_string(), ""),
         },
     };
     if integer.is_empty() && fraction.is_empty() {
-        return Err(format!("`{trimmed}` is not a number"));
+        return Err(problem::not_a_number(trimmed));
     }
     let plain = if fraction.is_empty() {
         integer
@@ -78,13 +69,11 @@ pub fn parse_number(text: &str) -> Result<(Decimal, u32), String> {
             if integer.is_empty() { "0" } else { &integer }
         )
     };
-    let value = Decimal::from_str(&plain).map_err(|_| format!("`{trimmed}` is too large"))?;
+    let value = Decimal::from_str(&plain).map_err(|_| problem::number_too_large(trimmed))?;
     let decimals = u32::try_from(fraction.len()).unwrap_or(u32::MAX);
     // More digits than exact decimals hold would be rounded: refuse them.
     if value.scale() != decimals {
-        return Err(format!(
-            "`{trimmed}` has more digits than can be kept exactly (at most {MAX_DIGITS})"
-        ));
+        return Err(problem::number_too_many_digits(trimmed, MAX_DIGITS));
     }
     Ok((if negative { -value } else { value }, decimals))
 }
@@ -102,23 +91,19 @@ fn is_grouped(digits: &str) -> bool {
 }
 
 /// Reads a number with an optional unit sign: `15,02%`, `€ 48,46`, `3 gg`.
-pub fn parse_quantity(text: &str) -> Result<Quantity, String> {
-    super::within(text, 200, "number")?;
+pub fn parse_quantity(text: &str) -> Result<Quantity, Diagnostic> {
+    super::within(text, 200, text::subject_number())?;
     let Some((quantity, rest)) = split_quantity(text) else {
         // The number's own reason (too many digits, misplaced dots) if it has one.
         let digits = text.trim().trim_start_matches('€').trim_end_matches('%');
         return Err(parse_number(digits)
             .err()
-            .unwrap_or_else(|| format!("`{}` is not a number", text.trim())));
+            .unwrap_or_else(|| problem::not_a_number(text.trim())));
     };
     if rest.trim().is_empty() {
         Ok(quantity)
     } else {
-        Err(format!(
-            "`{}` is not a number: `{}` follows it",
-            text.trim(),
-            rest.trim()
-        ))
+        Err(problem::number_followed_by_text(text.trim(), rest.trim()))
     }
 }
 
@@ -231,11 +216,14 @@ mod tests {
         assert!(
             parse_number("26666,666888666666666666666666666666")
                 .expect_err("digits")
-                .contains("kept exactly")
+                .code()
+                == "number-too-many-digits"
         );
         assert!(
             parse_number(&"9".repeat(100_000))
                 .expect_err("long")
+                .message
+                .format(crate::diagnostics::Lang::En)
                 .contains("100000 characters long")
         );
         assert_eq!(

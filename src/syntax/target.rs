@@ -2,6 +2,7 @@
 //! 31/12/2023`, `+10%`, `≤ dato medio nazionale`, `da def.` and the rest of
 //! the forms listed in docs/content-format.md.
 
+use crate::diagnostics::{Diagnostic, problem, text};
 use crate::model::{Benchmark, ChangeMeasure, Comparator, TargetKind, Unit, Year};
 use crate::syntax::date::split_date;
 use crate::syntax::number::split_quantity;
@@ -14,21 +15,16 @@ pub struct ParsedTarget {
     pub unit: Option<Unit>,
 }
 
-pub const TARGET_HELP: &str = "write a target like `>= 0,21%`, `<= 3`, `100%`, `zero`, \
-    `entro il 31/12/2023`, `entro giugno 2023`, `+10%`, `+2 p.p.`, `+5% rispetto al 2020`, \
-    `> media triennio precedente`, `≤ dato medio nazionale`, `da definire` or `n.d.` \
-    (see docs/content-format.md)";
-
 /// The longest target read: the plans' longest, with its qualifier, is
 /// under 100 characters.
 pub const MAX_TARGET_CHARS: usize = 500;
 
-pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
-    super::within(text, MAX_TARGET_CHARS, "target")?;
+pub fn parse_target(text: &str) -> Result<ParsedTarget, Diagnostic> {
+    super::within(text, MAX_TARGET_CHARS, text::subject_target())?;
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
     if trimmed.is_empty() {
-        return Err("the target is empty".into());
+        return Err(problem::target_empty());
     }
     // Not yet defined: `n.d.`, `—`, `da def.`, `da definire (con la Giunta)`.
     if crate::syntax::is_not_available(trimmed) || ["—", "–"].contains(&trimmed) {
@@ -46,9 +42,8 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
         return Ok(plain(TargetKind::Zero, qualifier(rest)));
     }
     if let Some(rest) = strip_word_ci(trimmed, "entro") {
-        return deadline_after_entro(rest).ok_or_else(|| {
-            format!("`{trimmed}` has no date after `entro`: write it like `entro il 31/12/2023`, `entro il 30/4`, `entro giugno 2023` or `entro il 2023`")
-        });
+        return deadline_after_entro(rest)
+            .ok_or_else(|| problem::target_deadline_without_date(trimmed));
     }
     if let Some(target) = bare_deadline(trimmed) {
         return Ok(target);
@@ -57,10 +52,7 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
     let rest_lower = rest.to_lowercase();
     if let Some(benchmark) = benchmark(&rest_lower) {
         let comparator = comparator.ok_or_else(|| {
-            format!(
-                "`{trimmed}` needs a comparator: write e.g. `<= {}`",
-                rest.trim()
-            )
+            problem::target_without_comparator(trimmed, format!("<= {}", rest.trim()))
         })?;
         return Ok(plain(
             TargetKind::Benchmark {
@@ -72,10 +64,7 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
     }
     if let Some(years) = mean_of_previous(&rest_lower) {
         let comparator = comparator.ok_or_else(|| {
-            format!(
-                "`{trimmed}` needs a comparator: write e.g. `> {}`",
-                rest.trim()
-            )
+            problem::target_without_comparator(trimmed, format!("> {}", rest.trim()))
         })?;
         return Ok(plain(
             TargetKind::MeanOfPrevious { comparator, years },
@@ -87,7 +76,7 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
     }
     let signed = rest.trim_start().starts_with(['+', '-', '−']);
     let (quantity, after) = split_quantity(rest).ok_or_else(|| {
-        number_problem(rest).unwrap_or_else(|| format!("`{trimmed}` is not a target I can read"))
+        number_problem(rest).unwrap_or_else(|| problem::target_unreadable(trimmed))
     })?;
     if comparator.is_none() && signed {
         // A bare signed value is a change: `+10%`, `-5 gg`, `+2 p.p.`,
@@ -127,7 +116,7 @@ pub fn parse_target(text: &str) -> Result<ParsedTarget, String> {
 
 /// Why the number at the start of `text` cannot be read (too many digits,
 /// misplaced separators), when it starts with one.
-fn number_problem(text: &str) -> Option<String> {
+fn number_problem(text: &str) -> Option<Diagnostic> {
     let text = text.trim_start().trim_start_matches('€').trim_start();
     let end = text
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '−' | ' ')))
@@ -136,7 +125,10 @@ fn number_problem(text: &str) -> Option<String> {
     if !number.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    crate::syntax::number::parse_number(number).err()
+    // The number's reason, with the target's help: it is a target being read.
+    crate::syntax::number::parse_number(number)
+        .err()
+        .map(|problem| problem.help(text::help_target()))
 }
 
 /// A change target: in % of the base value when written with `%` (the
@@ -188,7 +180,7 @@ fn points(after: &str) -> (bool, &str) {
 
 /// `rispetto al 2020`, `rispetto al valore del 2020`, `sul 2020`: the base
 /// year of a change; `rispetto all'anno precedente` is the default.
-fn base_year(after: &str) -> Result<(Option<Year>, &str), String> {
+fn base_year(after: &str) -> Result<(Option<Year>, &str), Diagnostic> {
     let trimmed = after.trim_start();
     let Some(rest) = strip_word_ci(trimmed, "rispetto")
         .and_then(|r| {
@@ -209,10 +201,7 @@ fn base_year(after: &str) -> Result<(Option<Year>, &str), String> {
     }
     match year_at(rest) {
         Some((year, tail)) => Ok((Some(year), tail)),
-        None => Err(format!(
-            "`{}` names no base year: write it like `+5% rispetto al 2020`, or `+5%` for a change on the previous year",
-            after.trim()
-        )),
+        None => Err(problem::target_change_without_base_year(after.trim())),
     }
 }
 
@@ -222,21 +211,16 @@ fn baseline(
     trimmed: &str,
     comparator: Option<Comparator>,
     rest: &str,
-) -> Result<Option<ParsedTarget>, String> {
+) -> Result<Option<ParsedTarget>, Diagnostic> {
     let Some(after) = strip_word_ci(rest, "baseline").or_else(|| strip_word_ci(rest, "valore"))
     else {
         return Ok(None);
     };
     let Some((year, after)) = year_at(after) else {
-        return Err(format!(
-            "`{trimmed}` names no base year: write it like `>= baseline 2020 + 10%`"
-        ));
+        return Err(problem::target_baseline_without_year(trimmed));
     };
     let comparator = comparator.ok_or_else(|| {
-        format!(
-            "`{trimmed}` needs a comparator: write e.g. `>= {}`",
-            rest.trim()
-        )
+        problem::target_without_comparator(trimmed, format!(">= {}", rest.trim()))
     })?;
     let after_trimmed = after.trim_start();
     if !after_trimmed.starts_with(['+', '-', '−']) {
@@ -256,8 +240,8 @@ fn baseline(
     let sign_negative = !after_trimmed.starts_with('+');
     let unsigned =
         after_trimmed[after_trimmed.chars().next().map_or(0, char::len_utf8)..].trim_start();
-    let (mut quantity, tail) = split_quantity(unsigned)
-        .ok_or_else(|| format!("`{trimmed}` has no number after the sign"))?;
+    let (mut quantity, tail) =
+        split_quantity(unsigned).ok_or_else(|| problem::target_no_number_after_sign(trimmed))?;
     if sign_negative {
         quantity.value = -quantity.value;
     }
@@ -278,7 +262,7 @@ fn year_at(text: &str) -> Option<(Year, &str)> {
 
 /// Reads the revised value of a target. A bare value (`20%`, `-3,00%`) keeps
 /// the comparator of the original, as the printed pairs `>= 15% 20%` mean.
-pub fn parse_revision(text: &str, original: &TargetKind) -> Result<ParsedTarget, String> {
+pub fn parse_revision(text: &str, original: &TargetKind) -> Result<ParsedTarget, Diagnostic> {
     let parsed = parse_target(text)?;
     let inherited = match (original, &parsed.kind) {
         (
@@ -485,6 +469,10 @@ mod tests {
 
     use super::*;
 
+    fn en(problem: Diagnostic) -> String {
+        problem.said(crate::diagnostics::Lang::En).message
+    }
+
     fn d(text: &str) -> Decimal {
         Decimal::from_str(text).expect("decimal")
     }
@@ -500,7 +488,7 @@ mod tests {
     #[test]
     fn a_huge_target_is_refused_with_a_short_message() {
         let huge = format!(">= 1 {}", "x".repeat(100_000));
-        let message = parse_target(&huge).expect_err("huge");
+        let message = en(parse_target(&huge).expect_err("huge"));
         assert!(message.contains("more than the 500"), "{message}");
         assert!(message.len() < 300, "{message}");
     }
@@ -520,7 +508,7 @@ mod tests {
             (">= - 6,00%", Comparator::Ge, "-6.00"),
             (">= 90,00 %", Comparator::Ge, "90.00"),
         ] {
-            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(parsed.kind, threshold(comparator, value), "{text}");
         }
         assert_eq!(
@@ -632,7 +620,7 @@ mod tests {
             "da definire",
             "Da definire",
         ] {
-            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(parsed.kind, TargetKind::ToBeDefined, "{text}");
             assert_eq!(parsed.qualifier, None, "{text}");
         }
@@ -720,7 +708,7 @@ mod tests {
                 None,
             ),
         ] {
-            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let parsed = parse_target(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
             assert_eq!(parsed.kind, expected, "{text}");
             assert_eq!(parsed.unit, unit, "{text}");
             assert_eq!(parsed.qualifier, None, "{text}");
@@ -783,10 +771,10 @@ mod tests {
 
     #[test]
     fn a_number_that_cannot_be_kept_says_why() {
-        let message = parse_target(&format!(">= 0,{}1%", "0".repeat(28))).expect_err("29 decimals");
-        assert!(message.contains("kept exactly"), "{message}");
-        let message = parse_target(">= 1.2.3").expect_err("dots");
-        assert!(message.contains("thousands separators"), "{message}");
+        let problem = parse_target(&format!(">= 0,{}1%", "0".repeat(28))).expect_err("29 decimals");
+        assert_eq!(problem.code(), "number-too-many-digits");
+        let problem = parse_target(">= 1.2.3").expect_err("dots");
+        assert_eq!(problem.code(), "number-misplaced-dots");
     }
 
     #[test]

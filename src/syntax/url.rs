@@ -4,6 +4,8 @@
 //! a script or read the reader's files, and is refused. Schemes are compared
 //! as browsers compare them: in any case, with blanks and tabs ignored.
 
+use crate::diagnostics::{Arg, Message, text};
+
 /// What an address that may be published points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -22,14 +24,11 @@ impl Target {
     }
 }
 
-pub const URL_HELP: &str = "write a web address (https://...), an e-mail address \
-    (mailto:ufficio@example.it), a phone number (tel:+39...) or a page of this site";
-
 /// The schemes a page may link to.
 pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// Classifies `url`, or says why it may not be published.
-pub fn check(url: &str) -> Result<Target, String> {
+pub fn check(url: &str) -> Result<Target, Message> {
     // Browsers drop leading and trailing controls and blanks, and tabs and
     // line breaks anywhere: `java\tscript:` is `javascript:`.
     let cleaned: String = url
@@ -38,16 +37,16 @@ pub fn check(url: &str) -> Result<Target, String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
     if cleaned.chars().any(char::is_control) {
-        return Err("it holds control characters".into());
+        return Err(text::url_control_characters());
     }
     match scheme(&cleaned) {
         Some(scheme) => match scheme.to_ascii_lowercase().as_str() {
             "http" | "https" => Ok(Target::Web),
             "mailto" => Ok(Target::Mail),
             "tel" => Ok(Target::Phone),
-            other => Err(format!(
-                "`{other}:` addresses are not allowed on a public page (only {})",
-                SCHEMES.map(|s| format!("{s}:")).join(", ")
+            other => Err(text::url_scheme_not_allowed(
+                other,
+                Arg::list(SCHEMES.map(|s| format!("{s}:"))),
             )),
         },
         // `//host/x` and `\\host\x` are other hosts, with the page's scheme.

@@ -6,6 +6,18 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// The binary in a locale that is not Italian: the language of its messages
+/// is then the site's (Italian for the fixtures and the sites `init`
+/// writes), whatever the machine running the tests is set to.
+pub fn cruscotto() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("cruscotto").expect("binary");
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
+}
+
 /// Copies the folder `from` into `to`, recursively.
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");

@@ -45,9 +45,10 @@ fn every_broken_input_is_refused_with_its_place_and_the_output_kept() {
         let site = temp.path().join(format!("case-{n}"));
         copy_dir(&good, &site);
         (case.edit)(&site);
+        // In English: the cases quote the English messages.
         let output = Command::cargo_bin("cruscotto")
             .expect("binary")
-            .args(["build", "--root"])
+            .args(["build", "--lang", "en", "--root"])
             .arg(&site)
             .output()
             .expect("run");

@@ -283,7 +283,7 @@ pub fn cases() -> Vec<Case> {
             "a mapping 40 levels deep",
             STRATEGIC,
             Some(77),
-            "nested more than 32 levels",
+            "nested too deep here (at most 32 levels)",
             edit(
                 STRATEGIC,
                 "      tempo: { label: \"Tempo medio\" }\n",

@@ -14,11 +14,13 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span, did_you_mean};
+use crate::diagnostics::{
+    Arg, Diagnostic, Diagnostics, Message, SourceId, Sources, Span, did_you_mean, problem, text,
+};
 use crate::load::series::{measure_value, observed};
 use crate::load::values::parse_year;
 use crate::model::{Date, Objective, Observed, Printed, SeriesEntry, Unit, Year};
-use crate::syntax::date::{DATE_HELP, parse_date};
+use crate::syntax::date::parse_date;
 use read::{Cell, Row, SheetKind, read_csv, read_xlsx, row_span};
 
 pub const SHEET_DIR: &str = "rilevazioni";
@@ -69,9 +71,10 @@ pub fn merge(
     let mut entries: Vec<_> = match fs::read_dir(&dir) {
         Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
         Err(error) => {
+            let shown = super::display_path(root, &dir);
             diags.push(
-                Diagnostic::error(format!("cannot read this folder: {error}"))
-                    .in_file(super::display_path(root, &dir)),
+                problem::folder_unreadable(&shown, crate::diagnostics::io_reason(&error))
+                    .in_file(shown),
             );
             return;
         }
@@ -94,44 +97,24 @@ pub fn merge(
             Some("csv") => SheetKind::Csv,
             Some("xlsx") => SheetKind::Xlsx,
             Some("xls" | "ods" | "xlsm") => {
-                diags.push(
-                    Diagnostic::error("cruscotto reads sheets as .xlsx or .csv only")
-                        .in_file(&shown)
-                        .help("save the sheet as Excel workbook (.xlsx) or as CSV (UTF-8), named after its year: rilevazioni/2022.xlsx"),
-                );
+                diags.push(problem::sheet_format_not_read(SHEET_DIR).in_file(&shown));
                 continue;
             }
             _ => {
-                diags.push(
-                    Diagnostic::warning("this file is not a data-collection sheet and is not read")
-                        .in_file(&shown)
-                        .help(format!("{SHEET_DIR}/ holds the sheets of the results, one per year: 2022.xlsx or 2022.csv; move other files elsewhere")),
-                );
+                diags.push(problem::not_a_sheet(SHEET_DIR).in_file(&shown));
                 continue;
             }
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Some(year) = parse_year(stem) else {
             diags.push(
-                Diagnostic::error(format!(
-                    "`{stem}` is not a year: a sheet is named after the year of its results"
-                ))
-                .in_file(&shown)
-                .help(format!(
-                    "rename it to the year, e.g. {SHEET_DIR}/2022.{}",
-                    extension.unwrap_or_default()
-                )),
+                problem::sheet_name_not_a_year(stem, SHEET_DIR, extension.unwrap_or_default())
+                    .in_file(&shown),
             );
             continue;
         };
         if let Some(first) = years.get(&year) {
-            diags.push(
-                Diagnostic::error(format!(
-                    "a second sheet for {year}: {first} is already read"
-                ))
-                .in_file(&shown)
-                .help("keep one sheet per year: merge the two and delete the other"),
-            );
+            diags.push(problem::second_sheet_for_year(year, first).in_file(&shown));
             continue;
         }
         years.insert(year, shown.display().to_string());
@@ -163,11 +146,7 @@ impl Sheet<'_> {
             .enumerate()
             .find(|(_, r)| r.cells.iter().any(|c| !c.is_empty()))
         else {
-            diags.push(
-                Diagnostic::error("this sheet is empty")
-                    .in_file(self.sources.path(self.source))
-                    .help("write it with `cruscotto rilevazione --year YEAR --output FILE`, fill it in, and put it back here"),
-            );
+            diags.push(problem::sheet_empty().in_file(self.sources.path(self.source)));
             return;
         };
         let Some(columns) = self.columns(header, diags) else {
@@ -196,9 +175,11 @@ impl Sheet<'_> {
         row_span(self.sources, self.source, row.number)
     }
 
-    fn error(&self, row: &Row, column: &str, message: impl std::fmt::Display) -> Diagnostic {
-        Diagnostic::error(format!("row {}, column `{column}`: {message}", row.number))
+    /// A problem of one cell: at its row, naming its column.
+    fn error(&self, row: &Row, column: &str, problem: Diagnostic) -> Diagnostic {
+        problem
             .at(&self.span(row))
+            .within(text::about_cell(row.number, format!("`{column}`")))
     }
 
     /// Column name -> position; every unknown or repeated name is an error.
@@ -218,30 +199,23 @@ impl Sheet<'_> {
             match known.iter().find(|k| **k == name) {
                 Some(key) if columns.contains_key(key) => {
                     ok = false;
-                    diags.push(
-                        self.error(header, key, "this column is there twice")
-                            .help("keep one column of each name"),
-                    );
+                    diags.push(self.error(header, key, problem::sheet_column_twice()));
                 }
                 Some(key) => {
                     columns.insert(*key, position);
                 }
                 None => {
                     // Reported, and the rows are still read for their own problems.
-                    let mut diagnostic = Diagnostic::error(format!(
-                        "row {}: `{name}` is not a column of the sheet",
-                        header.number
-                    ))
-                    .at(&self.span(header))
-                    .help(format!(
-                        "the header row names the columns {}, and optionally {}",
-                        COLUMNS.join(", "),
-                        OPTIONAL_COLUMNS.join(", ")
-                    ));
-                    if let Some(close) = did_you_mean(&name, known.iter().copied()) {
-                        diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
-                    }
-                    diags.push(diagnostic);
+                    diags.push(
+                        problem::unknown_sheet_column(
+                            &name,
+                            Arg::list(COLUMNS),
+                            Arg::list(OPTIONAL_COLUMNS),
+                        )
+                        .at(&self.span(header))
+                        .within(text::about_row(header.number))
+                        .suggest(did_you_mean(&name, known.iter().copied())),
+                    );
                 }
             }
         }
@@ -249,15 +223,9 @@ impl Sheet<'_> {
             if !columns.contains_key(required) {
                 ok = false;
                 diags.push(
-                    Diagnostic::error(format!(
-                        "row {}: the sheet has no `{required}` column",
-                        header.number
-                    ))
-                    .at(&self.span(header))
-                    .help(format!(
-                        "the first row names the columns: {}",
-                        COLUMNS.join(", ")
-                    )),
+                    problem::sheet_column_missing(required, Arg::list(COLUMNS))
+                        .at(&self.span(header))
+                        .within(text::about_row(header.number)),
                 );
             }
         }
@@ -287,38 +255,26 @@ impl Sheet<'_> {
             .any(|c| !cell(c).is_empty());
         if id.is_empty() {
             if has_data {
-                diags.push(
-                    self.error(row, "indicator_id", "the row has data but no indicator")
-                        .help("write the id of the indicator the row is about, as in the sheet `cruscotto rilevazione` writes"),
-                );
+                diags.push(self.error(row, "indicator_id", problem::sheet_row_without_indicator()));
             }
             return;
         }
         let Some(&(o, i)) = ids.get(&id) else {
-            let mut diagnostic = self
-                .error(row, "indicator_id", format!("there is no indicator `{id}`"))
-                .help("write the id of an indicator of the content; `cruscotto rilevazione` writes the sheet with every id");
-            if let Some(close) = did_you_mean(&id, ids.keys().map(String::as_str)) {
-                diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
-            }
-            diags.push(diagnostic);
+            diags.push(
+                self.error(row, "indicator_id", problem::sheet_unknown_indicator(&id))
+                    .suggest(did_you_mean(&id, ids.keys().map(String::as_str))),
+            );
             return;
         };
         let objective = &objectives[o];
         let indicator = &objective.indicators[i];
         let objective_id = text("objective_id");
         if !objective_id.is_empty() && objective_id != objective.id {
-            diags.push(
-                self.error(
-                    row,
-                    "objective_id",
-                    format!(
-                        "the indicator `{id}` belongs to the objective `{}`, not `{objective_id}`",
-                        objective.id
-                    ),
-                )
-                .help(format!("write `{}` or leave the cell empty", objective.id)),
-            );
+            diags.push(self.error(
+                row,
+                "objective_id",
+                problem::sheet_wrong_objective(&id, &objective.id, &objective_id),
+            ));
             return;
         }
         let span = self.span(row);
@@ -328,44 +284,31 @@ impl Sheet<'_> {
             self.error(
                 row,
                 column,
-                format!(
-                    "given twice for `{id}` (also at {})",
-                    self.sources.location(first)
-                ),
+                problem::sheet_given_twice(&id, self.sources.location(first)),
             )
-            .help("keep one row for each indicator and measure")
         };
         let measure = text("measure");
         if !measure.is_empty() {
             if !indicator.measures.iter().any(|m| m.name == measure) {
                 let names: Vec<&str> = indicator.measures.iter().map(|m| m.name.as_str()).collect();
-                let mut diagnostic = self
-                    .error(row, "measure", format!("`{measure}` is not a measure of `{id}`"))
-                    .help(if names.is_empty() {
-                        format!("`{id}` has no measures: write its value on its own row, with the measure cell empty")
-                    } else {
-                        format!("its measures are {}", names.join(", "))
-                    });
-                if let Some(close) = did_you_mean(&measure, names) {
-                    diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
+                let mut diagnostic = self.error(
+                    row,
+                    "measure",
+                    problem::sheet_unknown_measure(&measure, &id, Arg::list(&names)),
+                );
+                if names.is_empty() {
+                    diagnostic = diagnostic.help(text::help_indicator_without_measures(&id));
                 }
-                diags.push(diagnostic);
+                diags.push(diagnostic.suggest(did_you_mean(&measure, names)));
                 return;
             }
             for column in ["cause", "action"] {
                 if !cell(column).is_empty() {
-                    diags.push(
-                        self.error(
-                            row,
-                            column,
-                            format!(
-                                "a {column} belongs to the indicator, not to one of its measures"
-                            ),
-                        )
-                        .help(format!(
-                            "move it to the row of `{id}` whose measure cell is empty"
-                        )),
-                    );
+                    diags.push(self.error(
+                        row,
+                        column,
+                        problem::sheet_cause_on_measure(column, &id),
+                    ));
                 }
             }
             if let Some(value) = self.measure_cell(row, cell("value"), &measure, diags) {
@@ -398,14 +341,11 @@ impl Sheet<'_> {
         }
         if let Some(as_of) = self.date_cell(row, cell("as_of"), diags) {
             match &entry.as_of {
-                Some((first, at)) if *first != as_of => diags.push(
-                    self.error(
-                        row,
-                        "as_of",
-                        format!("`{id}` has another date at {}", self.sources.location(at)),
-                    )
-                    .help("a year's reading has one date: write it once, on the indicator's row"),
-                ),
+                Some((first, at)) if *first != as_of => diags.push(self.error(
+                    row,
+                    "as_of",
+                    problem::sheet_another_date(&id, self.sources.location(at)),
+                )),
                 Some(_) => {}
                 None => entry.as_of = Some((as_of, span.clone())),
             }
@@ -423,10 +363,7 @@ impl Sheet<'_> {
         match cell {
             Cell::Number(n) => Some(Some(*n)),
             Cell::Date(_) => {
-                diags.push(
-                    self.error(row, "value", "a date where a number goes")
-                        .help("write the measure as a number (e.g. 65.991 or 65991); if the spreadsheet turned it into a date, format the cell as text"),
-                );
+                diags.push(self.error(row, "value", problem::sheet_date_where_number_goes()));
                 None
             }
             Cell::Text(text) if text.trim().is_empty() => None,
@@ -456,18 +393,12 @@ impl Sheet<'_> {
                 decimals: n.scale(),
             })),
             Cell::Number(_) => {
-                diags.push(
-                    self.error(row, "value", "a number where the completion date goes")
-                        .help(DATE_HELP),
-                );
+                diags.push(self.error(row, "value", problem::sheet_number_where_date_goes()));
                 None
             }
             Cell::Date(d) if unit == Unit::Date => Some(Observed::Date(*d)),
             Cell::Date(_) => {
-                diags.push(
-                    self.error(row, "value", "a date where a number goes")
-                        .help("write the value as a number; if the spreadsheet turned it into a date, format the cell as text"),
-                );
+                diags.push(self.error(row, "value", problem::sheet_date_where_number_goes()));
                 None
             }
             Cell::Text(text) if text.trim().is_empty() => None,
@@ -477,7 +408,7 @@ impl Sheet<'_> {
                     text.trim(),
                     &self.span(row),
                     Some(unit),
-                    "write the value as a number, or ND when it is not available (say why in `cause`)",
+                    text::help_sheet_value(),
                     &mut local,
                 );
                 self.relabel(row, "value", local, diags);
@@ -492,18 +423,18 @@ impl Sheet<'_> {
             Cell::Text(text) if text.trim().is_empty() => None,
             Cell::Text(text) => match parse_date(text.trim()) {
                 Ok(date) => Some(date),
-                Err(message) => {
+                Err(problem) => {
                     diags.push(
-                        self.error(row, "as_of", message)
-                            .help(format!("{DATE_HELP}: the date of a monitoring reading; leave it empty for a final value")),
+                        self.error(row, "as_of", problem)
+                            .help(text::help_reading_date()),
                     );
                     None
                 }
             },
             Cell::Number(n) => {
                 diags.push(
-                    self.error(row, "as_of", format!("`{n}` is not a date"))
-                        .help(format!("{DATE_HELP}: the date of a monitoring reading; leave it empty for a final value")),
+                    self.error(row, "as_of", problem::not_a_date(n.to_string()))
+                        .help(text::help_reading_date()),
                 );
                 None
             }
@@ -512,9 +443,8 @@ impl Sheet<'_> {
 
     /// Problems found by the content's parsers, with the row and column.
     fn relabel(&self, row: &Row, column: &str, local: Diagnostics, diags: &mut Diagnostics) {
-        for mut d in local {
-            d.message = format!("row {}, column `{column}`: {}", row.number, d.message);
-            diags.push(d);
+        for d in local {
+            diags.push(d.within(text::about_cell(row.number, format!("`{column}`"))));
         }
     }
 
@@ -534,16 +464,15 @@ impl Sheet<'_> {
         let has_value = sheet.value.is_some() || !sheet.measures.is_empty();
         if !series.contains_key(&year) && !has_value {
             for (what, span) in [
-                ("a monitoring date", sheet.as_of.as_ref().map(|a| &a.1)),
-                ("a cause", sheet.cause.as_ref().map(|c| &c.1)),
-                ("a corrective action", sheet.action.as_ref().map(|c| &c.1)),
+                (
+                    text::given_reading_date(),
+                    sheet.as_of.as_ref().map(|a| &a.1),
+                ),
+                (text::given_cause(), sheet.cause.as_ref().map(|c| &c.1)),
+                (text::given_action(), sheet.action.as_ref().map(|c| &c.1)),
             ] {
                 if let Some(span) = span {
-                    diags.push(
-                        Diagnostic::error(format!("{year}: the sheet gives {what} for `{id}` but no value"))
-                            .at(span)
-                            .help("fill in the value (or its measures) on the same indicator, or write ND if it is not available"),
-                    );
+                    diags.push(problem::sheet_data_without_value(year, what, id).at(span));
                 }
             }
             return;
@@ -552,20 +481,15 @@ impl Sheet<'_> {
             .entry(year)
             .or_insert_with(|| SeriesEntry::empty(first_span.clone()));
         let content = self.sources.location(&entry.span);
-        let conflict = |what: &str, content_says: String, sheet_says: String, span: &Span| {
+        let conflict = |column: &str,
+                        what: Message,
+                        content_says: Arg,
+                        sheet_says: Arg,
+                        span: &Span| {
             let (row, _) = self.sources.line_col(span);
-            let column = match what {
-                "the kind of value" | "the date of the reading" => "as_of",
-                "the cause" => "cause",
-                "the corrective action" => "action",
-                _ => "value",
-            };
-            Diagnostic::error(format!(
-                "row {row}, column `{column}`: {year}: the sheet gives {sheet_says} for {what} of `{id}`, the content {content_says}"
-            ))
-            .at(span)
-            .label(format!("the content writes it at {content}"))
-            .help("a figure is written in one place: remove it from the content, or make the sheet say the same")
+            problem::sheet_differs_from_content(year, sheet_says, what, id, content_says, &content)
+                .at(span)
+                .within(text::about_cell(row, format!("`{column}`")))
         };
         let content_had_value = matches!(
             entry.observed,
@@ -578,7 +502,8 @@ impl Sheet<'_> {
                 (Observed::NotDone(_), Observed::NotDone(_)) => {}
                 (Observed::NotAvailable(_), _) => entry.observed = value,
                 (old, new) => diags.push(conflict(
-                    "the value",
+                    "value",
+                    text::what_value(),
                     observed_text(old),
                     observed_text(new),
                     &span,
@@ -589,9 +514,10 @@ impl Sheet<'_> {
             match (entry.measures.get(&name).copied().flatten(), value) {
                 (Some(a), Some(b)) if a == b => {}
                 (Some(a), b) => diags.push(conflict(
-                    &format!("the measure `{name}`"),
-                    a.to_string(),
-                    b.map_or("ND".into(), |b| b.to_string()),
+                    "value",
+                    text::what_measure(&name),
+                    Arg::from(a.to_string()),
+                    Arg::from(b.map_or("ND".into(), |b| b.to_string())),
                     &span,
                 )),
                 (None, b) => {
@@ -603,13 +529,14 @@ impl Sheet<'_> {
             let sheet_as_of = sheet.as_of.as_ref().map(|a| a.0);
             match (content_had_value, entry.as_of, sheet_as_of) {
                 (true, a, b) if a != b => diags.push(conflict(
-                    "the kind of value",
-                    a.map_or("final".into(), |d| {
-                        format!("a monitoring reading at {}", it_date(d))
-                    }),
-                    b.map_or("final (as_of empty)".into(), |d| {
-                        format!("a monitoring reading at {}", it_date(d))
-                    }),
+                    "as_of",
+                    text::what_kind_of_value(),
+                    Arg::from(
+                        a.map_or_else(text::value_final, |d| text::value_monitoring_at(it_date(d))),
+                    ),
+                    Arg::from(b.map_or_else(text::value_final_as_of_empty, |d| {
+                        text::value_monitoring_at(it_date(d))
+                    })),
                     sheet.as_of.as_ref().map_or(&first_span, |a| &a.1),
                 )),
                 _ => entry.as_of = sheet_as_of.or(entry.as_of),
@@ -619,24 +546,31 @@ impl Sheet<'_> {
         {
             match entry.as_of {
                 Some(other) => diags.push(conflict(
-                    "the date of the reading",
-                    it_date(other),
-                    it_date(as_of),
+                    "as_of",
+                    text::what_reading_date(),
+                    Arg::from(it_date(other)),
+                    Arg::from(it_date(as_of)),
                     &span,
                 )),
                 None => entry.as_of = Some(as_of),
             }
         }
-        for (what, slot, given) in [
-            ("the cause", &mut entry.cause, sheet.cause),
-            ("the corrective action", &mut entry.action, sheet.action),
+        for (column, what, slot, given) in [
+            ("cause", text::what_cause(), &mut entry.cause, sheet.cause),
+            (
+                "action",
+                text::what_action(),
+                &mut entry.action,
+                sheet.action,
+            ),
         ] {
             let Some((text, span)) = given else { continue };
             match slot {
                 Some(existing) if *existing != text => diags.push(conflict(
+                    column,
                     what,
-                    format!("«{existing}»"),
-                    format!("«{text}»"),
+                    Arg::from(format!("«{existing}»")),
+                    Arg::from(format!("«{text}»")),
                     &span,
                 )),
                 Some(_) => {}
@@ -651,12 +585,12 @@ pub(super) fn it_date(date: Date) -> String {
     format!("{:02}/{:02}/{}", date.day, date.month, date.year)
 }
 
-fn observed_text(observed: &Observed) -> String {
+fn observed_text(observed: &Observed) -> Arg {
     match observed {
-        Observed::Value(p) => p.text.clone(),
-        Observed::Date(d) => it_date(*d),
-        Observed::NotDone(t) => t.clone(),
-        Observed::NotAvailable(t) if t.is_empty() => "a blank".into(),
-        Observed::NotAvailable(t) => t.clone(),
+        Observed::Value(p) => Arg::from(&p.text),
+        Observed::Date(d) => Arg::from(it_date(*d)),
+        Observed::NotDone(t) => Arg::from(t),
+        Observed::NotAvailable(t) if t.is_empty() => Arg::from(text::value_blank()),
+        Observed::NotAvailable(t) => Arg::from(t),
     }
 }

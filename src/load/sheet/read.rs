@@ -9,7 +9,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use super::it_date;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceId, Sources, Span};
+use crate::diagnostics::{Diagnostics, Message, SourceId, Sources, Span, io_reason, problem, text};
 use crate::model::{Date, Year};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,16 +55,11 @@ pub(super) fn read_csv(
     let text = match fs::read(path).map(String::from_utf8) {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
-            diags.push(
-                Diagnostic::error("this sheet is not UTF-8 text")
-                    .in_file(shown)
-                    .help("save it again as CSV UTF-8 (in Excel: Save as > CSV UTF-8; in LibreOffice: character set Unicode UTF-8)"),
-            );
+            diags.push(problem::sheet_not_utf8().in_file(shown));
             return None;
         }
         Err(error) => {
-            diags
-                .push(Diagnostic::error(format!("cannot read this sheet: {error}")).in_file(shown));
+            diags.push(problem::file_unreadable(io_reason(&error)).in_file(shown));
             return None;
         }
     };
@@ -89,11 +84,7 @@ pub(super) fn read_csv(
                 cells: record.iter().map(|c| Cell::Text(c.to_string())).collect(),
             }),
             Err(error) => {
-                diags.push(
-                    Diagnostic::error(format!("this sheet cannot be read as CSV: {error}"))
-                        .in_file(shown)
-                        .help("check the quotes of the row named: a cell with a comma or a line break goes between double quotes"),
-                );
+                diags.push(problem::sheet_not_csv(error.to_string()).in_file(shown));
                 return None;
             }
         }
@@ -114,22 +105,18 @@ pub(super) fn read_xlsx(
     diags: &mut Diagnostics,
 ) -> Option<(SourceId, Vec<Row>)> {
     use calamine::{Data, Reader, Xlsx};
-    let fail = |diags: &mut Diagnostics, error: String| {
-        diags.push(
-            Diagnostic::error(format!("cannot read this workbook: {error}"))
-                .in_file(shown)
-                .help("save it again from Excel or LibreOffice as Excel workbook (.xlsx)"),
-        );
+    let fail = |diags: &mut Diagnostics, reason: Message| {
+        diags.push(problem::workbook_unreadable(reason).in_file(shown));
     };
     let mut workbook: Xlsx<_> = match calamine::open_workbook(path) {
         Ok(workbook) => workbook,
         Err(error) => {
-            fail(diags, error.to_string());
+            fail(diags, text::io_other(error.to_string()));
             return None;
         }
     };
     let Some(name) = workbook.sheet_names().first().cloned() else {
-        fail(diags, "it has no sheet".into());
+        fail(diags, text::workbook_without_sheets());
         return None;
     };
     // Cells are read one by one, never as the dense rectangle around them: a
@@ -137,7 +124,7 @@ pub(super) fn read_xlsx(
     let mut reader = match workbook.worksheet_cells_reader(&name) {
         Ok(reader) => reader,
         Err(error) => {
-            fail(diags, error.to_string());
+            fail(diags, text::io_other(error.to_string()));
             return None;
         }
     };
@@ -148,7 +135,7 @@ pub(super) fn read_xlsx(
             Ok(Some(cell)) => cell,
             Ok(None) => break,
             Err(error) => {
-                fail(diags, error.to_string());
+                fail(diags, text::io_other(error.to_string()));
                 return None;
             }
         };
@@ -159,19 +146,11 @@ pub(super) fn read_xlsx(
         let (r, c) = cell.get_position();
         let number = r as usize + 1;
         if r >= MAX_ROWS {
-            fail(
-                diags,
-                format!("it has a value in row {number}: a sheet holds at most {MAX_ROWS} rows"),
-            );
+            fail(diags, text::workbook_too_many_rows(number, MAX_ROWS));
             return None;
         }
         if c >= MAX_COLUMNS {
-            problems.push((
-                number,
-                c as usize,
-                "a value beyond the columns of the sheet".to_string(),
-                "delete it, or move it into the sheet's columns (objective_id ... cause, action)",
-            ));
+            problems.push((number, c as usize, problem::cell_beyond_columns()));
             continue;
         }
         by_row.entry(r).or_default().insert(c, data);
@@ -198,11 +177,10 @@ pub(super) fn read_xlsx(
                         problems.push((
                             number,
                             column,
-                            format!(
-                                "the number {text} has more digits than can be kept exactly (at most {})",
-                                crate::syntax::number::MAX_DIGITS
+                            problem::cell_number_too_precise(
+                                text,
+                                crate::syntax::number::MAX_DIGITS,
                             ),
-                            "write the value with fewer decimals, or format the cell as text and type it",
                         ));
                         Cell::Text(String::new())
                     }
@@ -210,8 +188,7 @@ pub(super) fn read_xlsx(
                         problems.push((
                             number,
                             column,
-                            format!("the number {f} is out of range"),
-                            "write the value itself in the cell",
+                            problem::cell_number_out_of_range(f.to_string()),
                         ));
                         Cell::Text(String::new())
                     }
@@ -225,12 +202,7 @@ pub(super) fn read_xlsx(
                     })
                 }
                 Data::Error(error) => {
-                    problems.push((
-                        number,
-                        column,
-                        format!("the cell shows the error {error}"),
-                        "write the value itself in the cell, not a formula that fails",
-                    ));
+                    problems.push((number, column, problem::cell_error(error.to_string())));
                     Cell::Text(String::new())
                 }
             };
@@ -249,15 +221,12 @@ pub(super) fn read_xlsx(
             .join(", ");
     }
     let source = sources.add(shown, lines.join("\n") + "\n");
-    for (number, column, message, help) in problems {
+    for (number, column, problem) in problems {
         let span = row_span(sources, source, number);
         diags.push(
-            Diagnostic::error(format!(
-                "row {number}, column {}: {message}",
-                column_letter(column)
-            ))
-            .at(&span)
-            .help(help),
+            problem
+                .at(&span)
+                .within(text::about_cell(number, column_letter(column))),
         );
     }
     Some((source, rows))

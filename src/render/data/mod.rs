@@ -26,7 +26,7 @@ mod package;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, problem};
 use crate::engine::Evaluation;
 use crate::model::{Expr, Objective, Op, Owners, Period, Plan, PlanIndex, TargetKind};
 use crate::render::format::machine;
@@ -99,11 +99,7 @@ pub fn files(
 
 /// Writing the data cannot fail on valid content: if it does, it is ours.
 fn bug(path: &'static str) -> impl Fn(String) -> Diagnostic {
-    move |message| {
-        Diagnostic::error(message)
-            .in_file(path)
-            .help("this is a bug of cruscotto's: please report it with the content that causes it")
-    }
+    move |message| problem::internal_error(message).in_file(path)
 }
 
 /// What every row about an objective says of it.

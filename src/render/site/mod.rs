@@ -19,7 +19,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Arg, Diagnostic, problem};
 use crate::engine::Evaluation;
 use crate::model::Plan;
 use crate::render::theme::Theme;
@@ -68,15 +68,10 @@ pub fn render(
     renderer.sitemap_xml()?;
     let missing = theme.labels.missing();
     if !missing.is_empty() {
-        return Err(Diagnostic::error(format!(
-            "the theme's translation file has no label for: {}",
-            missing.join(", ")
-        ))
-        .in_file(format!(
+        return Err(problem::labels_missing(Arg::list(missing)).in_file(format!(
             "themes/default/i18n/{}.yaml",
             plan.config.site.language.code()
-        ))
-        .help("add the missing keys to the translation file"));
+        )));
     }
     Ok(())
 }

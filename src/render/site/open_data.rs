@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::renderer::{Renderer, first_error};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, problem};
 use crate::render::views::charts;
 use crate::render::views::{self, Link, paths};
 use crate::write::OutputFile;
@@ -50,7 +50,7 @@ impl Renderer<'_> {
             }
             let path = paths::series_csv(&indicator.id);
             let bytes = charts::series_csv(&self.ctx, o, i)
-                .map_err(|message| Diagnostic::error(message).in_file(&path))?;
+                .map_err(|message| problem::internal_error(message).in_file(&path))?;
             self.sink.put(OutputFile::new(path, bytes))
         }))
     }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, problem};
 use crate::engine::Evaluation;
 use crate::model::Plan;
 use crate::render::format::date;
@@ -122,9 +122,7 @@ impl<'a> Renderer<'a> {
         // the theme's templates live.
         tera.add_raw_templates(templates).map_err(|e| {
             let (message, file) = name_template_files(&e.to_string(), &theme.origins);
-            let diagnostic =
-                Diagnostic::error(format!("a template of the theme cannot be read: {message}"))
-                    .help("fix the template named above (a site's own templates are under themes/<name>/templates/)");
+            let diagnostic = problem::template_unreadable(message);
             match file {
                 Some(file) => diagnostic.in_file(file),
                 None => diagnostic,
@@ -327,9 +325,8 @@ impl Renderer<'_> {
         context: &Context,
     ) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| {
-            Diagnostic::error(format!("the template `{template}` failed for {path}: {e}"))
+            problem::template_failed(template, path, e.to_string())
                 .in_file(self.origins.get(template).map_or(template, String::as_str))
-                .help("check the template against the data the page gives it")
         })
     }
 

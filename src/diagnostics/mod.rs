@@ -10,6 +10,13 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 
+mod catalogue;
+pub mod codes;
+pub mod reference;
+
+pub use catalogue::{Arg, Lang, Message};
+pub use codes::{problem, text};
+
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceId(usize);
@@ -100,39 +107,65 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The word for scripts (`--format json`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The word for people, in `lang`.
+    pub fn word(self, lang: Lang) -> String {
+        match self {
+            Severity::Error => text::severity_error().format(lang),
+            Severity::Warning => text::severity_warning().format(lang),
+        }
+    }
+}
+
+/// One problem: which one and with which values (its code, a message of the
+/// catalogue), where it is, and what to write instead. The sentences come
+/// from the catalogue, in the language of the run, when it is reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub message: String,
+    /// The problem: its id is the diagnostic's code.
+    pub message: Message,
     /// Where the problem is; `None` only for problems with no file (or with a
     /// file that could not be read: then `path` names it).
     pub span: Option<Span>,
     pub path: Option<PathBuf>,
-    /// A short label under the quoted source.
+    /// A short label under the quoted source, in place of the catalogue's
+    /// `.label` of the code.
+    label: Option<Message>,
+    /// What to write instead, in place of the catalogue's `.help`.
+    help: Option<Message>,
+    /// What the message is about, said before it, outermost first (`row 3,
+    /// column value: the measure num: ...`).
+    context: Vec<Message>,
+}
+
+/// A diagnostic's sentences in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub message: String,
     pub label: Option<String>,
-    /// What to write instead.
     pub help: Option<String>,
-    /// A stable name of the kind of problem, for scripts (`--format json`).
-    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    /// A problem of the catalogue; the functions of [`problem`] make them.
+    pub fn new(severity: Severity, message: Message) -> Self {
         Diagnostic {
-            severity: Severity::Error,
-            message: message.into(),
+            severity,
+            message,
             span: None,
             path: None,
             label: None,
             help: None,
-            code: None,
-        }
-    }
-
-    pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(message)
+            context: Vec::new(),
         }
     }
 
@@ -146,23 +179,66 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    /// A label of its own instead of the code's.
+    pub fn label(mut self, label: Message) -> Self {
+        self.label = Some(label);
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    /// A fix of its own instead of the code's.
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn code(mut self, code: &'static str) -> Self {
-        self.code = Some(code);
+    /// "Did you mean `close`?" under the quoted source, when there is a close word.
+    pub fn suggest(self, close: Option<&str>) -> Self {
+        match close {
+            Some(close) => self.label(text::did_you_mean(close)),
+            None => self,
+        }
+    }
+
+    /// What the message is about, said before it (and before what was
+    /// said before it so far).
+    pub fn within(mut self, context: Message) -> Self {
+        self.context.insert(0, context);
         self
+    }
+
+    /// The stable name of the kind of problem, for scripts and the docs.
+    pub fn code(&self) -> &'static str {
+        self.message.id
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether the problem says what to write (in its own help or its code's).
+    pub fn has_help(&self) -> bool {
+        self.help.is_some() || self.message.attribute(Lang::En, "help").is_some()
+    }
+
+    /// The message, its label and its help in `lang`.
+    pub fn said(&self, lang: Lang) -> Said {
+        let mut message = self.message.format(lang);
+        for context in self.context.iter().rev() {
+            message = format!("{}: {message}", context.format(lang));
+        }
+        let label = match &self.label {
+            Some(label) => Some(label.format(lang)),
+            None => self.message.attribute(lang, "label"),
+        };
+        let help = match &self.help {
+            Some(help) => Some(help.format(lang)),
+            None => self.message.attribute(lang, "help"),
+        };
+        Said {
+            message,
+            label,
+            help,
+        }
     }
 }
 
@@ -238,41 +314,62 @@ impl Diagnostics {
         });
     }
 
-    /// Renders every diagnostic as plain text with the quoted source lines.
-    pub fn render(&self, sources: &Sources) -> String {
+    /// Renders every diagnostic for people, in `lang`: the header with the
+    /// code, the quoted source lines with the label, and the fix.
+    pub fn render(&self, sources: &Sources, lang: Lang) -> String {
         let mut files = SimpleFiles::new();
         for (path, text) in &sources.files {
             files.add(path.display().to_string(), text.as_str());
         }
         let config = term::Config::default();
+        let help_word = text::help_prefix().format(lang);
         let mut out = String::new();
         for d in &self.items {
+            let said = d.said(lang);
             let mut report = match d.severity {
                 Severity::Error => Report::error(),
                 Severity::Warning => Report::warning(),
             };
-            let mut message = d.message.clone();
+            let mut message = said.message.clone();
             if d.span.is_none()
                 && let Some(path) = &d.path
             {
                 message = format!("{}: {message}", path.display());
             }
-            report = report.with_message(message);
+            report = report.with_code(d.code()).with_message(message);
             if let Some(span) = &d.span {
                 let mut label = Label::primary(span.source.0, span.range.clone());
-                if let Some(text) = &d.label {
+                if let Some(text) = &said.label {
                     label = label.with_message(text.clone());
                 }
                 report = report.with_labels(vec![label]);
             }
-            if let Some(help) = &d.help {
-                report = report.with_notes(vec![format!("help: {help}")]);
+            let mut notes = Vec::new();
+            // Without a quoted line, the label ("did you mean ...?") is a note.
+            if d.span.is_none()
+                && let Some(label) = &said.label
+            {
+                notes.push(label.clone());
             }
+            if let Some(help) = &said.help {
+                notes.push(format!("{help_word}: {help}"));
+            }
+            report = report.with_notes(notes);
             match term::emit_into_string(&config, &files, &report) {
-                Ok(text) => out.push_str(&text),
+                // codespan says the severity in English, first on the header.
+                Ok(text) => {
+                    let english = d.severity.code();
+                    match text.strip_prefix(english) {
+                        Some(rest) => {
+                            out.push_str(&d.severity.word(lang));
+                            out.push_str(rest);
+                        }
+                        None => out.push_str(&text),
+                    }
+                }
                 // A span out of range is a bug of ours; still say what we know.
                 Err(_) => {
-                    let _ = writeln!(out, "{}", d.message);
+                    let _ = writeln!(out, "{}: {}", d.severity.word(lang), said.message);
                 }
             }
         }
@@ -280,19 +377,20 @@ impl Diagnostics {
     }
 
     /// One line per diagnostic: `warning: path:line: message`.
-    pub fn render_short(&self, sources: &Sources) -> String {
+    pub fn render_short(&self, sources: &Sources, lang: Lang) -> String {
         let mut out = String::new();
         for d in &self.items {
-            let kind = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
             let place = match (&d.span, &d.path) {
                 (Some(span), _) => format!("{}: ", sources.location(span)),
                 (None, Some(path)) => format!("{}: ", path.display()),
                 (None, None) => String::new(),
             };
-            let _ = writeln!(out, "{kind}: {place}{}", d.message);
+            let _ = writeln!(
+                out,
+                "{}: {place}{}",
+                d.severity.word(lang),
+                d.said(lang).message
+            );
         }
         out
     }
@@ -301,8 +399,8 @@ impl Diagnostics {
 impl Diagnostics {
     /// One JSON object per line and per diagnostic, for scripts and CI:
     /// `file`, `line`, `column` (1-based; null when the problem has no
-    /// place), `severity`, `code`, `message`, `help`.
-    pub fn render_json(&self, sources: &Sources) -> String {
+    /// place), `severity`, `code`, `message`, `help` (in `lang`).
+    pub fn render_json(&self, sources: &Sources, lang: Lang) -> String {
         let mut out = String::new();
         for d in &self.items {
             let (file, line, column) = match (&d.span, &d.path) {
@@ -317,17 +415,15 @@ impl Diagnostics {
                 (None, Some(path)) => (Some(path.display().to_string()), None, None),
                 (None, None) => (None, None, None),
             };
+            let said = d.said(lang);
             let object = serde_json::json!({
                 "file": file,
                 "line": line,
                 "column": column,
-                "severity": match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                "code": d.code,
-                "message": d.message,
-                "help": d.help,
+                "severity": d.severity.code(),
+                "code": d.code(),
+                "message": said.message,
+                "help": said.help,
             });
             let _ = writeln!(out, "{object}");
         }
@@ -348,6 +444,21 @@ impl IntoIterator for Diagnostics {
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
+    }
+}
+
+/// Why a file or folder could not be read or written, in words of the
+/// catalogue for the usual reasons, else as the system says it.
+pub fn io_reason(error: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => text::io_not_found(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => text::io_permission_denied(),
+        ErrorKind::AlreadyExists => text::io_already_exists(),
+        ErrorKind::IsADirectory => text::io_is_a_folder(),
+        ErrorKind::NotADirectory => text::io_not_a_folder(),
+        ErrorKind::StorageFull => text::io_disk_full(),
+        _ => text::io_other(error.to_string()),
     }
 }
 
@@ -385,36 +496,77 @@ mod tests {
         assert_eq!(did_you_mean("zzz", keys), None);
     }
 
+    fn strano(id: SourceId) -> Diagnostic {
+        problem::unknown_kind("strano", Arg::list(["ente", "operativo"]), "cruscotto.yaml")
+            .at(&Span::new(id, 10..16))
+            .suggest(Some("ente"))
+    }
+
     #[test]
-    fn render_quotes_the_line_and_the_help() {
+    fn render_quotes_the_line_the_code_and_the_help_in_each_language() {
         let mut sources = Sources::new();
         let id = sources.add("content/a.md", "---\nkind: strano\n---\n".to_string());
-        let mut diags = Diagnostics::new();
-        diags.push(
-            Diagnostic::error("unknown objective kind `strano`")
-                .at(&Span::new(id, 10..16))
-                .label("not a kind")
-                .help("write one of: strategico-comune, strategico-specifico, ente, operativo"),
+        let diags = Diagnostics::from(strano(id));
+        let text = diags.render(&sources, Lang::En);
+        assert!(
+            text.starts_with("error[unknown-kind]: `strano` is not a kind"),
+            "{text}"
         );
-        let text = diags.render(&sources);
         assert!(text.contains("content/a.md:2:7"), "{text}");
         assert!(text.contains("kind: strano"), "{text}");
-        assert!(text.contains("help: write one of"), "{text}");
+        assert!(text.contains("did you mean `ente`?"), "{text}");
+        assert!(
+            text.contains("help: write one of: ente, operativo"),
+            "{text}"
+        );
+        let text = diags.render(&sources, Lang::It);
+        assert!(
+            text.starts_with("errore[unknown-kind]: `strano` non è un tipo"),
+            "{text}"
+        );
+        assert!(text.contains("forse intendevi `ente`?"), "{text}");
+        assert!(
+            text.contains("come correggere: scrivi uno di questi: ente, operativo"),
+            "{text}"
+        );
+        let short = diags.render_short(&sources, Lang::It);
+        assert!(
+            short.starts_with("errore: content/a.md:2: `strano`"),
+            "{short}"
+        );
+    }
+
+    #[test]
+    fn contexts_come_first_and_a_label_without_a_line_is_a_note() {
+        let mut sources = Sources::new();
+        let id = sources.add("rilevazioni/2023.csv", "a,b\n".to_string());
+        let diagnostic = problem::not_a_number("x")
+            .at(&Span::new(id, 0..1))
+            .within(text::about_measure("num"))
+            .within(text::about_cell(3, "`value`"));
+        assert_eq!(
+            diagnostic.said(Lang::En).message,
+            "row 3, column `value`: the measure `num`: `x` is not a number"
+        );
+        assert_eq!(
+            diagnostic.said(Lang::It).message,
+            "riga 3, colonna `value`: la misura `num`: `x` non è un numero"
+        );
+        let diags = Diagnostics::from(
+            problem::new_unknown_id(text::subject_the_ambito(), "aera", Arg::list(["area"]))
+                .suggest(Some("area")),
+        );
+        let text = diags.render(&sources, Lang::En);
+        assert!(text.contains("= did you mean `area`?"), "{text}");
     }
 
     #[test]
     fn json_gives_one_object_per_diagnostic() {
         let mut sources = Sources::new();
         let id = sources.add("content/a.md", "---\nkind: strano\n---\n".to_string());
-        let mut diags = Diagnostics::new();
-        diags.push(
-            Diagnostic::error("unknown objective kind `strano`")
-                .at(&Span::new(id, 10..16))
-                .code("kind")
-                .help("write one of: ente, operativo"),
-        );
-        diags.push(Diagnostic::warning("no file here"));
-        let text = diags.render_json(&sources);
+        let mut diags = Diagnostics::from(strano(id));
+        diags.push(problem::no_objectives());
+        let text = diags.render_json(&sources, Lang::It);
         let lines: Vec<serde_json::Value> = text
             .lines()
             .map(|l| serde_json::from_str(l).expect("json"))
@@ -424,9 +576,17 @@ mod tests {
         assert_eq!(lines[0]["line"], 2);
         assert_eq!(lines[0]["column"], 7);
         assert_eq!(lines[0]["severity"], "error");
-        assert_eq!(lines[0]["code"], "kind");
-        assert_eq!(lines[0]["help"], "write one of: ente, operativo");
-        assert_eq!(lines[1]["severity"], "warning");
+        assert_eq!(lines[0]["code"], "unknown-kind");
+        assert_eq!(
+            lines[0]["message"],
+            "`strano` non è un tipo di obiettivo di questo sito"
+        );
+        assert!(
+            lines[0]["help"]
+                .as_str()
+                .is_some_and(|h| h.starts_with("scrivi uno di questi"))
+        );
+        assert_eq!(lines[1]["code"], "no-objectives");
         assert!(lines[1]["line"].is_null());
     }
 }
