@@ -9,8 +9,19 @@ use crate::render::views::{glossary, paths};
 
 impl Renderer<'_> {
     pub(super) fn glossary(&self) -> Result<(), Diagnostic> {
+        // A body-wide objective is a kind of the Camere di Commercio: the
+        // entry only where the site declares it.
+        let has_ente = self
+            .ctx
+            .plan
+            .config
+            .tree
+            .kinds
+            .iter()
+            .any(|k| k.id == "ente");
         let entries: Vec<Entry> = glossary::TERMS
             .iter()
+            .filter(|id| **id != "obiettivo-di-ente" || has_ente)
             .map(|id| Entry {
                 id,
                 term: self
