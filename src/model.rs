@@ -116,6 +116,9 @@ pub struct Config {
     pub plan: PlanInfo,
     pub site: SiteSettings,
     pub scoring: ScoringRules,
+    /// Whether `scoring:` is written in the config (the body's SMVP rules),
+    /// or the rules are the tool's defaults.
+    pub scoring_declared: bool,
     /// The kinds of objectives and how they nest (`objectives:`).
     pub tree: Tree,
     pub ambiti: Vec<Ambito>,

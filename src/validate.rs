@@ -18,7 +18,7 @@ pub fn validate(plan: &Plan, sources: &Sources, diags: &mut Diagnostics) {
     for objective in &plan.objectives {
         references(plan, &index, &known, objective, diags);
         for indicator in &objective.indicators {
-            targets(objective, indicator, diags);
+            targets(plan, objective, indicator, diags);
             formula(plan, &index, objective, indicator, diags);
         }
     }
@@ -240,15 +240,28 @@ fn references(
     }
 }
 
-fn targets(objective: &Objective, indicator: &Indicator, diags: &mut Diagnostics) {
+/// A target may fall outside its objective's period: plans print the
+/// previous cycle's target beside the new ones, or the next year's for a
+/// one-year objective, and the period shown stays the one printed. A year
+/// far from both the objective's and the plan's periods is more likely a
+/// typo (`2032` for `2023`): a warning, since long-term targets exist.
+fn targets(plan: &Plan, objective: &Objective, indicator: &Indicator, diags: &mut Diagnostics) {
+    let plan_period = plan.config.plan.period;
+    let first = objective
+        .period
+        .start
+        .min(plan_period.start)
+        .saturating_sub(1);
+    let last = objective.period.end.max(plan_period.end).saturating_add(1);
     for (year, entry) in &indicator.targets {
-        if !objective.period.contains(*year) {
+        if !(first..=last).contains(year) {
             diags.push(
-                problem::target_year_outside_period(
+                problem::target_year_far_from_period(
                     *year,
                     objective.period.to_string(),
-                    objective.period.start,
-                    objective.period.end,
+                    plan_period.to_string(),
+                    first,
+                    last,
                 )
                 .at(&entry.original.span),
             );

@@ -6,8 +6,9 @@
 //! `fixtures/editions` (two editions of a plan), then runs
 //! `tests/browser/check-site.mjs` on each: axe-core accessibility checks in
 //! headless Chromium, third-party requests, console and page errors, pages
-//! with JavaScript disabled, internal links and fragments, and the Nu Html
-//! Checker; then `interactions.mjs` drives the indicators table and the
+//! with JavaScript disabled, every page at 320 and 375 px wide (no sideways
+//! scrolling, nothing overflowing its box), pa11y on a page of each kind,
+//! internal links and fragments, and the Nu Html Checker; then `interactions.mjs` drives the indicators table and the
 //! search with and without JavaScript. Needs Node.js with npm, Debian's Chromium at /usr/bin/chromium and
 //! a Java runtime; `.ci/run` installs them.
 
@@ -61,7 +62,7 @@ fn require_tools() {
 /// (`--ignore-scripts`: vnu-jar's postinstall would try to download a JDK).
 fn ensure_npm_deps() {
     let dir = harness_dir();
-    let installed = ["playwright-core", "axe-core", "vnu-jar"]
+    let installed = ["playwright-core", "axe-core", "vnu-jar", "pa11y"]
         .iter()
         .all(|package| dir.join("node_modules").join(package).is_dir());
     if installed {

@@ -136,3 +136,57 @@ fn the_home_page_has_the_summary_charts() {
     assert!(home.contains("aria-labelledby=\"chart-achievement-title chart-achievement-desc\""));
     assert!(home.contains("aria-labelledby=\"chart-mix-title chart-mix-desc\""));
 }
+
+/// Every chart comes twice: for phones, with text of at least 12 px in the
+/// 343 px column of a 375 px phone, and wide for desktops; ids unique.
+#[test]
+fn every_chart_has_a_phone_and_a_desktop_drawing_with_readable_text() {
+    let dir = built();
+    for path in ["index.html", "obiettivi/strategico/index.html"] {
+        let page = read(dir.path(), path);
+        let compact: Vec<&str> = page
+            .match_indices("class=\"chart chart-compact\"")
+            .map(|(i, _)| &page[..i])
+            .collect();
+        let wide = page.matches("class=\"chart chart-wide\"").count();
+        assert!(!compact.is_empty(), "{path}: no chart");
+        assert_eq!(compact.len(), wide, "{path}: a drawing per frame");
+        for (start, _) in page.match_indices("<svg ") {
+            let svg = &page[start..start + page[start..].find("</svg>").expect("end")];
+            let root = &svg[..svg.find('>').expect("root")];
+            let width: f64 = root
+                .split("viewBox=\"0 0 ")
+                .nth(1)
+                .and_then(|v| v.split(' ').next())
+                .expect("viewBox")
+                .parse()
+                .expect("width");
+            let smallest = svg
+                .split(" font-size=\"")
+                .skip(1)
+                .map(|s| s[..s.find('"').expect("end")].parse::<f64>().expect("size"))
+                .fold(f64::MAX, f64::min);
+            if root.contains("chart-compact") {
+                assert!(
+                    smallest * 343.0 / width >= 12.0,
+                    "{path}: {root}: {smallest}"
+                );
+            } else {
+                // Shown from a 1024 px window, at 960 px or more.
+                assert!(
+                    smallest * 960.0 / width >= 12.0,
+                    "{path}: {root}: {smallest}"
+                );
+            }
+        }
+        let mut ids: Vec<&str> = page
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').expect("end")])
+            .collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "{path}: ids are unique");
+    }
+}

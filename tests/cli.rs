@@ -85,7 +85,7 @@ fn check_fails_on_errors() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("controllo non superato: 25 errori"),
+        stderr.contains("controllo non superato: 24 errori"),
         "{stderr}"
     );
 }
@@ -292,6 +292,45 @@ fn an_ambito_without_objectives_is_a_warning_with_its_line() {
     );
     assert!(stderr.contains("cruscotto.yaml:"), "{stderr}");
     assert!(stderr.contains("--ambito area-nuova"), "{stderr}");
+}
+
+/// Plans print targets outside an objective's period (the previous cycle's,
+/// next year's): kept without a word; only a year far from both periods is
+/// pointed out, as a possible typo.
+#[test]
+fn a_target_outside_the_period_is_kept_and_a_far_one_is_a_warning() {
+    let site = copy_site("fixtures/every-shape");
+    let file = site.path().join("content/area-a/01-strategico.md");
+    let text = fs::read_to_string(&file).expect("objective");
+    let check = |text: String| {
+        fs::write(&file, text).expect("write");
+        let output = cruscotto()
+            .args(["check", "--root"])
+            .arg(site.path())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        stderr
+    };
+    // 2021 and 2026: a year before the objective's period 2022-2024 and a
+    // year after the plan's 2023-2025.
+    for year in ["2021", "2026"] {
+        let stderr =
+            check(text.replacen("2022: \">= 3.500\"", &format!("{year}: \">= 3.500\""), 1));
+        assert!(
+            !stderr.contains("target-year-far-from-period"),
+            "{year}: {stderr}"
+        );
+    }
+    let stderr = check(text.replacen("2022: \">= 3.500\"", "2032: \">= 3.500\"", 1));
+    assert!(
+        stderr.contains(
+            "avviso[target-year-far-from-period]: l'anno del target, 2032, è lontano dal periodo dell'obiettivo 2022-2024 e da quello del piano 2023-2025"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("01-strategico.md:37"), "{stderr}");
 }
 
 #[test]

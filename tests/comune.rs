@@ -363,7 +363,9 @@ fn the_pages_say_it_in_the_comune_s_words() {
     // No kind of the Camere di Commercio on a Comune's site.
     assert!(!home.contains("strategici comuni"), "a Camera's kind");
     assert!(!home.contains("di ente"), "a Camera's kind");
-    assert!(home.contains("Grado di raggiungimento complessivo: 88,11%."));
+    assert!(home.contains(
+        "<strong>88,11%</strong> <span>grado di raggiungimento complessivo dei target valutati"
+    ));
     assert!(home.contains("Calcolato su 13 dei 14 target del 2024, in 2 linee di mandato su 2"));
     assert!(home.contains("Linee di mandato</h2>"));
 

@@ -13,7 +13,7 @@ fn every_mistake_is_reported_in_one_run() {
     assert!(checked.evaluated.is_none());
     assert_eq!(
         checked.diagnostics.errors(),
-        25,
+        24,
         "{}",
         checked.diagnostics.render_short(&checked.sources, Lang::En)
     );

@@ -286,7 +286,7 @@ catalogue! {
         ambito_differs_from_parent "ambito-differs-from-parent" Error (ambito, parent_ambito);
         servizi_not_assigned "servizi-not-assigned" Error (kind);
         objective_without_servizi "objective-without-servizi" Error (id, kind, servizi);
-        target_year_outside_period "target-year-outside-period" Error (year, period, first, last);
+        target_year_far_from_period "target-year-far-from-period" Warning (year, period, plan_period, first, last);
         base_year_not_before "base-year-not-before" Error (base, year);
         deadline_on_non_date "deadline-on-non-date" Error (target, unit);
         value_target_on_date "value-target-on-date" Error (target);

@@ -203,6 +203,7 @@ fn value_name(name: &str, lang: Lang) -> &str {
         "parents" => "genitori",
         "path" => "percorso",
         "period" => "periodo",
+        "plan_period" => "periodo del piano",
         "place" => "posto",
         "points" => "punti",
         "preset" => "insieme predefinito",

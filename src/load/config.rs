@@ -45,6 +45,7 @@ pub fn read(text_of_file: &str, source: SourceId, diags: &mut Diagnostics) -> Op
             theme_span: None,
             data_license: DataLicense::default(),
         }),
+        scoring_declared: scoring.is_some(),
         scoring: scoring.unwrap_or_default(),
         tree,
         ambiti,

@@ -78,6 +78,15 @@ impl NumberFormat {
     pub fn percent(&self, value: Decimal) -> String {
         format!("{}%", self.number(value, 2))
     }
+
+    /// A percentage with only the decimals it needs (at most 2), for
+    /// settings and thresholds: `70%`, `12,5%`.
+    pub fn percent_short(&self, value: Decimal) -> String {
+        let value = value
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
+        format!("{}%", self.number(value, value.scale()))
+    }
 }
 
 /// `31/12/2023`: day/month/year in both languages (the Italian

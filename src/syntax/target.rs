@@ -291,6 +291,11 @@ pub fn has_comparator(text: &str) -> bool {
     split_comparator(text.trim()).0.is_some()
 }
 
+/// The comparator a text starts with, in any spelling, and the rest.
+pub fn leading_comparator(text: &str) -> (Option<Comparator>, &str) {
+    split_comparator(text.trim())
+}
+
 fn plain(kind: TargetKind, qualifier: Option<String>) -> ParsedTarget {
     ParsedTarget {
         kind,

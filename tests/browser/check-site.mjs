@@ -8,10 +8,14 @@
 //   - links: every internal href/src/srcset/url(...) reference and #fragment resolves
 //     (read from the files, without the browser; external links are only counted);
 //   - HTML (and CSS) validity: the Nu Html Checker (vnu.jar, needs Java);
+//   - narrow screens: at 320 and 375 px wide (every <details> open) no page scrolls
+//     sideways and no part of it overflows its own box;
+//   - pa11y (HTML_CodeSniffer, WCAG 2 AA) on a sample of pages: one of each kind, and the
+//     largest objective page (or every page with --pa11y all);
 //   - optional full-page screenshots at 1280 and 375 px wide.
 //
 // Usage: node check-site.mjs <site-dir> [--screenshots <out-dir>] [--pages a.html,b.html]
-//                                       [--json <report.json>]
+//                                       [--json <report.json>] [--pa11y sample|all|none]
 // Exit status: 0 when every check passes, 1 when any fails, 2 when the checks could not run.
 // Environment: CHROMIUM (default /usr/bin/chromium), JAVA (default: java on PATH),
 //              CHECK_SITE_WORKERS (default 2) pages checked at once.
@@ -41,6 +45,8 @@ const CHROMIUM_ARGS = [
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCREENSHOT_WIDTHS = [1280, 375];
+// Phones: the smallest common width and the most common one.
+const NARROW_WIDTHS = [320, 375];
 const SCREENSHOT_HEIGHT = 900;
 const NAV_TIMEOUT_MS = 30_000;
 const AXE_TIMEOUT_MS = 120_000;
@@ -80,13 +86,13 @@ const CONTENT_TYPES = {
 function usage(message) {
   if (message) console.error(`check-site: ${message}`);
   console.error(
-    'usage: node check-site.mjs <site-dir> [--screenshots <out-dir>] [--pages a.html,b.html] [--json <report.json>]',
+    'usage: node check-site.mjs <site-dir> [--screenshots <out-dir>] [--pages a.html,b.html] [--json <report.json>] [--pa11y sample|all|none]',
   );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { site: null, screenshots: null, pages: ['index.html'], json: null };
+  const opts = { site: null, screenshots: null, pages: ['index.html'], json: null, pa11y: 'sample' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -97,6 +103,10 @@ function parseArgs(argv) {
     if (a === '--screenshots') opts.screenshots = path.resolve(value());
     else if (a === '--pages') opts.pages = value().split(',').map((p) => p.trim()).filter(Boolean);
     else if (a === '--json') opts.json = path.resolve(value());
+    else if (a === '--pa11y') {
+      opts.pa11y = value();
+      if (!['sample', 'all', 'none'].includes(opts.pa11y)) usage('--pa11y takes sample, all or none');
+    }
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
     else if (opts.site === null) opts.site = path.resolve(a);
@@ -779,6 +789,9 @@ async function browserChecks(siteRoot, htmlFiles, opts, baseUrl) {
       ]).finally(() => clearTimeout(timer));
       rec.ms.axe = Date.now() - tAxe;
       rec.violations = results.violations;
+      // At desktop width too, nothing scrolls sideways.
+      const wide = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (wide[0] > wide[1]) rec.failures.push(`at 1280 px the page scrolls sideways (${wide[0]} px wide in ${wide[1]})`);
       rec.incomplete = results.incomplete;
       // The page stays mapped to its record until the next one: late events still count.
     });
@@ -831,10 +844,115 @@ async function browserChecks(siteRoot, htmlFiles, opts, baseUrl) {
       rec.ms.load = Date.now() - tStart;
     });
     await noJsContext.close();
+
+    // 4. Narrow screens: nothing scrolls sideways, with every <details> open.
+    for (const width of NARROW_WIDTHS) {
+      const narrowContext = await newContext({ viewport: { width, height: 800 } });
+      const makeNarrowPage = async () => {
+        const p = await narrowContext.newPage();
+        p.setDefaultTimeout(NAV_TIMEOUT_MS);
+        watch(p);
+        return p;
+      };
+      await pool(htmlFiles, WORKERS, makeNarrowPage, async (page, rel) => {
+        const entry = records.get(rel);
+        if (!entry.narrow) entry.narrow = emptyRecord(rel, 'narrow');
+        recordFor.set(page, entry.narrow);
+        await page.goto(pageUrl(rel), { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+        const problems = await page.evaluate(() => {
+          for (const d of document.querySelectorAll('details')) d.open = true;
+          const out = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth) {
+            out.push(`the page scrolls sideways (${root.scrollWidth} px wide in ${root.clientWidth})`);
+          }
+          const name = (el) => {
+            const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+            const label = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+            return `<${el.tagName.toLowerCase()}${cls}> "${label}"`;
+          };
+          for (const el of document.querySelectorAll('body *')) {
+            const style = getComputedStyle(el);
+            if (style.display === 'none' || style.visibility === 'hidden') continue;
+            // A box that scrolls or clips sideways hides part of itself on a phone.
+            if (/(auto|scroll|hidden|clip)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 &&
+                el.clientWidth > 1) {
+              out.push(`${name(el)} overflows its box (${el.scrollWidth} px in ${el.clientWidth})`);
+            }
+          }
+          return out;
+        });
+        for (const problem of problems) entry.narrow.failures.push(`at ${width} px: ${problem}`);
+      });
+      await narrowContext.close();
+    }
   } finally {
     await browser.close().catch(() => {});
   }
   return { records, thirdParty, screenshots, missingScreenshotPages };
+}
+
+// ---------------------------------------------------------------------------
+// pa11y
+
+/** The pages pa11y checks: every one, or the first of each folder (a kind of page) and the
+ * largest objective page, the one with the most to check. */
+function pa11yPages(htmlFiles, which, siteRoot) {
+  if (which === 'all') return htmlFiles;
+  const byKind = new Map();
+  for (const rel of htmlFiles) {
+    const kind = rel.includes('/') ? rel.split('/')[0] : rel;
+    if (!byKind.has(kind)) byKind.set(kind, rel);
+  }
+  const objectives = htmlFiles.filter((rel) => rel.startsWith('obiettivi/'));
+  const largest = objectives
+    .map((rel) => ({ rel, size: fs.statSync(path.join(siteRoot, rel)).size }))
+    .sort((a, b) => b.size - a.size || a.rel.localeCompare(b.rel))[0];
+  const pages = [...byKind.values()];
+  if (largest && !pages.includes(largest.rel)) pages.push(largest.rel);
+  return pages.sort();
+}
+
+/** pa11y with HTML_CodeSniffer on the pages, in Debian's Chromium; errors only. */
+async function runPa11y(htmlFiles, which, siteRoot, baseUrl) {
+  const result = { issues: [], failures: [], pages: pa11yPages(htmlFiles, which, siteRoot) };
+  let pa11y;
+  let puppeteer;
+  try {
+    pa11y = require('pa11y');
+    puppeteer = require('puppeteer');
+  } catch (err) {
+    result.failures.push(`pa11y is not installed (run npm ci in ${HERE}): ${err.message}`);
+    return result;
+  }
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const queue = result.pages.slice();
+    const worker = async () => {
+      while (queue.length) {
+        const rel = queue.shift();
+        try {
+          const report = await pa11y(`${baseUrl}/${rel.split('/').map(encodeURIComponent).join('/')}`, {
+            browser,
+            standard: 'WCAG2AA',
+            runners: ['htmlcs'],
+            includeWarnings: false,
+            includeNotices: false,
+            timeout: NAV_TIMEOUT_MS * 2,
+          });
+          for (const issue of report.issues.filter((i) => i.type === 'error')) {
+            result.issues.push({ page: rel, code: issue.code, message: issue.message, selector: issue.selector });
+          }
+        } catch (err) {
+          result.failures.push(`${rel}: ${String(err.message || err).split('\n')[0]}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WORKERS, queue.length) }, worker));
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------
@@ -890,6 +1008,9 @@ async function main() {
     }
   }
   const browserMs = Date.now() - t2;
+  const pa11y = opts.pa11y === 'none' || htmlFiles.length === 0
+    ? { issues: [], failures: [], pages: [] }
+    : await runPa11y(htmlFiles, opts.pa11y, siteRoot, baseUrl);
   const slowest = browser
     ? [...browser.records.values()]
         .map((r) => ({ page: r.js.page, ms: (r.js.ms.load || 0) + (r.js.ms.axe || 0) + ((r.nojs && r.nojs.ms.load) || 0), r }))
@@ -986,6 +1107,29 @@ async function main() {
     if (noJsProblems === 0) console.log(`all ${plural(htmlFiles.length, 'page')} load and have an <h1> (console errors are listed above)`);
   } else console.log('not run');
 
+  // --- Narrow screens
+  heading(`Narrow screens (${NARROW_WIDTHS.join(' and ')} px: no sideways scrolling, nothing overflowing)`);
+  let narrowProblems = 0;
+  if (browser) {
+    for (const r of browser.records.values()) {
+      if (!r.narrow) continue;
+      for (const f of r.narrow.failures) {
+        narrowProblems++;
+        console.log(`  ${r.narrow.page}: ${f}`);
+      }
+    }
+    if (narrowProblems === 0) console.log(`all ${plural(htmlFiles.length, 'page')} fit ${NARROW_WIDTHS.join(' and ')} px`);
+  } else console.log('not run');
+
+  // --- pa11y
+  heading(`pa11y (HTML_CodeSniffer, WCAG 2 AA, errors), ${opts.pa11y === 'all' ? 'every page' : 'a page of each kind'}`);
+  for (const f of pa11y.failures) console.log(`  could not run: ${f}`);
+  for (const issue of pa11y.issues) {
+    console.log(`  ${issue.page}: ${issue.code}\n      ${issue.message}\n      ${issue.selector}`);
+  }
+  if (opts.pa11y === 'none') console.log('not run (--pa11y none)');
+  else if (pa11y.failures.length === 0 && pa11y.issues.length === 0) console.log(`no errors on ${plural(pa11y.pages.length, 'page')}: ${pa11y.pages.join(', ')}`);
+
   // --- Links
   heading('Links (internal references and #fragments; external links are not fetched)');
   for (const b of links.broken) console.log(`  ${b.file}:${b.line}: ${b.ref} — ${b.problem}`);
@@ -1053,6 +1197,9 @@ async function main() {
       consoleErrors +
       pageErrors +
       otherFailures +
+      narrowProblems +
+      pa11y.issues.length +
+      pa11y.failures.length +
       noJsProblems +
       vnu.failures.length >
     0;
@@ -1074,7 +1221,8 @@ async function main() {
   );
   console.log(
     `browser checks: ${htmlFiles.length} pages, ${violationCount} axe violations, ${links.broken.length} broken links, ` +
-      `${htmlErrors} html errors, ${thirdParty.length} third-party requests`,
+      `${htmlErrors} html errors, ${thirdParty.length} third-party requests, ${narrowProblems} narrow-screen problems, ` +
+      `${pa11y.issues.length} pa11y errors`,
   );
   process.exitCode = failed ? 1 : 0;
 }

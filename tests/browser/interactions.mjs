@@ -40,24 +40,54 @@ try {
 
   await page.fill('#filter-text', 'nessun-indicatore-si-chiama-così');
   check(await shown() === 0, 'a text that matches nothing hides every row');
-  check((await page.textContent('#filter-count')).startsWith('0 di'), 'the count says 0 rows');
+  check((await page.textContent('#filter-count')).startsWith('Nessun indicatore'), 'the count says no indicator matches');
+  check(await page.locator('#filter-empty').isVisible(), 'a sentence says no indicator matches, instead of an empty table');
   await page.fill('#filter-text', '');
+  check(!(await page.locator('#filter-empty').isVisible()), 'the sentence goes when rows match again');
 
+  const year = await page.inputValue('#filter-year');
+  const statusesIn = (y) => rows.evaluateAll((all, y) => all.filter((r) => !r.hidden).map((r) => r.getAttribute(`data-status-${y}`)), y);
   await page.selectOption('#filter-status', 'non_raggiunto');
-  const statuses = await rows.evaluateAll((all) => all.filter((r) => !r.hidden).map((r) => r.dataset.status));
+  const statuses = await statusesIn(year);
   check(statuses.length > 0 && statuses.every((s) => s === 'non_raggiunto'), 'the status filter keeps only that status');
   await page.selectOption('#filter-status', '');
 
   // The reasons of "non valutabile" filter on their own; the status keeps them all.
   await page.selectOption('#filter-status', 'no_value');
-  const waiting = await rows.evaluateAll((all) => all.filter((r) => !r.hidden).map((r) => r.dataset.status));
+  const waiting = await statusesIn(year);
   check(waiting.length > 0 && waiting.every((s) => s === 'non_valutabile no_value'),
     'the reason filter keeps only the targets still waiting for a value');
   await page.selectOption('#filter-status', 'non_valutabile');
-  const unassessable = await rows.evaluateAll((all) => all.filter((r) => !r.hidden).map((r) => r.dataset.status));
+  const unassessable = await statusesIn(year);
   check(unassessable.length >= waiting.length && unassessable.every((s) => s.startsWith('non_valutabile')),
     'the non valutabile filter keeps every reason');
   await page.selectOption('#filter-status', '');
+
+  // Another year: its targets and statuses, and the status filter on that year.
+  const years = await page.locator('#filter-year option').evaluateAll((all) => all.map((o) => o.value));
+  check(years.length > 1, `the year filter offers every year with targets (${years.join(', ')})`);
+  const other = years.find((y) => y !== year);
+  await page.selectOption('#filter-year', other);
+  check((await page.locator('#indicator-table thead .index-year').first().textContent()) === other,
+    'the headers name the year chosen');
+  const shownYears = await page.locator('#indicator-table tbody td [data-year]:not([hidden])')
+    .evaluateAll((all) => [...new Set(all.map((e) => e.dataset.year))]);
+  check(shownYears.length === 1 && shownYears[0] === other, 'the cells show the targets and statuses of the year chosen');
+  const reached = await rows.evaluateAll((all, y) => all.filter((r) => (r.getAttribute(`data-status-${y}`) || '') === 'raggiunto').length, other);
+  await page.selectOption('#filter-status', 'raggiunto');
+  check(await shown() === reached, `"Raggiunto" in ${other} keeps its ${reached} indicators`);
+  await page.selectOption('#filter-year', year);
+
+  // The submit button applies the filters and puts them in the address.
+  await page.click('#indicator-filters button[type="submit"]');
+  check(page.url().includes('stato=raggiunto'), 'the submit button puts the filters in the address');
+  const filtered = await shown();
+  await page.goto(page.url());
+  check(await page.inputValue('#filter-status') === 'raggiunto' && await shown() === filtered,
+    'the address with the filters shows the same rows');
+  await page.click('#indicator-filters button[type="reset"]');
+  await page.waitForTimeout(50);
+  check(await shown() === total, 'the reset button shows every indicator again');
 
   const names = async () => rows.evaluateAll((all) => all.map((r) => r.cells[0].textContent.trim()));
   const header = page.locator('#indicator-table thead th').first();
@@ -68,6 +98,25 @@ try {
   check(await header.getAttribute('aria-sort') === 'ascending', 'the header says it sorts ascending');
   await header.locator('button').click();
   check(JSON.stringify(await names()) === JSON.stringify([...sorted].reverse()), 'a second click sorts descending');
+
+  // On a phone the rows stack: the headers (and their sort buttons) are not
+  // shown and not focusable; the form's "Ordina per" sorts instead.
+  const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await phone.goto(url('indicatori/index.html'));
+  check(!(await phone.locator('#indicator-table thead button').first().isVisible()), 'on a phone the sort buttons are not shown');
+  // Tab through the form and into the table.
+  const stops = await phone.evaluate(() => document.querySelectorAll('a, button, input, select').length);
+  let reachedHeader = false;
+  for (let i = 0; i < Math.min(stops, 40); i++) {
+    await phone.keyboard.press('Tab');
+    if (await phone.evaluate(() => Boolean(document.activeElement && document.activeElement.closest('thead')))) reachedHeader = true;
+  }
+  check(!reachedHeader, 'on a phone the keyboard never lands on a hidden sort button');
+  check(await phone.locator('#sort-by').isVisible(), 'on a phone "Ordina per" is shown');
+  await phone.selectOption('#sort-by', '0 asc');
+  const phoneNames = await phone.locator('#indicator-table tbody tr').evaluateAll((all) => all.map((r) => r.cells[0].textContent.trim()));
+  check(JSON.stringify(phoneNames) === JSON.stringify([...phoneNames].sort((a, b) => a.localeCompare(b, 'it'))), '"Ordina per" sorts the rows');
+  await phone.close();
 
   await page.goto(url('cerca/index.html') + '?q=procedura');
   const items = page.locator('#search-results li');

@@ -233,13 +233,6 @@ pub fn cases() -> Vec<Case> {
             edit(STRATEGIC, "\">= 3.500\"", "\">= tanti\""),
         ),
         case(
-            "a target year outside the period",
-            STRATEGIC,
-            Some(37),
-            "outside the objective's period",
-            edit(STRATEGIC, "2022: \">= 3.500\"", "2030: \">= 3.500\""),
-        ),
-        case(
             "an impossible deadline",
             STRATEGIC,
             Some(37),

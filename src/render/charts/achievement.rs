@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{
-    AXIS, Axis, ChartText, Font, INK, MAX_TICKS, MUTED, Mark, PAPER, Rect, SMALL_MARK, SMALL_PX,
-    TEXT_PX, WIDTH, fit, render, text_width,
+    AXIS, Axis, ChartText, Font, Frame, INK, MAX_TICKS, MUTED, Mark, PAPER, Rect, SMALL_MARK,
+    render, text_width, wrap,
 };
 use crate::engine::scoring::Status;
 use crate::model::Unit;
@@ -43,7 +43,9 @@ pub fn achievement_svg(
     bars: &[Bar],
     partial_from: Decimal,
     format: &NumberFormat,
+    frame: Frame,
 ) -> Option<String> {
+    let (text_px, small_px) = (frame.text, frame.small);
     if bars.is_empty() {
         return None;
     }
@@ -56,13 +58,15 @@ pub fn achievement_svg(
     let axis = Axis::between(Decimal::ZERO, top_value, MAX_TICKS)?;
     let axis_max = axis.max.to_f64()?;
 
-    let width = f64::from(WIDTH);
+    let width = f64::from(frame.width);
     let left = 20.0;
-    let right = width - 24.0;
+    // Room at the right for half the last tick's label, centred on it.
+    let last_tick = format.value(axis.max, Unit::Percent, axis.decimals);
+    let right = (width - 6.0 - text_width(&last_tick, small_px) / 2.0).min(width - 24.0);
     let x = |value: f64| left + value.clamp(0.0, axis_max) / axis_max * (right - left);
 
     // Threshold labels over their lines, on two rows when they would touch.
-    let row_height = 20.0;
+    let row_height = frame.line();
     let thresholds = Threshold::lay_out(
         [
             (x(partial_from.to_f64()?), labels.partial_threshold, true),
@@ -71,27 +75,30 @@ pub fn achievement_svg(
         (4.0, width - 4.0),
         8.0,
         row_height,
+        small_px,
     );
     let bars_top = thresholds
         .iter()
         .map(|t| t.y + row_height / 2.0 + 6.0)
         .fold(0.0, f64::max);
 
-    // Each row: the label line, then the bar.
-    let pitch = 56.0;
-    let bar_height = 18.0;
-    let rows: Vec<Row> = bars
-        .iter()
-        .enumerate()
-        .map(|(i, bar)| Row::lay_out(bar, bars_top + pitch * i as f64, left, right, format))
-        .collect();
-    let axis_y = bars_top + pitch * bars.len() as f64 - 8.0;
-    let ticks_y = axis_y + 8.0 + SMALL_PX / 2.0;
-    let title_y = ticks_y + 24.0;
-    let height = (title_y + SMALL_PX / 2.0 + 10.0).ceil();
-    let size = (WIDTH, height as u32);
+    // Each row: the objective's whole name on as many lines as it takes
+    // (its status at the right of the first), then the bar.
+    let bar_height = (text_px * 1.1).round();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut top = bars_top;
+    for bar in bars {
+        let row = Row::lay_out(bar, top, (left, right), format, frame);
+        top = row.bar_top() + bar_height + 14.0;
+        rows.push(row);
+    }
+    let axis_y = top - 8.0;
+    let ticks_y = axis_y + 8.0 + small_px / 2.0;
+    let title_y = ticks_y + small_px + 8.0;
+    let height = (title_y + small_px / 2.0 + 10.0).ceil();
+    let size = (frame.width, height as u32);
 
-    render(id, &text, size, |c| {
+    render(id, &text, size, frame.class, |c| {
         c.line(&[(left, bars_top), (left, axis_y)], AXIS, 1)?;
         c.line(&[(left, axis_y), (right, axis_y)], AXIS, 1)?;
         for tick in &axis.ticks {
@@ -101,17 +108,17 @@ pub fn achievement_svg(
             c.text(
                 &label,
                 (tx, ticks_y),
-                Font::new(SMALL_PX, MUTED, HPos::Center),
+                Font::new(small_px, MUTED, HPos::Center),
             )?;
         }
         c.text(
             labels.axis,
             ((left + right) / 2.0, title_y),
-            Font::new(SMALL_PX, INK, HPos::Center),
+            Font::new(small_px, INK, HPos::Center),
         )?;
 
         for row in &rows {
-            let bar_top = row.top + 24.0;
+            let bar_top = row.bar_top();
             let value = row.bar.value.to_f64()?;
             if row.bar.status != Status::NonValutabile && value > 0.0 {
                 let area = Rect {
@@ -122,13 +129,16 @@ pub fn achievement_svg(
                 };
                 c.status_fill(row.bar.status, area)?;
             }
-            let y = row.top + 10.0;
-            c.text(&row.label, (left, y), Font::new(TEXT_PX, INK, HPos::Left))?;
+            for (i, line) in row.lines.iter().enumerate() {
+                let y = row.top + row.line * (i as f64 + 0.5);
+                c.text(line, (left, y), Font::new(text_px, INK, HPos::Left))?;
+            }
+            let y = row.top + row.line / 2.0;
             if let Some(amount) = &row.amount {
                 c.text(
                     amount,
                     (row.amount_x, y),
-                    Font::new(TEXT_PX, INK, HPos::Right),
+                    Font::new(text_px, INK, HPos::Right),
                 )?;
             }
             c.mark(Mark::Status(row.bar.status), (row.marker_x, y))?;
@@ -136,7 +146,7 @@ pub fn achievement_svg(
             c.text(
                 row.bar.status_label,
                 status_end,
-                Font::new(TEXT_PX, INK, HPos::Right),
+                Font::new(text_px, INK, HPos::Right),
             )?;
         }
 
@@ -145,8 +155,7 @@ pub fn achievement_svg(
         for (i, line) in thresholds.iter().enumerate() {
             let mut blocked: Vec<(f64, f64)> = rows
                 .iter()
-                .filter(|row| row.words_cover(line.x))
-                .map(|row| (row.top, row.top + 20.0))
+                .filter_map(|row| row.words_cover(line.x))
                 .collect();
             for (j, other) in thresholds.iter().enumerate() {
                 if i != j && other.y > line.y && other.covers(line.x) {
@@ -173,7 +182,7 @@ pub fn achievement_svg(
                     c.line(&segment, INK, 2)?;
                 }
             }
-            let font = Font::new(SMALL_PX, INK, line.anchor);
+            let font = Font::new(small_px, INK, line.anchor);
             c.text(line.label, (line.label_x, line.y), font)?;
         }
         Some(())
@@ -184,14 +193,19 @@ pub fn achievement_svg(
 /// line at 100 usually stands.
 const STATUS_INSET: f64 = 6.0;
 
-/// One bar's row, laid out: its words on a line over the bar.
+/// One bar's row, laid out: its words over the bar.
 #[derive(Debug)]
 struct Row<'a> {
     bar: &'a Bar<'a>,
     top: f64,
-    /// The objective's label, shortened to leave room for the status.
-    label: String,
+    /// The height of a line of words.
+    line: f64,
+    /// The objective's whole name, in lines: the first leaves room for
+    /// the status (and may be empty), the others take the whole width.
+    lines: Vec<String>,
+    /// Where the longest line ends, and the first.
     label_end: f64,
+    first_end: f64,
     /// The achievement, right-aligned at `amount_x`; none when not assessed.
     amount: Option<String>,
     amount_x: f64,
@@ -201,22 +215,37 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn lay_out(bar: &'a Bar<'a>, top: f64, left: f64, right: f64, format: &NumberFormat) -> Self {
-        let status_start = right - STATUS_INSET - text_width(bar.status_label, TEXT_PX);
+    fn lay_out(
+        bar: &'a Bar<'a>,
+        top: f64,
+        (left, right): (f64, f64),
+        format: &NumberFormat,
+        frame: Frame,
+    ) -> Self {
+        let px = frame.text;
+        let status_start = right - STATUS_INSET - text_width(bar.status_label, px);
         let marker_x = status_start - 6.0 - SMALL_MARK;
         let amount_x = marker_x - SMALL_MARK - 8.0;
         let amount = (bar.status != Status::NonValutabile).then(|| format.percent(bar.value));
         let words_start = match &amount {
-            Some(a) => amount_x - text_width(a, TEXT_PX),
+            Some(a) => amount_x - text_width(a, px),
             None => marker_x - SMALL_MARK,
         };
-        let label = fit(bar.label, TEXT_PX, (words_start - 16.0 - left).max(0.0));
-        let label_end = left + text_width(&label, TEXT_PX);
+        let lines = wrap(
+            bar.label,
+            px,
+            (words_start - 16.0 - left).max(0.0),
+            right - left,
+        );
+        let label_end = left + lines.iter().map(|l| text_width(l, px)).fold(0.0, f64::max);
+        let first_end = left + lines.first().map_or(0.0, |l| text_width(l, px));
         Row {
             bar,
             top,
-            label,
+            line: frame.line(),
+            lines,
             label_end,
+            first_end,
             amount,
             amount_x,
             marker_x,
@@ -224,8 +253,22 @@ impl<'a> Row<'a> {
         }
     }
 
-    fn words_cover(&self, x: f64) -> bool {
-        x <= self.label_end + 4.0 || x >= self.words_start - 4.0
+    fn bar_top(&self) -> f64 {
+        self.top + self.line * self.lines.len().max(1) as f64 + 4.0
+    }
+
+    /// The stretch of a vertical line at `x` the row's words would cross.
+    fn words_cover(&self, x: f64) -> Option<(f64, f64)> {
+        let first_line = (self.top, self.top + self.line);
+        let below_first = (self.top + self.line, self.bar_top() - 4.0);
+        let on_first = x <= self.first_end + 4.0 || x >= self.words_start - 4.0;
+        let on_others = self.lines.len() > 1 && x <= self.label_end + 4.0;
+        match (on_first, on_others) {
+            (true, true) => Some((first_line.0, below_first.1)),
+            (true, false) => Some(first_line),
+            (false, true) => Some(below_first),
+            (false, false) => None,
+        }
     }
 }
 
@@ -253,10 +296,11 @@ impl<'a> Threshold<'a> {
         (lo, hi): (f64, f64),
         top: f64,
         row_height: f64,
+        px: f64,
     ) -> [Threshold<'a>; 2] {
         let first_row = top + row_height / 2.0;
         let centred = |(x, label, dashed): (f64, &'a str, bool)| {
-            let extent = clamp_box(label, x, SMALL_PX, lo, hi);
+            let extent = clamp_box(label, x, px, lo, hi);
             Threshold {
                 x,
                 label,
@@ -272,7 +316,7 @@ impl<'a> Threshold<'a> {
             return [a, b];
         }
         let (left, right) = if a.x <= b.x { (a, b) } else { (b, a) };
-        let width = text_width(left.label, SMALL_PX);
+        let width = text_width(left.label, px);
         let end = left.x.max(lo + width);
         let lower = Threshold {
             label_x: end,
@@ -345,7 +389,16 @@ mod tests {
     fn achievement_has_a_bar_per_objective_and_both_thresholds() {
         let format = it();
         let bars = sample_bars();
-        let svg = achievement_svg("ach", TEXT, BAR_LABELS, &bars, d("70"), &format).expect("chart");
+        let svg = achievement_svg(
+            "ach",
+            TEXT,
+            BAR_LABELS,
+            &bars,
+            d("70"),
+            &format,
+            Frame::COMPACT,
+        )
+        .expect("chart");
         assert!(svg.contains("aria-labelledby=\"ach-title ach-desc\""));
         // Three bars drawn; the objective that could not be assessed has none.
         let drawn = outlines(&svg);
@@ -354,23 +407,18 @@ mod tests {
         assert!((drawn[1].2 / full - 0.9695).abs() < 0.01);
         assert!((drawn[2].2 / full - 0.415).abs() < 0.01);
         // Every objective's words: label, achievement and status.
-        for text in [
-            "96,95%",
-            "100,00%",
-            "41,50%",
-            "Raggiunto",
-            "Non valutabile",
-            "2.1 Salute gestionale",
-        ] {
+        for text in ["96,95%", "100,00%", "41,50%", "Raggiunto", "Non valutabile"] {
             assert!(has_text(&svg, text), "{text}");
         }
         assert!(!has_text(&svg, "0,00%"));
-        // A long label is shortened, not cut by the status.
-        assert!(
-            texts(&svg)
-                .iter()
-                .any(|(_, t)| t.starts_with("1.1 Transizione") && t.ends_with('…'))
-        );
+        // Each objective's whole name, on as many lines as it takes: two
+        // names that begin alike never read the same.
+        let words: Vec<&str> = texts(&svg).into_iter().map(|(_, t)| t).collect();
+        let all = words.join(" ");
+        for bar in &bars {
+            assert!(all.contains(bar.label), "{} in {all}", bar.label);
+        }
+        assert!(!all.contains('…'), "{all}");
         // The thresholds: a labelled dashed line at 70 and a solid one at 100.
         let x = |value: f64| drawn[0].0 + value / 100.0 * full;
         assert!(has_text(&svg, "soglia parziale 70%") && has_text(&svg, "pieno 100%"));
@@ -400,7 +448,7 @@ mod tests {
         );
         assert_eq!(polygons_filled(&svg, "#8A4F00").len(), 1);
         assert_eq!(
-            achievement_svg("e", TEXT, BAR_LABELS, &[], d("70"), &format),
+            achievement_svg("e", TEXT, BAR_LABELS, &[], d("70"), &format, Frame::COMPACT),
             None
         );
     }
@@ -409,8 +457,18 @@ mod tests {
     fn same_input_same_bytes() {
         let format = it();
         let bars = sample_bars();
-        let make =
-            || achievement_svg("a", TEXT, BAR_LABELS, &bars, d("70"), &format).expect("chart");
+        let make = || {
+            achievement_svg(
+                "a",
+                TEXT,
+                BAR_LABELS,
+                &bars,
+                d("70"),
+                &format,
+                Frame::COMPACT,
+            )
+            .expect("chart")
+        };
         assert_eq!(make(), make());
     }
 
@@ -418,7 +476,8 @@ mod tests {
     fn sample_is_legible() {
         let bars = sample_bars();
         assert_legible(
-            &achievement_svg("a", TEXT, BAR_LABELS, &bars, d("70"), &it()).expect("chart"),
+            &achievement_svg("a", TEXT, BAR_LABELS, &bars, d("70"), &it(), Frame::COMPACT)
+                .expect("chart"),
         );
     }
 
@@ -436,11 +495,19 @@ mod tests {
         super::super::testing::write_samples(vec![
             (
                 "achievement",
-                achievement_svg("a", TEXT, BAR_LABELS, &bars, d("70"), &format),
+                achievement_svg(
+                    "a",
+                    TEXT,
+                    BAR_LABELS,
+                    &bars,
+                    d("70"),
+                    &format,
+                    Frame::COMPACT,
+                ),
             ),
             (
                 "close",
-                achievement_svg("c", TEXT, close, &bars[1..3], d("95"), &en),
+                achievement_svg("c", TEXT, close, &bars[1..3], d("95"), &en, Frame::WIDE),
             ),
         ]);
     }

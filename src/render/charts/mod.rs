@@ -48,8 +48,45 @@ pub struct ChartText<'a> {
 // ---------------------------------------------------------------------------
 // Look
 
-/// Width of every chart, in viewBox units; the page scales it.
-const WIDTH: u32 = 520;
+/// The size a chart is drawn for: its width in viewBox units and its text
+/// sizes. The page shows each chart in two frames, one for phones and one
+/// for wider screens (CSS picks by the window's width), so that the text
+/// stays readable at either size: a viewBox scales text with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub width: u32,
+    /// Words and numbers.
+    pub text: f64,
+    /// Value labels, ticks of the bar chart, notes.
+    pub small: f64,
+    /// The class of the `<svg>`, for the page's CSS.
+    pub class: &'static str,
+}
+
+impl Frame {
+    /// Phones and narrow windows: shown at 343 px wide on a 375 px phone,
+    /// where the smallest text is 17 × 343 / 480 = 12.1 px (Chartability:
+    /// at least 12 px).
+    pub const COMPACT: Frame = Frame {
+        width: 480,
+        text: 18.0,
+        small: 17.0,
+        class: "chart chart-compact",
+    };
+    /// Desktop: shown at about its own width (the page lets it grow to
+    /// 60rem), the text at the size of the page's small print.
+    pub const WIDE: Frame = Frame {
+        width: 960,
+        text: 15.0,
+        small: 14.0,
+        class: "chart chart-wide",
+    };
+
+    /// The height of a line of text.
+    fn line(&self) -> f64 {
+        (self.text * 1.3).round()
+    }
+}
 
 const VALUE: RGBColor = RGBColor(0x00, 0x66, 0xCC);
 const TARGET: RGBColor = RGBColor(0xA6, 0x1E, 0x4D);
@@ -62,10 +99,6 @@ const AXIS: RGBColor = RGBColor(0x76, 0x76, 0x76);
 /// Grid lines: decorative, the tick labels carry the values.
 const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
 const PAPER: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
-
-/// Font sizes in viewBox units: at 343 px wide on a phone, 16 is still 8.6 px.
-const TEXT_PX: f64 = 16.0;
-const SMALL_PX: f64 = 15.0;
 
 /// Value markers: a filled circle on a white halo.
 const VALUE_RADIUS: i32 = 5;
@@ -119,8 +152,8 @@ fn status_look(status: Status) -> StatusLook {
 // Y axis
 
 /// A y axis: at most six ticks at round steps (1, 2 or 5 times a power
-/// of ten), covering every value, and zero when the values are not far
-/// from it.
+/// of ten), covering every value, and zero when asked or when the values
+/// are not far from it.
 #[derive(Debug, Clone, PartialEq)]
 struct Axis {
     ticks: Vec<Decimal>,
@@ -133,14 +166,15 @@ struct Axis {
 const MAX_TICKS: usize = 6;
 
 impl Axis {
-    fn for_values(values: &[Decimal]) -> Option<Axis> {
+    /// With `from_zero`, zero is always on the axis; otherwise only when
+    /// it is at most one span away from the values.
+    fn for_values(values: &[Decimal], from_zero: bool) -> Option<Axis> {
         let mut lo = values.iter().copied().min()?;
         let mut hi = values.iter().copied().max()?;
-        // Zero is on the axis when it is at most one span away.
-        if lo > Decimal::ZERO && lo.checked_mul(Decimal::TWO)? <= hi {
+        if lo > Decimal::ZERO && (from_zero || lo.checked_mul(Decimal::TWO)? <= hi) {
             lo = Decimal::ZERO;
         }
-        if hi < Decimal::ZERO && hi.checked_mul(Decimal::TWO)? >= lo {
+        if hi < Decimal::ZERO && (from_zero || hi.checked_mul(Decimal::TWO)? >= lo) {
             hi = Decimal::ZERO;
         }
         // All zero: just 0 and 1.
@@ -211,37 +245,37 @@ enum Mark {
 }
 
 const SAMPLE_WIDTH: f64 = 24.0;
-const LEGEND_ROW: f64 = 24.0;
 
 /// Legend items left to right, wrapping to new rows: each item's sample
 /// centre and text start, and the bottom of the last row.
 fn legend_layout(
     items: &[(Mark, &str)],
-    left: f64,
-    right: f64,
+    (left, right): (f64, f64),
     top: f64,
+    frame: Frame,
 ) -> (Vec<LegendPlace>, f64) {
+    let row_height = frame.line().max(24.0);
     let mut places = Vec::new();
     let mut x = left;
     let mut row = 0.0;
     for (mark, label) in items {
-        let label_width = text_width(label, TEXT_PX);
+        let label_width = text_width(label, frame.text);
         let item = SAMPLE_WIDTH + 6.0 + label_width;
         if x > left && x + item > right {
             x = left;
             row += 1.0;
         }
-        let y = top + row * LEGEND_ROW + LEGEND_ROW / 2.0;
+        let y = top + row * row_height + row_height / 2.0;
         let text_start = x + SAMPLE_WIDTH + 6.0;
         places.push(LegendPlace {
             mark: *mark,
-            label: fit(label, TEXT_PX, right - text_start),
+            label: fit(label, frame.text, right - text_start),
             sample: (x + SAMPLE_WIDTH / 2.0, y),
             text_start,
         });
         x += item + 20.0;
     }
-    (places, top + (row + 1.0) * LEGEND_ROW)
+    (places, top + (row + 1.0) * row_height)
 }
 
 /// A legend item, placed.
@@ -254,7 +288,7 @@ struct LegendPlace {
     text_start: f64,
 }
 
-fn draw_legend(c: &Canvas, places: &[LegendPlace]) -> Option<()> {
+fn draw_legend(c: &Canvas, places: &[LegendPlace], frame: Frame) -> Option<()> {
     for place in places {
         let (x, y) = place.sample;
         if place.mark == Mark::Value {
@@ -265,7 +299,7 @@ fn draw_legend(c: &Canvas, places: &[LegendPlace]) -> Option<()> {
         } else {
             c.mark(place.mark, place.sample)?;
         }
-        let font = Font::new(TEXT_PX, INK, HPos::Left);
+        let font = Font::new(frame.text, INK, HPos::Left);
         c.text(&place.label, (place.text_start, y), font)?;
     }
     Some(())
@@ -408,6 +442,43 @@ fn fit(text: &str, px: f64, width: f64) -> String {
     let mut out = out.trim_end().to_string();
     out.push('…');
     out
+}
+
+/// `text` in lines broken between words, the first no wider than `first`,
+/// the others than `width` (a word too wide for the first line starts the
+/// second, leaving the first empty); a word wider than a line is
+/// shortened with an ellipsis.
+fn wrap(text: &str, px: f64, first: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let limit = |lines: &Vec<String>| if lines.is_empty() { first } else { width };
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, px) <= limit(&lines) {
+            line = candidate;
+        } else if line.is_empty() && lines.is_empty() {
+            lines.push(String::new());
+            line = word.to_string();
+        } else if line.is_empty() {
+            line = word.to_string();
+        } else {
+            let full = std::mem::replace(&mut line, word.to_string());
+            lines.push(full);
+        }
+    }
+    lines.push(line);
+    let limits: Vec<f64> = (0..lines.len())
+        .map(|i| if i == 0 { first } else { width })
+        .collect();
+    lines
+        .into_iter()
+        .zip(limits)
+        .map(|(line, limit)| fit(&line, px, limit))
+        .collect()
 }
 
 /// Hatching lines at 45 degrees across a box, `spacing` apart, as one
@@ -640,6 +711,7 @@ fn render(
     id: &str,
     text: &ChartText,
     size: (u32, u32),
+    class: &str,
     draw: impl FnOnce(&Canvas) -> Option<()>,
 ) -> Option<String> {
     let mut svg = String::new();
@@ -662,7 +734,7 @@ fn render(
     let mut out = String::with_capacity(svg.len() + 512);
     write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"{class}\" \
          role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">\n\
          <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>",
         w = size.0,
@@ -700,7 +772,7 @@ mod tests {
     fn axis_ticks_are_round_and_few() {
         let axis = |values: &[&str]| {
             let values: Vec<Decimal> = values.iter().map(|v| d(v)).collect();
-            let axis = Axis::for_values(&values).expect("axis");
+            let axis = Axis::for_values(&values, false).expect("axis");
             let ticks: Vec<String> = axis.ticks.iter().map(|t| t.to_string()).collect();
             (ticks, axis.decimals)
         };
@@ -749,6 +821,37 @@ mod tests {
                 "{values:?}: {ticks:?}"
             );
         }
+    }
+
+    /// Chartability: text of at least 12 px. On a 375 px phone the page's
+    /// column is 343 px wide, and the compact frame is drawn at that width.
+    #[test]
+    fn the_compact_frame_keeps_text_at_12_px_on_a_phone() {
+        let column = 375.0 - 2.0 * 16.0;
+        let frame = Frame::COMPACT;
+        let smallest = frame.small.min(frame.text) * column / f64::from(frame.width);
+        assert!(smallest >= 12.0, "{smallest} px");
+        // The wide frame is shown from 64rem, in a column up to 60rem:
+        // its text is never scaled below its own size by much.
+        let wide = Frame::WIDE;
+        let narrowest: f64 = 1024.0 - 2.0 * 16.0;
+        let scale = narrowest.min(f64::from(wide.width)) / f64::from(wide.width);
+        assert!(wide.small * scale >= 12.0);
+    }
+
+    #[test]
+    fn wrapped_labels_keep_every_word() {
+        let text = "Perseguire un costante miglioramento nei tempi di pagamento (fornitori e beneficiari di contributi)";
+        let lines = wrap(text, 18.0, 120.0, 400.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" ").trim(), text);
+        assert!(lines[0].is_empty() || text_width(&lines[0], 18.0) <= 120.0);
+        for line in &lines[1..] {
+            assert!(text_width(line, 18.0) <= 400.0, "{line}");
+        }
+        // A word too wide for the first line starts the second.
+        let lines = wrap("Internazionalizzazione delle imprese", 18.0, 60.0, 400.0);
+        assert_eq!(lines, ["", "Internazionalizzazione delle imprese"]);
     }
 
     #[test]

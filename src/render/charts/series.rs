@@ -9,9 +9,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{
-    AXIS, Axis, ChartText, DIAMOND, Font, GRID, MUTED, Mark, PAPER, Rect, SMALL_MARK, SMALL_PX,
-    TARGET, TEXT_PX, VALUE, VALUE_RADIUS, WIDTH, draw_legend, legend_layout, render, text_box,
-    text_width,
+    AXIS, Axis, ChartText, DIAMOND, Font, Frame, GRID, MUTED, Mark, PAPER, Rect, SMALL_MARK,
+    TARGET, VALUE, VALUE_RADIUS, draw_legend, legend_layout, render, text_box, text_width,
 };
 use crate::model::{Unit, Year};
 use crate::render::format::NumberFormat;
@@ -28,6 +27,8 @@ pub struct SeriesLabels<'a> {
     pub cluster_mean: &'a str,
     /// A value that is a monitoring reading, not yet final.
     pub monitoring: &'a str,
+    /// Under the plot when the y axis does not start at zero.
+    pub axis_not_from_zero: &'a str,
 }
 
 /// The target of one year, in the indicator's unit.
@@ -53,6 +54,9 @@ pub struct Benchmarks {
 pub struct SeriesChart<'a> {
     /// Unique in the page, without spaces: the ids inside the SVG start with it.
     pub id: &'a str,
+    /// The y axis starts at zero (counts, shares); otherwise it may leave
+    /// zero out when the values are far from it, and says so.
+    pub from_zero: bool,
     pub text: ChartText<'a>,
     pub labels: SeriesLabels<'a>,
     pub unit: Unit,
@@ -69,7 +73,6 @@ pub struct SeriesChart<'a> {
     pub benchmarks: Vec<Benchmarks>,
 }
 
-const SERIES_HEIGHT: u32 = 320;
 /// Benchmarks sit beside the year's x, national left and cluster right.
 const BENCHMARK_SHIFT: f64 = 14.0;
 
@@ -84,7 +87,8 @@ const BENCHMARK_SHIFT: f64 = 14.0;
 /// dashes; a target the value's marker would hide stands just right of it.
 /// Benchmarks: a square (national) left of the year, a cross (cluster)
 /// right of it. The legend lists only what is drawn.
-pub fn series_svg(chart: &SeriesChart) -> Option<String> {
+pub fn series_svg(chart: &SeriesChart, frame: Frame) -> Option<String> {
+    let (text_px, small_px) = (frame.text, frame.small);
     let (first, last) = (*chart.years.start(), *chart.years.end());
     // A century of years is no chart (and keeps the arithmetic small).
     if first > last || i64::from(last) - i64::from(first) >= 100 {
@@ -134,7 +138,7 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
                 .flat_map(|(n, c)| n.iter().chain(c).copied()),
         )
         .collect();
-    let axis = Axis::for_values(&numbers)?;
+    let axis = Axis::for_values(&numbers, chart.from_zero)?;
 
     let format = chart.format;
     let unit = chart.unit;
@@ -166,20 +170,23 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
         legend.push((Mark::Cluster, labels.cluster_mean));
     }
 
-    let width = f64::from(WIDTH);
-    let height = f64::from(SERIES_HEIGHT);
+    let width = f64::from(frame.width);
+    // An axis without zero says so under the years.
+    let without_zero = axis.min > Decimal::ZERO || axis.max < Decimal::ZERO;
+    let note_height = if without_zero { frame.line() } else { 0.0 };
+    let height = (300.0 + 2.0 * frame.line() + note_height).round();
     let tick_width = tick_labels
         .iter()
-        .map(|l| text_width(l, TEXT_PX))
+        .map(|l| text_width(l, text_px))
         .fold(0.0, f64::max);
     let left = (8.0 + tick_width + 10.0).round();
     let right = width - 12.0;
-    let (legend_places, legend_bottom) = legend_layout(&legend, 8.0, width - 8.0, 6.0);
+    let (legend_places, legend_bottom) = legend_layout(&legend, (8.0, width - 8.0), 6.0, frame);
     let plot = Plot {
         left,
         right,
         top: legend_bottom + 16.0,
-        bottom: height - 36.0,
+        bottom: height - note_height - 12.0 - text_px,
         // An axis that starts at zero stands on the x axis; any other
         // starts a little above it, so that the lowest points and their
         // labels stay off the axis line.
@@ -190,7 +197,8 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
         max: axis.max.to_f64()?,
     };
 
-    render(chart.id, &chart.text, (WIDTH, SERIES_HEIGHT), |c| {
+    let size = (frame.width, height as u32);
+    render(chart.id, &chart.text, size, frame.class, |c| {
         // What value labels must not cover.
         let mut obstacles: Vec<Rect> = Vec::new();
         let mut segments: Vec<Segment> = Vec::new();
@@ -201,25 +209,25 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
             let color = if tick.is_zero() { AXIS } else { GRID };
             c.line(&[(plot.left, y), (plot.right, y)], color, 1)?;
             let at = (plot.left - 10.0, y);
-            c.text(label, at, Font::new(TEXT_PX, MUTED, HPos::Right))?;
-            obstacles.push(text_box(label, at, TEXT_PX, HPos::Right));
+            c.text(label, at, Font::new(text_px, MUTED, HPos::Right))?;
+            obstacles.push(text_box(label, at, text_px, HPos::Right));
         }
         c.line(
             &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
             AXIS,
             1,
         )?;
-        let year_width = text_width("0000", TEXT_PX) + 6.0;
+        let year_width = text_width("0000", text_px) + 6.0;
         let every = (year_width / plot.band()).ceil().max(1.0) as usize;
         for (i, year) in years.iter().enumerate() {
             let x = plot.x(*year);
             c.line(&[(x, plot.bottom), (x, plot.bottom + 5.0)], AXIS, 1)?;
             if i % every == 0 {
-                let y = plot.bottom + 8.0 + TEXT_PX / 2.0;
+                let y = plot.bottom + 8.0 + text_px / 2.0;
                 c.text(
                     &year.to_string(),
                     (x, y),
-                    Font::new(TEXT_PX, MUTED, HPos::Center),
+                    Font::new(text_px, MUTED, HPos::Center),
                 )?;
             }
         }
@@ -314,9 +322,9 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
             if value.is_some() {
                 continue;
             }
-            let mut at = (plot.x(*year), plot.bottom - 4.0 - SMALL_PX / 2.0);
-            let note = |at| text_box(labels.not_available, at, SMALL_PX, HPos::Center);
-            while obstacles.iter().any(|o| o.overlaps(&note(at))) && at.1 > plot.top + SMALL_PX {
+            let mut at = (plot.x(*year), plot.bottom - 4.0 - small_px / 2.0);
+            let note = |at| text_box(labels.not_available, at, small_px, HPos::Center);
+            while obstacles.iter().any(|o| o.overlaps(&note(at))) && at.1 > plot.top + small_px {
                 at.1 -= 6.0;
             }
             // On white, so that a grid line does not run through it.
@@ -324,7 +332,7 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
             c.text(
                 labels.not_available,
                 at,
-                Font::new(SMALL_PX, MUTED, HPos::Center),
+                Font::new(small_px, MUTED, HPos::Center),
             )?;
             obstacles.push(note(at));
         }
@@ -342,12 +350,19 @@ pub fn series_svg(chart: &SeriesChart) -> Option<String> {
                 Unit::Date => format.number(*value, chart.decimals),
                 unit => format.value(*value, unit, chart.decimals),
             };
-            let place = place_label(&label, *at, bounds, &obstacles, &segments);
-            c.text(&label, place.0, Font::new(SMALL_PX, VALUE, place.1))?;
-            obstacles.push(text_box(&label, place.0, SMALL_PX, place.1));
+            let place = place_label(&label, *at, small_px, bounds, &obstacles, &segments);
+            c.text(&label, place.0, Font::new(small_px, VALUE, place.1))?;
+            obstacles.push(text_box(&label, place.0, small_px, place.1));
         }
 
-        draw_legend(c, &legend_places)?;
+        if without_zero {
+            c.text(
+                labels.axis_not_from_zero,
+                (8.0, height - note_height / 2.0 - 4.0),
+                Font::new(small_px, MUTED, HPos::Left),
+            )?;
+        }
+        draw_legend(c, &legend_places, frame)?;
         Some(())
     })
 }
@@ -392,11 +407,12 @@ impl Plot {
 fn place_label(
     label: &str,
     at: (f64, f64),
+    small_px: f64,
     bounds: Rect,
     obstacles: &[Rect],
     segments: &[Segment],
 ) -> ((f64, f64), HPos) {
-    let offset = f64::from(VALUE_RADIUS) + 4.0 + SMALL_PX / 2.0;
+    let offset = f64::from(VALUE_RADIUS) + 4.0 + small_px / 2.0;
     let side = f64::from(VALUE_RADIUS) + 6.0;
     let (x, y) = at;
     let candidates = [
@@ -412,7 +428,7 @@ fn place_label(
     let mut best = candidates[0];
     let mut best_cost = usize::MAX;
     for (place, anchor) in candidates {
-        let area = text_box(label, place, SMALL_PX, anchor);
+        let area = text_box(label, place, small_px, anchor);
         let mut cost = 0;
         if !bounds.contains(&area) {
             // Just touching the x axis is better than crossing a line.

@@ -3,8 +3,8 @@
 use plotters::style::text_anchor::HPos;
 
 use super::{
-    AXIS, ChartText, Font, INK, Mark, PAPER, Rect, TEXT_PX, WIDTH, draw_legend, fit, legend_layout,
-    render, text_width,
+    AXIS, ChartText, Font, Frame, INK, Mark, PAPER, Rect, draw_legend, legend_layout, render,
+    text_width, wrap,
 };
 use crate::engine::rollup::StatusCounts;
 use crate::engine::scoring::Status;
@@ -30,11 +30,13 @@ pub fn status_mix_svg(
     text: ChartText,
     labels: MixLabels,
     rows: &[MixRow],
+    frame: Frame,
 ) -> Option<String> {
+    let text_px = frame.text;
     if rows.iter().all(|r| r.counts.total() == 0) {
         return None;
     }
-    let width = f64::from(WIDTH);
+    let width = f64::from(frame.width);
     let left = 12.0;
     let right = width - 12.0;
     let legend: Vec<(Mark, &str)> = Status::ALL
@@ -42,23 +44,35 @@ pub fn status_mix_svg(
         .zip(labels.statuses)
         .map(|(s, l)| (Mark::Swatch(*s), l))
         .collect();
-    let (legend_places, legend_bottom) = legend_layout(&legend, left, right, 6.0);
+    let (legend_places, legend_bottom) = legend_layout(&legend, (left, right), 6.0, frame);
     let rows_top = legend_bottom + 12.0;
-    let pitch = 64.0;
-    let bar_height = 28.0;
-    let height = (rows_top + pitch * rows.len() as f64).ceil();
+    // Each row: the ambito's whole name on as many lines as it takes, then
+    // its bar.
+    let line = frame.line();
+    let bar_height = (text_px * 1.6).round();
+    let labels_of: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(r.label, text_px, right - left, right - left))
+        .collect();
+    let mut tops = Vec::new();
+    let mut top = rows_top;
+    for lines in &labels_of {
+        tops.push(top);
+        top += line * lines.len() as f64 + 4.0 + bar_height + 12.0;
+    }
+    let height = top.ceil();
 
-    render(id, &text, (WIDTH, height as u32), |c| {
-        draw_legend(c, &legend_places)?;
-        for (i, row) in rows.iter().enumerate() {
-            let top = rows_top + pitch * i as f64;
-            let label = fit(row.label, TEXT_PX, right - left);
-            c.text(
-                &label,
-                (left, top + 10.0),
-                Font::new(TEXT_PX, INK, HPos::Left),
-            )?;
-            let bar_top = top + 24.0;
+    render(id, &text, (frame.width, height as u32), frame.class, |c| {
+        draw_legend(c, &legend_places, frame)?;
+        for ((row, top), lines) in rows.iter().zip(&tops).zip(&labels_of) {
+            for (i, label) in lines.iter().enumerate() {
+                c.text(
+                    label,
+                    (left, top + line * (i as f64 + 0.5)),
+                    Font::new(text_px, INK, HPos::Left),
+                )?;
+            }
+            let bar_top = top + line * lines.len() as f64 + 4.0;
             let total = row.counts.total();
             if total == 0 {
                 let empty = Rect {
@@ -89,12 +103,12 @@ pub fn status_mix_svg(
                 };
                 c.status_fill(status, area)?;
                 let number = count.to_string();
-                let needed = text_width(&number, TEXT_PX) + 8.0;
+                let needed = text_width(&number, text_px) + 8.0;
                 if x1 - x0 >= needed + 4.0 {
                     let center = ((x0 + x1) / 2.0, bar_top + bar_height / 2.0);
                     let backing = Rect::around(center, 0.0).grow(needed / 2.0, 9.0);
                     c.rect(backing, PAPER)?;
-                    c.text(&number, center, Font::new(TEXT_PX, INK, HPos::Center))?;
+                    c.text(&number, center, Font::new(text_px, INK, HPos::Center))?;
                 }
             }
         }
@@ -146,7 +160,7 @@ mod tests {
     #[test]
     fn status_mix_segments_are_proportional() {
         let rows = sample_mix();
-        let svg = status_mix_svg("mix", TEXT, MIX_LABELS, &rows).expect("chart");
+        let svg = status_mix_svg("mix", TEXT, MIX_LABELS, &rows, Frame::COMPACT).expect("chart");
         for label in MIX_LABELS.statuses {
             assert!(has_text(&svg, label), "{label}");
         }
@@ -188,7 +202,8 @@ mod tests {
                 &[MixRow {
                     label: "x",
                     counts: counts(0, 0, 0, 0)
-                }]
+                }],
+                Frame::COMPACT
             ),
             None
         );
@@ -197,13 +212,15 @@ mod tests {
     #[test]
     fn same_input_same_bytes() {
         let rows = sample_mix();
-        let make = || status_mix_svg("m", TEXT, MIX_LABELS, &rows).expect("chart");
+        let make = || status_mix_svg("m", TEXT, MIX_LABELS, &rows, Frame::COMPACT).expect("chart");
         assert_eq!(make(), make());
     }
 
     #[test]
     fn sample_is_legible() {
-        assert_legible(&status_mix_svg("m", TEXT, MIX_LABELS, &sample_mix()).expect("chart"));
+        assert_legible(
+            &status_mix_svg("m", TEXT, MIX_LABELS, &sample_mix(), Frame::COMPACT).expect("chart"),
+        );
     }
 
     #[test]
@@ -211,7 +228,7 @@ mod tests {
     fn write_samples() {
         super::super::testing::write_samples(vec![(
             "mix",
-            status_mix_svg("m", TEXT, MIX_LABELS, &sample_mix()),
+            status_mix_svg("m", TEXT, MIX_LABELS, &sample_mix(), Frame::COMPACT),
         )]);
     }
 }

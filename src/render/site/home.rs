@@ -17,9 +17,29 @@ impl Renderer<'_> {
         let ambiti: Vec<AmbitoView> = (0..plan.config.ambiti.len())
             .map(|a| ambito_view(ctx, a))
             .collect();
-        let years: Vec<YearSummary> = crate::render::summary_years(plan, ctx.evaluation)
+        // The first screen: the latest year with results, then the year in
+        // course when it has none yet.
+        let latest = ctx.last_assessed_year();
+        let reference = plan.config.plan.reference_year;
+        let has_results = ctx
+            .evaluation
+            .plan
+            .years
+            .get(&latest)
+            .is_some_and(|y| y.achievement.is_some());
+        let mut lead_years = Vec::new();
+        if has_results {
+            lead_years.push((latest, "home_latest_heading"));
+        }
+        if !has_results || latest != reference {
+            lead_years.push((reference, "home_current_heading"));
+        }
+        let years: Vec<YearSummary> = lead_years
             .into_iter()
-            .filter_map(|year| year_summary(ctx, year))
+            .filter_map(|(year, heading)| year_summary(ctx, year, heading))
+            .collect();
+        let ambiti_lines: Vec<AmbitoLine> = (0..plan.config.ambiti.len())
+            .map(|a| ambito_line(ctx, a, latest))
             .collect();
         let indicators: usize = plan.objectives.iter().map(|o| o.indicators.len()).sum();
         let counts = ctx.fill(
@@ -82,6 +102,8 @@ impl Renderer<'_> {
                 ("kinds", &kinds),
                 ("years", &years),
                 ("ambiti", &ambiti),
+                ("ambiti_lines", &ambiti_lines),
+                ("latest_year", &latest),
                 ("reference_note", &reference_note),
                 ("scope", &scope),
                 ("charts", &charts::home_charts(ctx)),
@@ -130,12 +152,14 @@ struct KindCount {
 struct YearSummary {
     year: i32,
     heading: String,
+    /// The overall achievement alone, to show large.
+    figure: Option<String>,
     counts: String,
     /// The not assessable ones by reason.
     reasons: Option<String>,
     achievement: Option<String>,
     /// What the achievement rests on.
-    rests_on: String,
+    rests_on: Option<String>,
     mix: Vec<MixItem>,
 }
 
@@ -145,33 +169,38 @@ struct MixItem {
     count: usize,
 }
 
-fn year_summary(ctx: &Ctx, year: i32) -> Option<YearSummary> {
+fn year_summary(ctx: &Ctx, year: i32, heading: &str) -> Option<YearSummary> {
     let y = ctx.evaluation.plan.years.get(&year)?;
     let c = &y.counts;
     let year_text = year.to_string();
     Some(YearSummary {
         year,
-        heading: ctx.fill("home_year_heading", &[("year", &year_text)]),
-        counts: ctx.fill(
-            "home_year_counts",
-            &[
-                ("year", &year_text),
-                ("total", &c.total().to_string()),
-                ("reached", &c.raggiunto.to_string()),
-                ("partial", &c.parzialmente_raggiunto.to_string()),
-                ("missed", &c.non_raggiunto.to_string()),
-                ("unassessable", &c.non_valutabile.to_string()),
-            ],
-        ),
-        achievement: Some(match y.achievement {
-            Some(a) => ctx.fill(
-                "home_year_achievement",
-                &[("achievement", &ctx.format.percent(a))],
-            ),
-            None => ctx.fill("home_year_no_achievement", &[("year", &year_text)]),
-        }),
-        reasons: views::reasons_text(ctx, c),
-        rests_on: views::rests_on(ctx, year, y),
+        heading: ctx.fill(heading, &[("year", &year_text)]),
+        figure: y.achievement.map(|a| ctx.format.percent(a)),
+        counts: if c.assessed() == 0 {
+            ctx.fill(
+                "home_year_counts_none",
+                &[("year", &year_text), ("total", &c.total().to_string())],
+            )
+        } else {
+            ctx.fill(
+                "home_year_counts",
+                &[
+                    ("year", &year_text),
+                    ("total", &c.total().to_string()),
+                    ("reached", &c.raggiunto.to_string()),
+                    ("partial", &c.parzialmente_raggiunto.to_string()),
+                    ("missed", &c.non_raggiunto.to_string()),
+                    ("unassessable", &c.non_valutabile.to_string()),
+                ],
+            )
+        },
+        achievement: y.achievement.map(|_| ctx.t("home_latest_figure")),
+        // The badges below name the reasons when something was assessed.
+        reasons: (c.assessed() == 0)
+            .then(|| views::reasons_text(ctx, c))
+            .flatten(),
+        rests_on: y.achievement.map(|_| views::rests_on(ctx, year, y)),
         mix: crate::engine::scoring::Status::ALL
             .iter()
             .filter(|s| **s != crate::engine::scoring::Status::NonValutabile)
@@ -184,8 +213,48 @@ fn year_summary(ctx: &Ctx, year: i32) -> Option<YearSummary> {
                     .into_iter()
                     .map(|(status, count)| MixItem { status, count }),
             )
+            .filter(|item| item.count > 0 && c.assessed() > 0)
             .collect(),
     })
+}
+
+/// An ambito in the home page's list: how it did in the latest year with
+/// results.
+#[derive(Debug, Serialize)]
+struct AmbitoLine {
+    title: String,
+    href: String,
+    achievement: Option<String>,
+    status: Option<views::StatusView>,
+    /// "2 obiettivi su 4 valutati", or why none is.
+    note: String,
+}
+
+fn ambito_line(ctx: &Ctx, a: usize, year: i32) -> AmbitoLine {
+    let ambito = &ctx.plan.config.ambiti[a];
+    let y = ctx.evaluation.ambiti[a].years.get(&year);
+    let year_text = year.to_string();
+    AmbitoLine {
+        title: ambito.title.clone(),
+        href: paths::ambito(&ambito.id),
+        achievement: y.and_then(|y| y.achievement).map(|v| ctx.format.percent(v)),
+        status: y
+            .filter(|y| y.counts.total() > 0)
+            .map(|y| views::rollup_status(ctx, y)),
+        note: match y {
+            Some(y) if y.achievement.is_some() => ctx.fill(
+                "home_ambito_assessed",
+                &[
+                    ("assessed", &y.parts_assessed.to_string()),
+                    ("parts", &y.parts.to_string()),
+                ],
+            ),
+            Some(y) if y.counts.total() > 0 => {
+                ctx.fill("home_ambito_none", &[("year", &year_text)])
+            }
+            _ => ctx.fill("home_ambito_no_targets", &[("year", &year_text)]),
+        },
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::renderer::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::render::views::index_rows::{IndexRow, index_rows};
+use crate::render::views::index_rows::{IndexRow, index_rows, index_years};
 use crate::render::views::{self, Link, paths};
 
 impl Renderer<'_> {
@@ -17,9 +17,10 @@ impl Renderer<'_> {
             objective: self.ctx.t("indicators_col_objective"),
             servizio: self.ctx.t("indicators_col_servizio"),
             last_value: self.ctx.t("indicators_col_last_value"),
-            target: self.ctx.fill("indicators_col_target", &[("year", &year)]),
-            status: self.ctx.fill("indicators_col_status", &[("year", &year)]),
+            target: self.ctx.t("indicators_col_target"),
+            status: self.ctx.t("indicators_col_status"),
         };
+        let years = index_years(&self.ctx);
         let ambiti: Vec<Link> = self
             .ctx
             .plan
@@ -42,7 +43,16 @@ impl Renderer<'_> {
         let caption = self
             .ctx
             .fill("indicators_caption", &[("count", &rows.len().to_string())]);
-        let page = self.section_page(paths::INDICATORS, "indicators_title", "indicators_intro");
+        let title = self.ctx.t("indicators_title");
+        let page = self.page(
+            paths::INDICATORS,
+            title.clone(),
+            self.ctx.fill("indicators_intro", &[("year", &year)]),
+            vec![Link {
+                href: paths::INDICATORS.into(),
+                text: title,
+            }],
+        );
         self.emit(
             "indicators.html",
             page,
@@ -53,6 +63,8 @@ impl Renderer<'_> {
                 ("statuses", &statuses),
                 ("reasons", &reasons),
                 ("caption", &caption),
+                ("years", &years),
+                ("year", &year),
             ],
         )
     }

@@ -11,8 +11,8 @@ impl Renderer<'_> {
     pub(super) fn method(&self) -> Result<(), Diagnostic> {
         let config = &self.ctx.plan.config;
         let scoring = &config.scoring;
-        let partial = self.ctx.format.percent(scoring.partial_from);
-        let cap = self.ctx.format.percent(scoring.cap);
+        let partial = self.ctx.format.percent_short(scoring.partial_from);
+        let cap = self.ctx.format.percent_short(scoring.cap);
         let rule = |higher: bool| {
             let proportional = if higher {
                 scoring.higher_is_better
@@ -27,6 +27,7 @@ impl Renderer<'_> {
             }
         };
         let method = MethodView {
+            source: views::rules_source(&self.ctx),
             smvp: self
                 .site
                 .smvp
@@ -76,6 +77,8 @@ impl Renderer<'_> {
 
 #[derive(Debug, Serialize)]
 struct MethodView {
+    /// Whose rules these are: the body's SMVP, or the tool's defaults.
+    source: String,
     smvp: Option<String>,
     smvp_href: Option<String>,
     higher: String,

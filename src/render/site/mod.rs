@@ -4,6 +4,7 @@
 
 mod documents;
 mod editions;
+mod glossary;
 mod home;
 mod indicators;
 mod method;
@@ -42,7 +43,7 @@ pub fn render(
     let renderer = Renderer::new(plan, evaluation, theme, options, sink)?;
     // The sections of the site, each a task (those with many pages split
     // further).
-    first_error((0..14).into_par_iter().map(|section| match section {
+    first_error((0..15).into_par_iter().map(|section| match section {
         0 => renderer.home(),
         1 => renderer.ambiti(),
         2 => renderer.objectives(),
@@ -56,6 +57,7 @@ pub fn render(
         10 => renderer.series_files(),
         11 => renderer.not_found(theme),
         12 => renderer.editions(),
+        13 => renderer.glossary(),
         _ => theme.statics.iter().try_for_each(|(path, bytes)| {
             sink.put(OutputFile::new(
                 Path::new("assets").join(path),

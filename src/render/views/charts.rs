@@ -12,10 +12,10 @@ use serde::Serialize;
 use crate::engine::scoring::Status;
 use crate::engine::{Basis, IndicatorResult, YearResult};
 use crate::model::{Indicator, TargetEntry, TargetKind, Unit, Year};
-use crate::render::charts::ChartText;
 use crate::render::charts::achievement::{self, Bar, BarLabels};
 use crate::render::charts::series::{self, Benchmarks, SeriesChart, SeriesLabels, TargetMark};
 use crate::render::charts::status_mix::{self, MixLabels, MixRow};
+use crate::render::charts::{ChartText, Frame};
 use crate::render::data::dictionary::CHART;
 use crate::render::data::{Row, write_csv};
 use crate::render::format::machine;
@@ -24,7 +24,9 @@ use crate::render::views::{Ctx, paths, status_view};
 /// The chart of an indicator, as its page shows it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ChartView {
+    /// Drawn for phones; `svg_wide` for wider screens (CSS shows one).
     pub svg: Option<String>,
+    pub svg_wide: Option<String>,
     /// Shown instead of the chart when it cannot be drawn.
     pub fallback: Option<String>,
     pub csv_href: Option<String>,
@@ -40,8 +42,19 @@ pub struct SummaryCharts {
 /// A chart and its visible caption.
 #[derive(Debug, Serialize)]
 pub struct ChartBlock {
+    /// Drawn for phones; `svg_wide` for wider screens (CSS shows one).
     pub svg: String,
+    pub svg_wide: String,
     pub title: String,
+}
+
+/// A chart drawn in both frames: the phones' one with `id`, the wide one
+/// with `id-wide`, so that the ids in the page stay unique.
+fn both_frames(id: &str, draw: impl Fn(&str, Frame) -> Option<String>) -> Option<(String, String)> {
+    Some((
+        draw(id, Frame::COMPACT)?,
+        draw(&format!("{id}-wide"), Frame::WIDE)?,
+    ))
 }
 
 /// One year of an indicator's chart: exactly what is drawn and exported.
@@ -188,10 +201,13 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
         ctx.t("chart_national_mean"),
         ctx.t("chart_cluster_mean"),
         ctx.t("chart_monitoring"),
+        ctx.t("chart_axis_not_from_zero"),
     ];
     let id = format!("chart-{}", indicator.id);
     let chart = SeriesChart {
         id: &id,
+        // Counts and shares are read against zero.
+        from_zero: matches!(indicator.unit, Unit::Number | Unit::Percent),
         text: ChartText {
             title: &title,
             description: &description,
@@ -204,6 +220,7 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
             national_mean: &labels[4],
             cluster_mean: &labels[5],
             monitoring: &labels[6],
+            axis_not_from_zero: &labels[7],
         },
         unit: indicator.unit,
         decimals: indicator.decimals,
@@ -245,14 +262,25 @@ pub fn indicator_chart(ctx: &Ctx, o: usize, i: usize) -> ChartView {
             })
             .collect(),
     };
-    match series::series_svg(&chart) {
-        Some(svg) => ChartView {
+    let drawn = both_frames(&id, |id, frame| {
+        series::series_svg(
+            &SeriesChart {
+                id,
+                ..chart.clone()
+            },
+            frame,
+        )
+    });
+    match drawn {
+        Some((svg, wide)) => ChartView {
             svg: Some(svg),
+            svg_wide: Some(wide),
             fallback: None,
             csv_href,
         },
         None => ChartView {
             svg: None,
+            svg_wide: None,
             fallback: Some(ctx.t("chart_fallback")),
             csv_href,
         },
@@ -365,16 +393,6 @@ fn chart_year(ctx: &Ctx) -> Year {
     ctx.last_assessed_year()
 }
 
-fn short(title: &str) -> String {
-    const MAX: usize = 48;
-    if title.chars().count() <= MAX {
-        title.to_string()
-    } else {
-        let cut: String = title.chars().take(MAX - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
 /// Achievement bars for the given objectives in the chart year, best first.
 fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> Option<ChartBlock> {
     let mut rows: Vec<(String, Decimal, Status)> = objectives
@@ -393,7 +411,7 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> O
     if rows.is_empty() {
         return None;
     }
-    let shorts: Vec<String> = rows.iter().map(|(title, _, _)| short(title)).collect();
+
     // Short status words leave the objective's name more room in the chart.
     let statuses: BTreeMap<&'static str, String> = Status::ALL
         .iter()
@@ -401,8 +419,7 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> O
         .collect();
     let bars: Vec<Bar> = rows
         .iter()
-        .zip(&shorts)
-        .map(|((_, value, status), label)| Bar {
+        .map(|(label, value, status)| Bar {
             label,
             value: *value,
             status: *status,
@@ -433,30 +450,38 @@ fn achievement_chart(ctx: &Ctx, id: &str, objectives: &[usize], year: Year) -> O
         "chart_partial_threshold",
         &[(
             "value",
-            &ctx.format.percent(ctx.plan.config.scoring.partial_from),
+            &ctx.format
+                .percent_short(ctx.plan.config.scoring.partial_from),
         )],
     );
     let full = ctx.fill(
         "chart_full_threshold",
-        &[("value", &ctx.format.percent(Decimal::ONE_HUNDRED))],
+        &[("value", &ctx.format.percent_short(Decimal::ONE_HUNDRED))],
     );
     let axis = ctx.t("chart_achievement_axis");
-    let svg = achievement::achievement_svg(
-        id,
-        ChartText {
-            title: &title,
-            description: &description,
-        },
-        BarLabels {
-            axis: &axis,
-            partial_threshold: &partial,
-            full_threshold: &full,
-        },
-        &bars,
-        ctx.plan.config.scoring.partial_from,
-        &ctx.format,
-    )?;
-    Some(ChartBlock { svg, title })
+    let (svg, svg_wide) = both_frames(id, |id, frame| {
+        achievement::achievement_svg(
+            id,
+            ChartText {
+                title: &title,
+                description: &description,
+            },
+            BarLabels {
+                axis: &axis,
+                partial_threshold: &partial,
+                full_threshold: &full,
+            },
+            &bars,
+            ctx.plan.config.scoring.partial_from,
+            &ctx.format,
+            frame,
+        )
+    })?;
+    Some(ChartBlock {
+        svg,
+        svg_wide,
+        title,
+    })
 }
 
 fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
@@ -468,7 +493,7 @@ fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
         .zip(&ctx.evaluation.ambiti)
         .filter_map(|(ambito, rollup)| {
             let y = rollup.years.get(&year)?;
-            (y.counts.total() > 0).then(|| (short(&ambito.title), y.counts))
+            (y.counts.total() > 0).then(|| (ambito.title.clone(), y.counts))
         })
         .collect();
     if rows.is_empty() {
@@ -515,18 +540,25 @@ fn mix_chart(ctx: &Ctx, year: Year) -> Option<ChartBlock> {
             counts: *counts,
         })
         .collect();
-    let svg = status_mix::status_mix_svg(
-        "chart-mix",
-        ChartText {
-            title: &title,
-            description: &description,
-        },
-        MixLabels {
-            statuses: [&labels[0], &labels[1], &labels[2], &labels[3]],
-        },
-        &mix_rows,
-    )?;
-    Some(ChartBlock { svg, title })
+    let (svg, svg_wide) = both_frames("chart-mix", |id, frame| {
+        status_mix::status_mix_svg(
+            id,
+            ChartText {
+                title: &title,
+                description: &description,
+            },
+            MixLabels {
+                statuses: [&labels[0], &labels[1], &labels[2], &labels[3]],
+            },
+            &mix_rows,
+            frame,
+        )
+    })?;
+    Some(ChartBlock {
+        svg,
+        svg_wide,
+        title,
+    })
 }
 
 pub fn home_charts(ctx: &Ctx) -> SummaryCharts {

@@ -1,13 +1,42 @@
 //! The rows of the indicators index: one per indicator, with its latest
-//! value and its status in the reference year.
+//! value and its target and status in every year of the plan (the page
+//! shows one year at a time, the reference year without JavaScript).
 
 use serde::Serialize;
 
 use crate::engine::ValueStatus;
 use crate::model::{Owners, Year};
 use crate::render::views::{
-    Ctx, StatusView, assessment_status, paths, value_status_text, value_text,
+    Ctx, StatusView, TargetView, assessment_status, paths, target_view, value_status_text,
+    value_text,
 };
+
+/// An indicator's target and status in one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexYear {
+    pub year: Year,
+    /// Shown without JavaScript: the reference year.
+    pub shown: bool,
+    /// `None`: no target that year.
+    pub target: Option<TargetView>,
+    pub status: Option<StatusView>,
+    /// What the status filter matches: the status and its reason, or empty.
+    pub codes: String,
+}
+
+/// The years the index can show: every year with a target, the reference
+/// year first among equals (it is the one shown without JavaScript).
+pub fn index_years(ctx: &Ctx) -> Vec<Year> {
+    let mut years: Vec<Year> = ctx
+        .plan
+        .indicators()
+        .flat_map(|(_, _, indicator)| indicator.targets.keys().copied())
+        .chain([ctx.plan.config.plan.reference_year])
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
 
 /// For the indicators index: one row per indicator.
 #[derive(Debug, Clone, Serialize)]
@@ -24,14 +53,15 @@ pub struct IndexRow {
     pub last_year: Option<Year>,
     /// Sort key of the last value: the number, or empty.
     pub last_sort: String,
-    pub target: String,
-    pub status: Option<StatusView>,
+    /// The target and status of every year in [`index_years`], in order.
+    pub years: Vec<IndexYear>,
     pub last_status: Option<StatusView>,
     pub last_status_year: Option<Year>,
 }
 
 pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
     let reference = ctx.plan.config.plan.reference_year;
+    let years = index_years(ctx);
     let mut rows = Vec::new();
     for (o, objective) in ctx.plan.objectives.iter().enumerate() {
         let ambito_id = ctx
@@ -69,7 +99,6 @@ pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
                 .iter()
                 .rev()
                 .find(|(_, y)| y.assessment.as_ref().is_some_and(|a| a.score.is_some()));
-            let current = result.years.get(&reference);
             rows.push(IndexRow {
                 name: indicator.name.clone(),
                 href: paths::indicator(&objective.id, &indicator.id),
@@ -95,13 +124,26 @@ pub fn index_rows(ctx: &Ctx) -> Vec<IndexRow> {
                     .and_then(|(_, y)| y.value)
                     .map(|v| v.normalize().to_string())
                     .unwrap_or_default(),
-                target: indicator.targets.get(&reference).map_or_else(
-                    || ctx.t("indicator_no_target"),
-                    |t| t.effective().text.clone(),
-                ),
-                status: current
-                    .and_then(|y| y.assessment.as_ref())
-                    .map(|a| assessment_status(ctx, a)),
+                years: years
+                    .iter()
+                    .map(|year| {
+                        let status = result
+                            .years
+                            .get(year)
+                            .and_then(|y| y.assessment.as_ref())
+                            .map(|a| assessment_status(ctx, a));
+                        IndexYear {
+                            year: *year,
+                            shown: *year == reference,
+                            target: indicator.targets.get(year).map(|t| target_view(ctx, t)),
+                            codes: status
+                                .as_ref()
+                                .map(StatusView::filter_codes)
+                                .unwrap_or_default(),
+                            status,
+                        }
+                    })
+                    .collect(),
                 last_status: last_scored
                     .and_then(|(_, y)| y.assessment.as_ref())
                     .map(|a| assessment_status(ctx, a)),

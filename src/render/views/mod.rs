@@ -16,6 +16,7 @@
 pub mod charts;
 pub mod document;
 pub mod editions;
+pub mod glossary;
 pub mod index_rows;
 pub mod objective;
 pub mod open_data;
@@ -25,14 +26,15 @@ pub mod working;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::engine::formula::term_key;
 use crate::engine::scoring::{Score, Status};
 use crate::engine::{Assessment, Evaluation, Missing, Reason, ValueStatus, YearResult};
 use crate::model::{
-    Comparator, Indicator, Observed, Plan, PlanIndex, TargetEntry, TargetKind, Year,
+    Comparator, Expr, Indicator, Observed, Op, Plan, PlanIndex, TargetEntry, TargetKind, Year,
 };
 use crate::render::format::{NumberFormat, date};
 use crate::render::i18n::Labels;
-use crate::syntax::target::has_comparator;
+use crate::syntax::target::{has_comparator, leading_comparator};
 
 /// Shared by every view builder.
 #[derive(Debug)]
@@ -137,6 +139,7 @@ pub mod paths {
     pub const METHOD: &str = "metodologia/index.html";
     pub const DATA: &str = "dati/index.html";
     pub const SEARCH: &str = "cerca/index.html";
+    pub const GLOSSARY: &str = "glossario/index.html";
     pub const PRINT: &str = "stampa/index.html";
     pub const DOCUMENT: &str = "piao/index.html";
     pub const RELAZIONE: &str = "relazione/index.html";
@@ -242,25 +245,38 @@ pub struct TargetView {
     pub reason: Option<String>,
 }
 
-/// The target in force as a reader sees it.
-pub fn target_text(ctx: &Ctx, entry: &TargetEntry) -> String {
-    target_view(ctx, entry).text
+/// A target as pages show it: its comparator in one spelling (`>=`, `=>`
+/// and `> =` all read `≥`), one space after it; the rest as written. The
+/// data files keep the text as printed.
+pub fn shown_target(ctx: &Ctx, text: &str) -> String {
+    match leading_comparator(text) {
+        (Some(comparator), rest) => format!("{} {rest}", comparator_text(ctx, comparator)),
+        (None, _) => text.trim().to_string(),
+    }
 }
 
+/// The target of a year as every page shows it: the one in force, and the
+/// original one when it was revised (a bare revised value, `>= 15% 20%`,
+/// takes the original's comparator, so that it reads on its own).
 pub fn target_view(ctx: &Ctx, entry: &TargetEntry) -> TargetView {
     let text = match (&entry.revised, &entry.effective().kind) {
-        // A bare revised value (`>= 15% 20%`) inherited the original's
-        // comparator: show it, so the revised target reads on its own.
         (Some(revised), TargetKind::Threshold { comparator, .. })
             if !has_comparator(&revised.text) =>
         {
-            format!("{} {}", comparator_text(ctx, *comparator), revised.text)
+            format!(
+                "{} {}",
+                comparator_text(ctx, *comparator),
+                revised.text.trim()
+            )
         }
-        _ => entry.effective().text.clone(),
+        _ => shown_target(ctx, &entry.effective().text),
     };
     TargetView {
         text,
-        original: entry.revised.as_ref().map(|_| entry.original.text.clone()),
+        original: entry
+            .revised
+            .as_ref()
+            .map(|_| shown_target(ctx, &entry.original.text)),
         reason: entry.reason.clone(),
     }
 }
@@ -279,16 +295,127 @@ pub fn value_text(ctx: &Ctx, indicator: &Indicator, result: &YearResult) -> Stri
         }
         Some(Missing::Printed(text)) => ctx.fill("missing_printed", &[("text", text)]),
         Some(Missing::NotDone(_)) => ctx.t("missing_not_done"),
-        Some(Missing::Terms(terms)) => ctx.fill("missing_terms", &[("terms", &terms.join(", "))]),
+        Some(Missing::Terms(terms)) => ctx.fill(
+            "missing_terms",
+            &[("terms", &missing_terms_words(ctx, indicator, terms))],
+        ),
         Some(Missing::NothingAssessed) => ctx.t("missing_nothing_assessed"),
         Some(Missing::Invalid) => ctx.t("missing_invalid"),
         Some(Missing::NotInSeries) | None => ctx.t("missing_not_in_series"),
     }
 }
 
-/// `a / b * 100` shown as `a / b × 100`.
-pub fn pretty_formula(text: &str) -> String {
-    text.replace('*', "×")
+/// A formula as a reader sees it: every term by its name («Imprese attive
+/// al 31/12», not `imprese_attive`), `×` for `*`, brackets only where
+/// needed.
+pub fn formula_words(ctx: &Ctx, indicator: &Indicator, expr: &Expr) -> String {
+    expression(expr, 0, &mut |leaf| term_words(ctx, indicator, leaf))
+}
+
+/// An expression written out, each leaf (a term or a number) by `leaf`.
+pub fn expression(
+    expr: &Expr,
+    parent_precedence: u8,
+    leaf: &mut dyn FnMut(&Expr) -> String,
+) -> String {
+    let precedence = |op: Op| match op {
+        Op::Add | Op::Sub => 1,
+        Op::Mul | Op::Div => 2,
+    };
+    match expr {
+        Expr::Neg(inner) => format!("−{}", expression(inner, 3, leaf)),
+        Expr::Binary(op, a, b) => {
+            let p = precedence(*op);
+            let text = format!(
+                "{} {} {}",
+                expression(a, p, leaf),
+                op.symbol(),
+                // The right side of - and / needs brackets at equal precedence.
+                expression(b, p + 1, leaf)
+            );
+            if p < parent_precedence {
+                format!("({text})")
+            } else {
+                text
+            }
+        }
+        other => leaf(other),
+    }
+}
+
+/// A term of a formula in words: a measure by its label in guillemets,
+/// another indicator by its name, the meta-indicators' counts as what they
+/// count; a number as a number.
+pub fn term_words(ctx: &Ctx, indicator: &Indicator, term: &Expr) -> String {
+    let measure = |name: &str| format!("«{}»", measure_label(indicator, name));
+    match term {
+        Expr::Number(n) => ctx.exact(*n),
+        Expr::Measure(name) => measure(name),
+        Expr::Prev(name) => ctx.fill("term_prev", &[("measure", &measure(name))]),
+        Expr::MeanPrev(name, years) => ctx.fill(
+            "term_mean_prev",
+            &[("measure", &measure(name)), ("years", &years.to_string())],
+        ),
+        Expr::Indicator(id) => format!(
+            "«{}»",
+            ctx.index
+                .indicator(ctx.plan, id)
+                .map_or_else(|| id.replace(['_', '-'], " "), |i| i.name.clone())
+        ),
+        Expr::CountAbove(threshold) => ctx.fill(
+            "term_count_above",
+            &[("threshold", &ctx.format.percent_short(*threshold))],
+        ),
+        Expr::CountAssessed => ctx.t("term_count_assessed"),
+        Expr::Neg(_) | Expr::Binary(..) => formula_words(ctx, indicator, term),
+    }
+}
+
+/// A measure's label, or its name with spaces when it has none.
+pub fn measure_label(indicator: &Indicator, name: &str) -> String {
+    indicator
+        .measures
+        .iter()
+        .find(|m| m.name == name)
+        .and_then(|m| m.label.clone())
+        .unwrap_or_else(|| name.replace('_', " "))
+}
+
+/// The term of a formula a working's key names (`prev(t)`), in words.
+pub fn key_words(ctx: &Ctx, indicator: &Indicator, expr: &Expr, key: &str) -> String {
+    let mut found = None;
+    expr.walk(&mut |e| {
+        if found.is_none() && term_key(e).as_deref() == Some(key) {
+            found = Some(e.clone());
+        }
+    });
+    match found {
+        Some(term) => term_words(ctx, indicator, &term),
+        None => key.to_string(),
+    }
+}
+
+/// The terms a formula could not find, in words: the engine names each
+/// `key (year)`.
+fn missing_terms_words(ctx: &Ctx, indicator: &Indicator, terms: &[String]) -> String {
+    let words: Vec<String> = terms
+        .iter()
+        .map(|term| {
+            let (key, year) = term
+                .rsplit_once(" (")
+                .map_or((term.as_str(), ""), |(k, y)| (k, y.trim_end_matches(')')));
+            let words = match &indicator.formula {
+                Some(formula) => key_words(ctx, indicator, &formula.expr, key),
+                None => key.to_string(),
+            };
+            if year.is_empty() {
+                words
+            } else {
+                format!("{words} ({year})")
+            }
+        })
+        .collect();
+    words.join("; ")
 }
 
 /// The check of a printed value its measures do not reproduce: the other
@@ -412,6 +539,19 @@ pub fn relazione_link(ctx: &Ctx) -> Link {
     Link {
         href: paths::RELAZIONE.into(),
         text: ctx.fill("relazione_link", &[("year", &year)]),
+    }
+}
+
+/// Whose rules the scores follow, in a sentence: the body's SMVP when the
+/// config names it and writes its rules (`plan.smvp`, `scoring:`), else
+/// what is missing, and that the tool's defaults apply.
+pub fn rules_source(ctx: &Ctx) -> String {
+    let config = &ctx.plan.config;
+    match (&config.plan.smvp, config.scoring_declared) {
+        (Some(smvp), true) => ctx.fill("rules_source_smvp", &[("title", &smvp.title)]),
+        (Some(smvp), false) => ctx.fill("rules_source_smvp_defaults", &[("title", &smvp.title)]),
+        (None, true) => ctx.t("rules_source_config"),
+        (None, false) => ctx.t("rules_source_defaults"),
     }
 }
 

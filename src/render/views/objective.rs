@@ -12,9 +12,9 @@ use crate::render::markdown;
 use crate::render::views::charts::{ChartView, indicator_chart};
 use crate::render::views::working::working_lines;
 use crate::render::views::{
-    Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, kind_label,
-    mismatch_text, mix_shares, paths, pretty_formula, responsible_lines, rollup_status, share_text,
-    target_view, upper_first, value_status_text, value_text,
+    Ctx, Link, StatusView, TargetView, assessment_status, deviation_text, formula_words,
+    kind_label, measure_label, mismatch_text, mix_shares, paths, responsible_lines, rollup_status,
+    share_text, target_view, upper_first, value_status_text, value_text,
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +45,8 @@ pub struct ObjectiveSummary {
     pub title: String,
     pub kind: String,
     pub kind_label: String,
+    /// The glossary's entry for the kind, if it has one.
+    pub kind_href: Option<String>,
     pub period: String,
     pub new: bool,
     pub achievements: Vec<AchievementCell>,
@@ -65,6 +67,7 @@ pub fn objective_summary(ctx: &Ctx, position: usize, with_children: bool) -> Obj
         title: objective.title.clone(),
         kind: ctx.plan.kind(objective).id.clone(),
         kind_label: kind_label(ctx, objective),
+        kind_href: crate::render::views::glossary::kind_term(ctx.plan.kind(objective)),
         period: objective.period.to_string(),
         new: objective.new,
         achievements: achievements(ctx, &ctx.evaluation.objectives[position]),
@@ -332,8 +335,8 @@ pub struct IndicatorView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureView {
-    pub name: String,
-    pub label: Option<String>,
+    /// Its label, or its name in words.
+    pub label: String,
     pub source: Option<String>,
 }
 
@@ -376,7 +379,11 @@ pub fn indicator_view(
     result: &IndicatorResult,
     chart: ChartView,
 ) -> IndicatorView {
-    let measure_columns: Vec<String> = indicator.measures.iter().map(|m| m.name.clone()).collect();
+    let measure_names: Vec<&str> = indicator.measures.iter().map(|m| m.name.as_str()).collect();
+    let measure_columns: Vec<String> = measure_names
+        .iter()
+        .map(|name| measure_label(indicator, name))
+        .collect();
     let years = result
         .years
         .iter()
@@ -431,9 +438,9 @@ pub fn indicator_view(
                 printed: printed_text(ctx, &entry.observed),
                 computed,
                 mismatch: result.years.get(year).is_some_and(|y| y.mismatch),
-                measures: measure_columns
+                measures: measure_names
                     .iter()
-                    .map(|name| match entry.measures.get(name) {
+                    .map(|name| match entry.measures.get(*name) {
                         Some(Some(v)) => ctx.exact(*v),
                         _ => String::new(),
                     })
@@ -456,14 +463,16 @@ pub fn indicator_view(
         new: indicator.new,
         remark: indicator.remark.clone(),
         algorithm: indicator.algorithm.clone(),
-        formula: indicator.formula.as_ref().map(|f| pretty_formula(&f.text)),
+        formula: indicator
+            .formula
+            .as_ref()
+            .map(|f| formula_words(ctx, indicator, &f.expr)),
         unit: ctx.t(&format!("unit_{}", indicator.unit.code())),
         measures: indicator
             .measures
             .iter()
             .map(|m| MeasureView {
-                name: m.name.clone(),
-                label: m.label.clone(),
+                label: measure_label(indicator, &m.name),
                 source: m.source.clone(),
             })
             .collect(),

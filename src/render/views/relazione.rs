@@ -72,7 +72,7 @@ pub struct ObjectiveResults {
 pub struct IndicatorResults {
     pub name: String,
     pub href: String,
-    pub target: String,
+    pub target: views::TargetView,
     pub value: String,
     pub value_status: Option<String>,
     pub monitoring: bool,
@@ -91,7 +91,7 @@ pub struct Shortfall {
     pub indicator: String,
     pub href: String,
     pub objective: String,
-    pub target: String,
+    pub target: views::TargetView,
     pub value: String,
     pub monitoring: bool,
     pub achievement: String,
@@ -180,7 +180,7 @@ pub fn relazione_view(ctx: &Ctx) -> RelazioneView {
             }
             let series = indicator.series.get(&year);
             let score = assessment.score.as_ref();
-            let target = views::target_text(ctx, entry);
+            let target = views::target_view(ctx, entry);
             let value = value_text(ctx, indicator, result);
             let monitoring = result.value_status == Some(ValueStatus::Monitoring);
             let status = assessment_status(ctx, assessment);
@@ -378,8 +378,9 @@ fn summary(
 /// The scoring rules applied, from the config.
 fn rules(ctx: &Ctx) -> Vec<String> {
     let scoring = &ctx.plan.config.scoring;
-    let partial = ctx.format.percent(scoring.partial_from);
+    let partial = ctx.format.percent_short(scoring.partial_from);
     vec![
+        views::rules_source(ctx),
         ctx.t(match scoring.higher_is_better {
             ScoringRule::Proportional => "method_higher_proportional",
             ScoringRule::Binary => "method_higher_binary",
@@ -388,7 +389,10 @@ fn rules(ctx: &Ctx) -> Vec<String> {
             ScoringRule::Proportional => "method_lower_proportional",
             ScoringRule::Binary => "method_lower_binary",
         }),
-        ctx.fill("method_cap", &[("cap", &ctx.format.percent(scoring.cap))]),
+        ctx.fill(
+            "method_cap",
+            &[("cap", &ctx.format.percent_short(scoring.cap))],
+        ),
         ctx.fill("method_status_partial", &[("partial", &partial)]),
         ctx.fill("method_status_missed", &[("partial", &partial)]),
         ctx.t(match scoring.values {

@@ -6,9 +6,11 @@ use rust_decimal::Decimal;
 use crate::engine::formula::Term;
 use crate::engine::scoring::Rule;
 use crate::engine::{Assessment, Basis, BenchmarkKind, Unassessable, YearResult};
-use crate::model::{Expr, Indicator, Op, Year};
+use crate::model::{Expr, Indicator, Year};
 use crate::render::format::date;
-use crate::render::views::{Ctx, comparator_text, pretty_formula, status_view};
+use crate::render::views::{
+    Ctx, comparator_text, expression, formula_words, key_words, status_view,
+};
 
 /// "Come è calcolato": the formula with its values, the comparison, the rule.
 pub fn working_lines(
@@ -21,15 +23,16 @@ pub fn working_lines(
     let year_text = year.to_string();
     match &result.working {
         Some(working) => {
+            let words = |key: &str| key_words(ctx, indicator, &working.expr, key);
             lines.push(ctx.fill(
                 "working_formula",
-                &[("formula", &pretty_formula(&working.formula))],
+                &[("formula", &formula_words(ctx, indicator, &working.expr))],
             ));
             let values: Vec<String> = working
                 .terms
                 .iter()
                 .filter(|t| t.years.is_empty())
-                .map(|t| format!("{} = {}", t.key, ctx.exact(t.value)))
+                .map(|t| format!("{} {}", words(&t.key), ctx.exact(t.value)))
                 .collect();
             if !values.is_empty() {
                 lines.push(ctx.fill(
@@ -46,13 +49,13 @@ pub fn working_lines(
                 lines.push(ctx.fill(
                     "working_mean",
                     &[
-                        ("term", &term.key),
+                        ("term", &words(&term.key)),
                         ("values", &listed.join(", ")),
                         ("mean", &ctx.exact(term.value)),
                     ],
                 ));
             }
-            let computation = substitute(ctx, &working.expr, &working.terms, 0);
+            let computation = substitute(ctx, &working.expr, &working.terms);
             let shown = ctx
                 .format
                 .value(working.result, indicator.unit, indicator.decimals + 2);
@@ -149,24 +152,35 @@ fn assessment_lines(
                 show(v)
             }
         };
-        let answer = if compared.comparator.holds(compared.actual, compared.target) {
-            ctx.t("working_yes")
+        let key = if compared.comparator.holds(compared.actual, compared.target) {
+            "working_comparison_met"
         } else {
-            ctx.t("working_no")
+            "working_comparison_missed"
         };
         lines.push(ctx.fill(
-            "working_comparison",
+            key,
             &[
                 ("actual", &shown(compared.actual)),
                 ("comparator", &comparator_text(ctx, compared.comparator)),
                 ("target", &shown(compared.target)),
-                ("answer", &answer),
             ],
         ));
     }
     if let Some(score) = &assessment.score {
         let raw = ctx.format.percent(score.achievement_raw);
-        let plain = |v: Decimal| ctx.exact(v);
+        // Values in the indicator's unit, as the calculation above shows
+        // them; a change or a mean keeps its plain number.
+        let on_value = assessment
+            .compared
+            .as_ref()
+            .is_none_or(|c| matches!(c.basis, Basis::Value));
+        let plain = |v: Decimal| {
+            if on_value {
+                ctx.precise(v, indicator)
+            } else {
+                ctx.exact(v)
+            }
+        };
         lines.push(match &score.rule {
             Rule::Ratio { actual, target } => ctx.fill(
                 "rule_ratio",
@@ -221,7 +235,10 @@ fn assessment_lines(
         if score.achievement_raw > score.achievement {
             lines.push(ctx.fill(
                 "rule_capped",
-                &[("cap", &ctx.format.percent(ctx.plan.config.scoring.cap))],
+                &[(
+                    "cap",
+                    &ctx.format.percent_short(ctx.plan.config.scoring.cap),
+                )],
             ));
         }
     }
@@ -265,29 +282,9 @@ pub fn unassessable_text(ctx: &Ctx, reason: &Unassessable) -> String {
 }
 
 /// The formula with each term replaced by its value: `106 / 64.356 × 100`.
-fn substitute(ctx: &Ctx, expr: &Expr, terms: &[Term], parent_precedence: u8) -> String {
-    let precedence = |op: Op| match op {
-        Op::Add | Op::Sub => 1,
-        Op::Mul | Op::Div => 2,
-    };
-    match expr {
+fn substitute(ctx: &Ctx, expr: &Expr, terms: &[Term]) -> String {
+    expression(expr, 0, &mut |leaf| match leaf {
         Expr::Number(n) => ctx.exact(*n),
-        Expr::Neg(inner) => format!("−{}", substitute(ctx, inner, terms, 3)),
-        Expr::Binary(op, a, b) => {
-            let p = precedence(*op);
-            let text = format!(
-                "{} {} {}",
-                substitute(ctx, a, terms, p),
-                op.symbol(),
-                // The right side of - and / needs brackets at equal precedence.
-                substitute(ctx, b, terms, p + 1)
-            );
-            if p < parent_precedence {
-                format!("({text})")
-            } else {
-                text
-            }
-        }
         leaf => {
             let key = crate::engine::formula::term_key(leaf).unwrap_or_default();
             terms
@@ -295,5 +292,5 @@ fn substitute(ctx: &Ctx, expr: &Expr, terms: &[Term], parent_precedence: u8) -> 
                 .find(|t| t.key == key)
                 .map_or(key, |t| ctx.exact(t.value))
         }
-    }
+    })
 }

@@ -12,6 +12,7 @@ const LABELS: SeriesLabels<'static> = SeriesLabels {
     national_mean: "Media nazionale",
     cluster_mean: "Media cluster",
     monitoring: "Dato di monitoraggio",
+    axis_not_from_zero: "L'asse verticale non parte da zero.",
 };
 
 fn chart<'a>(
@@ -24,6 +25,7 @@ fn chart<'a>(
 ) -> SeriesChart<'a> {
     SeriesChart {
         id,
+        from_zero: false,
         text: ChartText {
             title: "Andamento: indicatore",
             description: "Valori e target dal 2020 al 2024.",
@@ -111,9 +113,9 @@ fn root_is_accessible_and_scalable() {
         title: "Quota <imprese> & \"servizi\"",
         description: "Valori: 2020 10,03%; l'anno 2022 n.d.",
     };
-    let svg = series_svg(&chart).expect("chart");
+    let svg = series_svg(&chart, Frame::COMPACT).expect("chart");
     assert!(svg.starts_with(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 520 320\" class=\"chart\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 346\" class=\"chart chart-compact\" \
          role=\"img\" aria-labelledby=\"ind-1-title ind-1-desc\" focusable=\"false\">\n\
          <title id=\"ind-1-title\">Quota &lt;imprese&gt; &amp; &quot;servizi&quot;</title>\n\
          <desc id=\"ind-1-desc\">Valori: 2020 10,03%; l&#39;anno 2022 n.d.</desc>\n<rect "
@@ -128,14 +130,14 @@ fn root_is_accessible_and_scalable() {
     // Fonts as asked, in whole pixels.
     assert!(tags(&svg, "text").iter().all(|t| {
         attr(t, "font-family") == Some("sans-serif")
-            && matches!(attr(t, "font-size"), Some("15" | "16"))
+            && matches!(attr(t, "font-size"), Some("17" | "18"))
     }));
 }
 
 #[test]
 fn one_marker_per_value_and_target() {
     let format = it();
-    let svg = series_svg(&count_series(&format)).expect("chart");
+    let svg = series_svg(&count_series(&format), Frame::COMPACT).expect("chart");
     // Three values, plus the legend's sample.
     assert_eq!(value_markers(&svg).len(), 3 + 1);
     // One target, plus the legend's sample; no original, no benchmark.
@@ -148,7 +150,7 @@ fn one_marker_per_value_and_target() {
         assert!(has_text(&svg, label), "{label}");
     }
 
-    let svg = series_svg(&days_series(&format)).expect("chart");
+    let svg = series_svg(&days_series(&format), Frame::COMPACT).expect("chart");
     assert_eq!(value_markers(&svg).len(), 3 + 1);
     assert_eq!(polygons_filled(&svg, "#A61E4D").len(), 2 + 1);
     // National: a square (and its legend sample); cluster: a cross.
@@ -162,7 +164,7 @@ fn a_monitoring_reading_has_a_hollow_marker_and_a_legend_entry() {
     let mut chart = count_series(&format);
     let year = chart.values.last().map(|(y, _)| *y).expect("a value");
     chart.monitoring = vec![year];
-    let svg = series_svg(&chart).expect("chart");
+    let svg = series_svg(&chart, Frame::COMPACT).expect("chart");
     // Every value keeps its blue marker (three, plus the legend's sample,
     // plus the monitoring sample); the monitoring one, in the plot and in
     // the legend, has a white inside.
@@ -174,14 +176,14 @@ fn a_monitoring_reading_has_a_hollow_marker_and_a_legend_entry() {
     assert_eq!(hollow, 2);
     assert!(has_text(&svg, "Dato di monitoraggio"));
     // Without monitoring readings, no such entry.
-    let svg = series_svg(&count_series(&format)).expect("chart");
+    let svg = series_svg(&count_series(&format), Frame::COMPACT).expect("chart");
     assert!(!has_text(&svg, "Dato di monitoraggio"));
 }
 
 #[test]
 fn not_available_is_a_gap_with_a_note() {
     let format = it();
-    let svg = series_svg(&percent_series(&format)).expect("chart");
+    let svg = series_svg(&percent_series(&format), Frame::COMPACT).expect("chart");
     let x2022 = text_x(&svg, "2022")[0];
     assert_eq!(text_x(&svg, "n.d."), vec![x2022]);
     let markers = value_markers(&svg);
@@ -210,7 +212,7 @@ fn not_available_is_a_gap_with_a_note() {
         &[],
         &[],
     );
-    let svg = series_svg(&broken).expect("chart");
+    let svg = series_svg(&broken, Frame::COMPACT).expect("chart");
     let lines = tags(&svg, "polyline")
         .into_iter()
         .filter(|l| attr(l, "stroke") == Some("#0066CC") && attr(l, "stroke-width") == Some("3"))
@@ -223,7 +225,7 @@ fn not_available_is_a_gap_with_a_note() {
 #[test]
 fn a_revised_target_shows_its_original_hollow() {
     let format = it();
-    let svg = series_svg(&percent_series(&format)).expect("chart");
+    let svg = series_svg(&percent_series(&format), Frame::COMPACT).expect("chart");
     // Three targets in force, two originals (each a coloured diamond
     // with a white inside), and the two legend samples.
     assert_eq!(polygons_filled(&svg, "#A61E4D").len(), 3 + 2 + 2);
@@ -252,12 +254,12 @@ fn a_revised_target_shows_its_original_hollow() {
     for target in &mut plain.targets {
         target.original = None;
     }
-    let svg = series_svg(&plain).expect("chart");
+    let svg = series_svg(&plain, Frame::COMPACT).expect("chart");
     assert!(polygons_filled(&svg, "#FFFFFF").is_empty());
     assert!(!has_text(&svg, "Target originario"));
     // A "revision" to the same value is no revision.
     plain.targets[1].original = Some(plain.targets[1].value);
-    assert_eq!(series_svg(&plain), Some(svg));
+    assert_eq!(series_svg(&plain, Frame::COMPACT), Some(svg));
 }
 
 #[test]
@@ -271,7 +273,7 @@ fn a_target_equal_to_its_value_stands_beside_it() {
         &[(2022, "80", None), (2023, "100", Some("99"))],
         &[],
     );
-    let svg = series_svg(&met).expect("chart");
+    let svg = series_svg(&met, Frame::COMPACT).expect("chart");
     let x2022 = text_x(&svg, "2022")[0];
     let x2023 = text_x(&svg, "2023")[0];
     let diamond_x = |p: &&str| -> f64 {
@@ -303,13 +305,13 @@ fn a_target_equal_to_its_value_stands_beside_it() {
 #[test]
 fn y_axis_in_italian_format() {
     let format = it();
-    let svg = series_svg(&percent_series(&format)).expect("chart");
+    let svg = series_svg(&percent_series(&format), Frame::COMPACT).expect("chart");
     for tick in ["0%", "5%", "10%", "15%", "20%", "25%"] {
         assert!(has_text(&svg, tick), "{tick}");
     }
     assert!(has_text(&svg, "10,03%") && has_text(&svg, "15,02%"));
 
-    let svg = series_svg(&days_series(&format)).expect("chart");
+    let svg = series_svg(&days_series(&format), Frame::COMPACT).expect("chart");
     for tick in ["-10 gg", "0 gg", "10 gg", "20 gg", "30 gg", "40 gg"] {
         assert!(has_text(&svg, tick), "{tick}");
     }
@@ -323,7 +325,7 @@ fn y_axis_in_italian_format() {
         &[],
         &[],
     );
-    let svg = series_svg(&small).expect("chart");
+    let svg = series_svg(&small, Frame::COMPACT).expect("chart");
     // Far from zero: the axis leaves it out.
     for tick in ["0,17%", "0,18%", "0,19%", "0,20%", "0,21%"] {
         assert!(has_text(&svg, tick), "{tick}");
@@ -338,17 +340,52 @@ fn y_axis_in_italian_format() {
         &[],
         &[],
     );
-    let svg = series_svg(&large).expect("chart");
+    let svg = series_svg(&large, Frame::COMPACT).expect("chart");
     assert!(has_text(&svg, "€ 70.000"), "{svg}");
     assert!(has_text(&svg, "€ 65.991,00"));
+}
+
+#[test]
+fn counts_and_shares_start_at_zero_and_other_axes_say_when_they_do_not() {
+    let format = it();
+    let mut small = chart(
+        "small",
+        Unit::Percent,
+        &format,
+        &[(2020, Some("0.17")), (2021, Some("0.21"))],
+        &[],
+        &[],
+    );
+    small.from_zero = true;
+    let svg = series_svg(&small, Frame::COMPACT).expect("chart");
+    assert!(has_text(&svg, "0,00%"), "{svg}");
+    assert!(!has_text(&svg, "L&apos;asse verticale non parte da zero."));
+    // Days far from zero: the axis leaves zero out and says so.
+    let far = chart(
+        "far",
+        Unit::Days,
+        &format,
+        &[(2020, Some("95.5")), (2021, Some("98.2"))],
+        &[],
+        &[],
+    );
+    for frame in [Frame::COMPACT, Frame::WIDE] {
+        let svg = series_svg(&far, frame).expect("chart");
+        assert!(!has_text(&svg, "0 gg"), "{svg}");
+        assert!(
+            has_text(&svg, "L&apos;asse verticale non parte da zero."),
+            "{svg}"
+        );
+        assert_legible(&svg);
+    }
 }
 
 #[test]
 fn same_input_same_bytes() {
     let format = it();
     for build in [percent_series, days_series, count_series] {
-        let first = series_svg(&build(&format)).expect("chart");
-        let second = series_svg(&build(&format)).expect("chart");
+        let first = series_svg(&build(&format), Frame::COMPACT).expect("chart");
+        let second = series_svg(&build(&format), Frame::COMPACT).expect("chart");
         assert_eq!(first, second);
     }
 }
@@ -364,9 +401,9 @@ fn nothing_to_draw_gives_none() {
         &[(2022, "10", None), (2023, "12", None)],
         &[(2020, Some("5"), None)],
     );
-    assert_eq!(series_svg(&all_nd), None);
+    assert_eq!(series_svg(&all_nd, Frame::COMPACT), None);
     let single = chart("one", Unit::Number, &format, &[(2021, Some("3"))], &[], &[]);
-    assert_eq!(series_svg(&single), None);
+    assert_eq!(series_svg(&single, Frame::COMPACT), None);
     // Outside the years shown counts as nothing.
     let outside = chart(
         "out",
@@ -376,7 +413,7 @@ fn nothing_to_draw_gives_none() {
         &[(2019, "2", None)],
         &[],
     );
-    assert_eq!(series_svg(&outside), None);
+    assert_eq!(series_svg(&outside, Frame::COMPACT), None);
     // One value and one target are two numbers.
     let pair = chart(
         "two",
@@ -386,7 +423,7 @@ fn nothing_to_draw_gives_none() {
         &[(2022, "5", None)],
         &[],
     );
-    assert!(series_svg(&pair).is_some());
+    assert!(series_svg(&pair, Frame::COMPACT).is_some());
     // Equal values still get an axis.
     let flat = chart(
         "flat",
@@ -396,14 +433,14 @@ fn nothing_to_draw_gives_none() {
         &[],
         &[],
     );
-    assert!(series_svg(&flat).is_some());
+    assert!(series_svg(&flat, Frame::COMPACT).is_some());
 }
 
 #[test]
 fn samples_are_legible() {
     let format = it();
     for build in [percent_series, days_series, count_series] {
-        assert_legible(&series_svg(&build(&format)).expect("chart"));
+        assert_legible(&series_svg(&build(&format), Frame::COMPACT).expect("chart"));
     }
 }
 
@@ -445,11 +482,16 @@ fn write_samples() {
         national_mean: "National average of the Chambers",
         cluster_mean: "Cluster average",
         monitoring: "Monitoring figure",
+        axis_not_from_zero: "The vertical axis does not start at zero.",
     };
     super::super::testing::write_samples(vec![
-        ("percent", series_svg(&percent_series(&format))),
-        ("days", series_svg(&days_series(&format))),
-        ("count", series_svg(&count_series(&format))),
-        ("long", series_svg(&long)),
+        (
+            "percent",
+            series_svg(&percent_series(&format), Frame::COMPACT),
+        ),
+        ("days", series_svg(&days_series(&format), Frame::COMPACT)),
+        ("count", series_svg(&count_series(&format), Frame::COMPACT)),
+        ("long", series_svg(&long, Frame::COMPACT)),
+        ("long-wide", series_svg(&long, Frame::WIDE)),
     ]);
 }
